@@ -1,0 +1,125 @@
+"""The whole-body side views: standing, seated on a chair, and lying on the back.
+
+The figure faces right. The far limbs are drawn first in a lighter ink, then the
+trunk and head, then the near limbs, so depth reads without shading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from footcore.catalog import figure_svg as svg
+from footcore.catalog.figure_kinematics import BODY, Contact, Point, body_points, settle
+from footcore.catalog.figure_props import PropSet
+from footcore.catalog.figure_svg import Disc, Line, Pen, Prim, Scene
+
+_TRUNK = Pen(svg.INK, 17.0)
+_NECK = Pen(svg.INK, 8.0)
+_HEAD = Pen(svg.INK, 0.0, svg.INK)
+_TOES = {"near": Pen(svg.INK, 5.5), "far": Pen(svg.FAR_INK, 5.5)}
+_FOOT_POINTS = ("heel", "ball", "toe")
+# Half the drawn line width, in figure units: the sole's edge, not its centre line,
+# touches the floor.
+_SOLE_R = {"heel": 1.7, "ball": 1.7, "toe": 2.4}
+_LYING_RADII = {
+    "head": BODY.head_r,
+    "shoulder": 7.4,
+    "hip": 7.4,
+    "near-elbow": 3.5,
+    "far-elbow": 3.5,
+    "near-hand": 3.0,
+    "far-hand": 3.0,
+    "near-knee": 4.0,
+    "far-knee": 4.0,
+}
+SEAT_DROP = 8.0
+"""Figure units from the hip joint down to the seat it sits on."""
+
+
+def _lean(view: str, trunk_deg: float) -> float:
+    # A lying figure's trunk angle counts up from flat on its back.
+    return trunk_deg - 90.0 if view == "lying-side" else trunk_deg
+
+
+class BodyStage:
+    """Places one whole-body view: where the floor, the props and the figure go."""
+
+    nominal_scale = 1.15
+
+    def __init__(self, view: str, props: frozenset[str], start: Mapping[str, float]) -> None:
+        self.view = view
+        self.hip_y = 0.0
+        reference = dict(start)
+        if view == "standing-side":
+            # Feet flat: the stance the props are laid out around.
+            for side in ("near", "far"):
+                reference[f"{side}-ankle"] = 0.0
+                reference[f"{side}-toes"] = 0.0
+        raw = self._raw(reference)
+        if view == "seated-side":
+            lowest = min(raw[f"{s}-{n}"][1] for s in ("near", "far") for n in _FOOT_POINTS)
+            self.hip_y = max(38.0, min(70.0, -lowest))
+            raw = {k: (x, y + self.hip_y) for k, (x, y) in raw.items()}
+        self.props = PropSet(view, props, raw, self.hip_y - SEAT_DROP)
+        self.contacts = self._contacts(raw)
+        self.anchor = settle(raw, self.contacts, raw) if self.contacts else raw
+
+    def _raw(self, angles: Mapping[str, float]) -> dict[str, Point]:
+        # The drawn trunk is thinner than the head: a lying head drops to the floor.
+        drop = BODY.head_r - _TRUNK.width / 2 / self.nominal_scale
+        return body_points(
+            angles,
+            lean_deg=_lean(self.view, angles["trunk"]),
+            head_back=drop if self.view == "lying-side" else 0.0,
+        )
+
+    def _contacts(self, raw: Mapping[str, Point]) -> list[Contact]:
+        if self.view == "seated-side":
+            return []
+        feet = [
+            Contact(
+                f"{side}-{name}",
+                _SOLE_R[name],
+                self.props.support_at(raw[f"{side}-{name}"][0]),
+            )
+            for side in ("near", "far")
+            for name in _FOOT_POINTS
+        ]
+        if self.view == "standing-side":
+            return feet
+        return [Contact(name, r) for name, r in _LYING_RADII.items()] + feet
+
+    def place(self, angles: Mapping[str, float]) -> dict[str, Point]:
+        raw = self._raw(angles)
+        if not self.contacts:
+            return {k: (x, y + self.hip_y) for k, (x, y) in raw.items()}
+        return settle(raw, self.contacts, self.anchor)
+
+    def draw(self, angles: Mapping[str, float]) -> Scene:
+        p = self.place(angles)
+        prims: list[Prim] = [svg.Ground(0.0), *self.props.behind(p)]
+        prims += _limbs(p, "far")
+        prims += self.props.worn(p)
+        prims += [
+            Line((p["hip"], p["shoulder"]), _TRUNK),
+            Line((p["shoulder"], p["neck"]), _NECK),
+            Disc(p["head"], BODY.head_r, _HEAD),
+        ]
+        prims += _limbs(p, "near")
+        prims += self.props.in_front(p)
+        return Scene(tuple(prims), p)
+
+
+def _limbs(p: Mapping[str, Point], side: str) -> list[Prim]:
+    limb = svg.NEAR_LIMB if side == "near" else svg.FAR_LIMB
+    foot = svg.NEAR_FOOT if side == "near" else svg.FAR_FOOT
+
+    def at(name: str) -> Point:
+        return p[f"{side}-{name}"]
+
+    leg = Line((p["hip"], at("knee"), at("ankle")), limb)
+    sole = Line((at("ankle"), at("achilles"), at("heel"), at("ball"), at("instep")), foot, closed=True)
+    toes = Line((at("ball"), at("toe")), _TOES[side])
+    arm = Line((p["shoulder"], at("elbow"), at("wrist"), at("hand")), limb)
+    # The far arm hangs behind the far leg; the near arm is drawn over the near leg.
+    return [arm, leg, sole, toes] if side == "far" else [leg, sole, toes, arm]

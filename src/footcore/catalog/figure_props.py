@@ -1,0 +1,134 @@
+"""Props of the whole-body views, placed once from the reference pose.
+
+Fixed props (step, chair, wall, disk, towel, ball) are laid out from where the
+figure stands in its reference pose, so they stay put while the figure moves; props
+held or worn (dumbbells, backpack, band) follow the pose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from footcore.catalog import figure_svg as svg
+from footcore.catalog.figure_kinematics import Point, add, direction_of, polar
+from footcore.catalog.figure_svg import Disc, Line, Pen, Prim
+
+STEP_HEIGHT = 18.0
+DISK_HEIGHT = 6.0
+CHAIR_SEAT = 46.0
+_DUMBBELL = Pen("#374151", 2.5, "#6b7280")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A raised surface: feet whose reference `x` lies in `[x0, x1]` stand at `top`."""
+
+    x0: float
+    x1: float
+    top: float
+
+
+def _xs(ref: Mapping[str, Point], *names: str) -> list[float]:
+    return [ref[n][0] for n in names]
+
+
+class PropSet:
+    """The props of one illustration, laid out from the reference pose `ref`."""
+
+    def __init__(
+        self, view: str, props: frozenset[str], ref: Mapping[str, Point], seat_y: float
+    ) -> None:
+        self.props = props
+        self.view = view
+        self.regions: list[Region] = []
+        self.fixed: list[Prim] = []
+        heels = _xs(ref, "near-heel", "far-heel")
+        balls = _xs(ref, "near-ball", "far-ball")
+        toes = _xs(ref, "near-toe", "far-toe")
+        if "step" in props:
+            x0 = min(balls) - 4.5
+            self.regions.append(Region(x0, x0 + 42.0, STEP_HEIGHT))
+        if "step-toes-over" in props:
+            x1 = max(heels) + 10.0
+            self.regions.append(Region(x1 - 42.0, x1, STEP_HEIGHT))
+        if "balance-disk" in props:
+            self.regions.append(Region(min(heels) - 5.0, max(toes) + 5.0, DISK_HEIGHT))
+        for region in self.regions:
+            self.fixed.append(_surface(region, dome="balance-disk" in props))
+        reach = max(_xs(ref, "near-hand", "far-hand"))
+        if "wall" in props:
+            face = max(reach + 3.5, max(toes) + 6.0)
+            top = ref["head"][1] + 25.0
+            self.fixed.append(Line(((face, 0), (face, top), (face + 9, top), (face + 9, 0)), svg.PROP, closed=True))
+        if "chair" in props:
+            self.fixed += _seat_chair(seat_y) if view == "seated-side" else _held_chair(max(reach + 2.0, max(toes) + 6.0))
+        floor = self.support_at(ref["near-ball"][0])
+        if "towel" in props and view == "standing-side":
+            self.fixed.append(Disc((ref["near-ball"][0] + 3.8, floor + 2.7), 2.7, svg.TOWEL))
+        elif "towel" in props:
+            x0, x1 = ref["near-heel"][0] - 5.0, ref["near-toe"][0] + 16.0
+            self.fixed.append(Line(((x0, 0), (x0, 1.0), (x1, 1.0), (x1, 0)), svg.TOWEL, closed=True))
+        if "ball" in props:
+            mid = (ref["near-heel"][0] + ref["near-ball"][0]) / 2
+            self.fixed.append(Disc((mid, floor + 3.2), 3.2, svg.BALL))
+
+    def support_at(self, x: float) -> float:
+        """Height of the surface under reference position `x` (the floor is 0)."""
+        tops = [r.top for r in self.regions if r.x0 <= x <= r.x1]
+        return max(tops, default=0.0)
+
+    def behind(self, p: Mapping[str, Point]) -> list[Prim]:
+        """Props drawn behind the whole figure."""
+        far_weight = [Disc(p["far-hand"], 4.2, _DUMBBELL)] if "dumbbells" in self.props else []
+        return [*self.fixed, *far_weight]
+
+    def worn(self, p: Mapping[str, Point]) -> list[Prim]:
+        """Props between the far limbs and the trunk (a backpack on the back)."""
+        if "backpack" not in self.props:
+            return []
+        hip, shoulder = p["hip"], p["shoulder"]
+        up = direction_of(hip, shoulder)
+        back = up + 90.0
+
+        def at(along: float, out: float) -> Point:
+            return add(add(hip, polar(along, up)), polar(out, back))
+
+        corners = (at(18, 5), at(47, 5), at(45, 17), at(20, 16))
+        return [Line(corners, svg.PACK, closed=True)]
+
+    def in_front(self, p: Mapping[str, Point]) -> list[Prim]:
+        """Props drawn over the near limbs."""
+        prims: list[Prim] = []
+        if "band" in self.props:
+            prims.append(Line((p["near-ball"], p["near-hand"], p["near-instep"]), svg.BAND))
+        if "dumbbells" in self.props:
+            prims.append(Disc(p["near-hand"], 4.2, _DUMBBELL))
+        return prims
+
+
+def _surface(region: Region, *, dome: bool) -> Line:
+    x0, x1, top = region.x0, region.x1, region.top
+    if not dome:
+        return Line(((x0, 0), (x0, top), (x1, top), (x1, 0)), svg.PROP, closed=True)
+    edge = 4.0
+    shape = ((x0, 0), (x0 + edge * 0.3, top * 0.7), (x0 + edge, top), (x1 - edge, top))
+    shape += ((x1 - edge * 0.3, top * 0.7), (x1, 0))
+    return Line(shape, svg.PROP, closed=True)
+
+
+def _seat_chair(seat_y: float) -> list[Prim]:
+    back_x, front_x = -17.0, 21.0
+    seat = Line(((back_x, seat_y), (front_x, seat_y)), Pen(svg.PROP_INK, 6.0))
+    legs = Line(((back_x + 2, 0), (back_x + 2, seat_y), (back_x, seat_y + 46)), Pen(svg.PROP_INK, 4.0))
+    front = Line(((front_x - 2, 0), (front_x - 2, seat_y)), Pen(svg.PROP_INK, 4.0))
+    return [legs, front, seat]
+
+
+def _held_chair(back_x: float) -> list[Prim]:
+    seat_front = back_x + 40.0
+    frame = Pen(svg.PROP_INK, 4.0)
+    back = Line(((back_x, 0), (back_x, CHAIR_SEAT + 44)), frame)
+    seat = Line(((back_x, CHAIR_SEAT), (seat_front, CHAIR_SEAT)), Pen(svg.PROP_INK, 6.0))
+    front = Line(((seat_front - 2, 0), (seat_front - 2, CHAIR_SEAT)), frame)
+    return [back, front, seat]

@@ -1,0 +1,229 @@
+"""`footcore plan`, `footcore today` and `footcore profile`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from footcore.catalog.loader import default_catalog
+from footcore.cli.django_setup import setup
+from footcore.cli.output import console, fail, print_json
+from footcore.domain.plan import Plan
+from footcore.domain.planning import build_plan, plan_to_dict
+from footcore.domain.profile import Profile, ProfileError, parse_profile
+from footcore.interchange.plan_files import plan_ics, plan_pdf
+
+profile_app = typer.Typer(help="Store or show your running profile.", no_args_is_help=True)
+
+
+class Format(StrEnum):
+    JSON = "json"
+    TEXT = "text"
+    ICS = "ics"
+    PDF = "pdf"
+
+
+class Page(StrEnum):
+    A4 = "A4"
+    LETTER = "Letter"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("plan")(plan)
+    app.command("today")(today)
+    app.add_typer(profile_app, name="profile")
+
+
+def read_profile_file(path: Path) -> Profile:
+    """Read a JSON profile, failing with the file, line or field that is wrong."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        fail(f"--profile {path}: no such file")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"--profile {path}: cannot be read ({exc})")
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        fail(f"{path}: line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})")
+    if not isinstance(data, dict):
+        fail(f"{path}: a profile is a JSON object ({{...}}), not {type(data).__name__}")
+    try:
+        return parse_profile(data)
+    except ProfileError as exc:
+        lines = "\n".join(f"  {field}: {message}" for field, message in exc.problems)
+        fail(f"{path}: the profile has problems:\n{lines}")
+
+
+def plan(
+    profile: Annotated[
+        Path | None,
+        typer.Option("--profile", help="A JSON profile file; without it, your stored profile."),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TEXT,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write to this file instead of the terminal.")
+    ] = None,
+    page: Annotated[Page, typer.Option(help="PDF page size.")] = Page.A4,
+) -> None:
+    """Print or export a multi-week foot-strength plan."""
+    if fmt is Format.PDF and out is None:
+        fail("--format pdf: give --out FILE (a PDF is not for the terminal)")
+    if profile is not None:
+        runner = read_profile_file(profile)
+        the_plan = build_plan(runner, default_catalog())
+        user_key = "profile:" + profile.name
+    else:
+        runner, the_plan, user_key = _stored()
+    _emit(the_plan, runner, fmt=fmt, out=out, page=page, user_key=user_key)
+
+
+def _stored() -> tuple[Profile, Plan, str]:
+    setup()
+    from footcore.web.accounts.services import local_runner
+    from footcore.web.training import selectors
+
+    user = local_runner()
+    runner = selectors.get_profile(user)
+    if runner is None:
+        fail("no stored profile: run `footcore profile set FILE` or pass --profile FILE")
+    return runner, selectors.stored_plan(user, selectors.get_warnings(user)), f"user:{user.pk}"
+
+
+def _emit(the_plan: Plan, runner: Profile, *, fmt: Format, out: Path | None, page: Page, user_key: str) -> None:
+    catalog = default_catalog()
+    if fmt is Format.JSON:
+        text = json.dumps(plan_to_dict(the_plan, catalog), indent=2) + "\n"
+        _write_text(text, out) if out else print_json(plan_to_dict(the_plan, catalog))
+    elif fmt is Format.ICS:
+        body = plan_ics(the_plan, catalog, runner, user_key=user_key)
+        _write_bytes(body, out) if out else typer.echo(body.decode("utf-8"), nl=False)
+    elif fmt is Format.PDF:
+        assert out is not None
+        _write_bytes(plan_pdf(the_plan, catalog, page=page.value), out)
+    else:
+        _print_plan(the_plan, out)
+
+
+def _write_text(text: str, out: Path) -> None:
+    _write_bytes(text.encode("utf-8"), out)
+
+
+def _write_bytes(body: bytes, out: Path) -> None:
+    try:
+        out.write_bytes(body)
+    except OSError as exc:
+        fail(f"--out {out}: cannot write ({exc})")
+    console.print(f"wrote {out} ({len(body)} bytes)", highlight=False)
+
+
+def _print_plan(the_plan: Plan, out: Path | None) -> None:
+    names = {e.id: e.name for e in default_catalog().exercises}
+    lines: list[str] = []
+    for warning in the_plan.warnings:
+        lines.append(f"! {warning}")
+    for week in the_plan.weeks:
+        lines.append(f"\nWeek {week.index} ({week.kind.value})")
+        for s in week.sessions:
+            lines.append(f"  {s.date:%a %d %b}  {s.kind.value:<10} ~{round(s.estimated_s / 60)} min")
+            for item in s.items:
+                lines.append(f"      - {names.get(item.exercise, item.exercise)}: {item.dose.describe()}")
+                lines.append(f"        {item.reason}")
+    text = "\n".join(lines).lstrip("\n") + "\n"
+    if out is not None:
+        _write_text(text, out)
+    else:
+        console.print(escape(text), highlight=False, end="")
+
+
+def today(
+    date: Annotated[
+        str | None, typer.Option(help="Another day than today, as YYYY-MM-DD.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """What to do today, from your stored plan."""
+    setup()
+    from footcore.domain.serialize import dose_to_dict
+    from footcore.web.accounts.services import local_runner
+    from footcore.web.training import selectors
+    from footcore.web.training.clock import runner_today
+
+    user = local_runner()
+    runner = selectors.get_profile(user)
+    if runner is None:
+        fail("no stored profile: run `footcore profile set FILE` first")
+    day = _parse_date("--date", date) if date else runner_today(runner)
+    sessions = selectors.sessions_on(user, day)
+    names = {e.id: e.name for e in default_catalog().exercises}
+    if as_json:
+        print_json(
+            {
+                "date": day.isoformat(),
+                "sessions": [
+                    {
+                        "kind": s.kind.value,
+                        "estimated_s": s.estimated_s,
+                        "items": [
+                            {"exercise": i.exercise, "variant": i.variant,
+                             "dose": dose_to_dict(i.dose), "reason": i.reason}
+                            for i in s.items
+                        ],
+                    }
+                    for s in sessions
+                ],
+            }
+        )
+        return
+    if not sessions:
+        console.print(f"{day:%A %d %B}: nothing planned - a foot-work rest day.")
+    for s in sessions:
+        console.print(f"[bold]{day:%A %d %B}: {s.kind.value}[/] (about {round(s.estimated_s / 60)} min)")
+        for item in s.items:
+            console.print(f"  - {escape(names.get(item.exercise, item.exercise))}: {escape(item.dose.describe())}", highlight=False)
+            console.print(f"    [dim]{escape(item.reason)}[/]", highlight=False)
+
+
+def _parse_date(flag: str, raw: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        fail(f"{flag} {raw!r}: not a date in the form YYYY-MM-DD")
+
+
+@profile_app.command("set")
+def profile_set(
+    path: Annotated[Path, typer.Argument(help="A JSON profile file.")],
+) -> None:
+    """Store your profile and (re)plan every session from today on."""
+    runner = read_profile_file(path)
+    setup()
+    from footcore.domain.profile import profile_to_dict
+    from footcore.web.accounts.services import local_runner
+    from footcore.web.training import services
+    from footcore.web.training.clock import runner_today
+
+    user = local_runner()
+    services.save_profile(user=user, data=profile_to_dict(runner), today=runner_today(runner))
+    console.print(f"[green]saved[/] profile; plan of {runner.weeks} weeks from {runner.start}")
+
+
+@profile_app.command("show")
+def profile_show() -> None:
+    """Print your stored profile as JSON."""
+    setup()
+    from footcore.domain.profile import profile_to_dict
+    from footcore.web.accounts.services import local_runner
+    from footcore.web.training import selectors
+
+    runner = selectors.get_profile(local_runner())
+    if runner is None:
+        fail("no stored profile: run `footcore profile set FILE` first")
+    data: dict[str, Any] = profile_to_dict(runner)
+    print_json(data)

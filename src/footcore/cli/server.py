@@ -1,0 +1,125 @@
+"""`footcore serve` and account administration."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from footcore.cli.django_setup import setup
+from footcore.cli.output import console, fail
+
+user_app = typer.Typer(help="Manage sign-in accounts (multi-user mode).", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+    app.add_typer(user_app, name="user")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
+    multi_user: Annotated[
+        bool,
+        typer.Option(
+            "--multi-user",
+            help="Require sign-in (accounts via `footcore user add`). Needed to bind "
+            "anything but loopback.",
+        ),
+    ] = False,
+    workers: Annotated[int, typer.Option(help="Worker processes.", min=1, max=64)] = 2,
+    threads: Annotated[int, typer.Option(help="Threads per worker.", min=1, max=64)] = 4,
+) -> None:
+    """Apply migrations, then serve footcore with gunicorn (a production WSGI server)."""
+    if multi_user:
+        os.environ["FOOTCORE_MODE"] = "multi-user"
+    mode = os.environ.get("FOOTCORE_MODE", "personal")
+    if mode == "personal" and not _is_loopback(host):
+        fail(
+            f"--host {host}: personal mode has no sign-in, so it only binds loopback "
+            "(127.0.0.1, ::1, localhost). Use --multi-user to serve other machines."
+        )
+    setup(migrate=True)
+    from django.conf import settings
+
+    console.print(
+        f"footcore ({settings.MODE.value} mode) on [bold]http://{_url_host(host)}:{port}/[/]"
+        f"  data: {settings.DATA_DIR}",
+        highlight=False,
+    )
+    _run_gunicorn(host=host, port=port, workers=workers, threads=threads)
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+def _run_gunicorn(*, host: str, port: int, workers: int, threads: int) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    from footcore.web.wsgi import application
+
+    bind = f"{_url_host(host)}:{port}"
+
+    class FootcoreServer(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            options: dict[str, Any] = {
+                "bind": bind,
+                "workers": workers,
+                "threads": threads,
+                "worker_class": "gthread" if threads > 1 else "sync",
+                "accesslog": None,
+                "errorlog": "-",
+                "loglevel": "warning",
+                "timeout": 60,
+                "forwarded_allow_ips": "127.0.0.1,::1",
+            }
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return application
+
+    FootcoreServer().run()
+    sys.exit(0)
+
+
+@user_app.command("add")
+def add_user(
+    username: Annotated[str, typer.Argument(help="Sign-in name.")],
+    email: Annotated[str, typer.Option(help="E-mail address (optional).")] = "",
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+) -> None:
+    """Create a sign-in account (the password is hashed with Argon2)."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    setup(migrate=True)
+    from django.core.exceptions import ValidationError
+    from django.db import IntegrityError
+
+    from footcore.web.accounts.services import create_user
+
+    try:
+        create_user(username=username, password=password, email=email)
+    except ValidationError as exc:
+        fail("password: " + " ".join(exc.messages))
+    except IntegrityError:
+        fail(f"username: {username!r} is already taken")
+    console.print(f"[green]created[/] {username}")

@@ -1,0 +1,332 @@
+"""The rules that adapt a plan to how sessions felt: step up, hold, step back, pause, stop.
+
+`adapt` replays the whole log history in date order and returns where every exercise
+stands now, with one explained decision per rule that fired. It is pure: the same
+history gives the same answer, whatever order the inputs come in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from footcore.domain.logbook import (
+    Clearance,
+    Difficulty,
+    ExerciseLog,
+    MorningCheck,
+    RedFlagAnswers,
+    SessionLog,
+    day_label,
+    exercise_label,
+    log_problems,
+    morning_check_problems,
+    unique_logs,
+)
+from footcore.domain.plan import ExerciseAdjustment
+from footcore.domain.safety import (
+    ACCEPTABLE_MAX,
+    FINE_MAX,
+    PainZone,
+    classify_pain,
+    needs_red_flag_screen,
+    red_flags_present,
+)
+
+BAD_SESSIONS_TO_PAUSE = 2
+"""Too much pain in this many sessions in a row, despite stepping back, pauses the
+exercise and sends the runner to a clinician (`footcore-design`, from `silbernagel-2007`)."""
+EASY_SESSIONS_TO_PROGRESS = 2
+"""'Too easy' this many times in a row, with pain no higher than 2/10, steps up
+(`footcore-design`)."""
+
+
+class ProgramStatus(StrEnum):
+    ACTIVE = "active"
+    STOPPED_RED_FLAG = "stopped-red-flag"
+    """A red flag was reported and no clinician's clearance dated on or after it exists."""
+
+
+class Rule(StrEnum):
+    CARRY_ON = "carry-on"
+    WAIT_FOR_MORNING = "wait-for-morning"
+    ACCEPTABLE = "acceptable"
+    REGRESS_PAIN = "regress-pain"
+    PAUSE_PAIN = "pause-pain"
+    PROGRESS_TOO_EASY = "progress-too-easy"
+    HOLD_TOO_HARD = "hold-too-hard"
+    REGRESS_TOO_HARD = "regress-too-hard"
+    RED_FLAG_STOP = "red-flag-stop"
+    RED_FLAG_SCREEN = "red-flag-screen"
+    CLEARED = "cleared"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDecision:
+    rule: Rule
+    date: dt.date
+    exercise: str | None
+    """None for decisions about the whole program (red flags, clearances)."""
+    reason: str
+    citation: str
+    level_delta: int = 0
+    """The step this decision took: -1 back, 0 none, +1 up."""
+
+
+@dataclass(frozen=True, slots=True)
+class Adaptation:
+    status: ProgramStatus
+    stop_reason: str | None
+    adjustments: Mapping[str, ExerciseAdjustment]
+    """Exercises whose level differs from the plan's own, or that are paused. A
+    `level_delta` is the net change over the whole history, relative to the plan the
+    planner would make with no logs."""
+    explanations: tuple[RuleDecision, ...]
+    """Every decision, oldest first."""
+    red_flag_screen_due: bool = False
+    """Pain reached 7/10 and the red-flag questions have not been answered since."""
+
+
+@dataclass(slots=True)
+class _State:
+    level: int = 0
+    paused: bool = False
+    bad_in_a_row: list[dt.date] = field(default_factory=list)
+    easy_in_a_row: list[dt.date] = field(default_factory=list)
+    last_change: RuleDecision | None = None
+
+
+def adapt(
+    logs: Sequence[SessionLog],
+    checks: Sequence[MorningCheck],
+    *,
+    red_flag_answers: Sequence[tuple[dt.date, RedFlagAnswers]],
+    clearances: Sequence[Clearance],
+    today: dt.date,
+    names: Mapping[str, str] | None = None,
+) -> Adaptation:
+    """Replay the history up to `today` and say where each exercise and the program stand.
+
+    Pain is per exercise (the exercise's own score, else the session's; 0-10):
+    up to 2/10 carry on (`footcore-design`); 3-5/10 is acceptable if settled by the
+    next morning (`silbernagel-2007`); above 5/10 or not settled steps the exercise
+    back one level, and a second such session in a row pauses it and suggests a
+    clinician (`footcore-design`, derived from `silbernagel-2007` and `beyer-2015`).
+    "Too easy" in two logs of an exercise in a row, fully done with pain up to 2/10,
+    steps it up one level; no step up ever follows a session with pain above 5/10.
+    "Too hard" holds the level, or steps back when it also hurt more than 2/10. Any
+    red-flag answer stops the program until a clearance dated on or after it
+    (`ottawa-rules`, `warden-2014`); a clearance also lifts pauses made before it.
+    Inputs dated after `today` are ignored; logs sharing an idempotency key count
+    once. Raises ValueError on a log that `log_problems` rejects.
+    """
+    labels = names or {}
+    sessions = unique_logs([log for log in logs if log.date <= today])
+    known_checks = [c for c in checks if c.date <= today]
+    for check in known_checks:
+        if problems := morning_check_problems(check):
+            raise ValueError(f"morning check of {check.session_date} is invalid: {problems}")
+    settled = _settled_by_session_day(known_checks)
+    clears = sorted(c.date for c in clearances if c.date <= today)
+    flagged = sorted(
+        ((d, a) for d, a in red_flag_answers if d <= today and a.any()),
+        key=lambda answered: (answered[0], repr(answered[1])),
+    )
+    states: dict[str, _State] = {}
+    decisions: list[RuleDecision] = []
+    timeline = sorted(
+        [(s.date, 0, s) for s in sessions] + [(d, 1, d) for d in clears],
+        key=lambda event: (event[0], event[1]),
+    )
+    for _, _, event in timeline:
+        if isinstance(event, SessionLog):
+            decisions.extend(_replay_session(event, states, settled.get(event.date), labels))
+        else:
+            decisions.extend(_clear(event, states, labels))
+    for day, answers in flagged:
+        for flag in red_flags_present(answers):
+            question = flag.question
+            reason = f"Training stopped on {day_label(day)}: you reported {question.summary}."
+            decisions.append(RuleDecision(Rule.RED_FLAG_STOP, day, None, reason, question.citation))
+    open_flags = [(d, a) for d, a in flagged if not clears or d > clears[-1]]
+    screen = _screen_due(sessions, known_checks, red_flag_answers, today)
+    if screen is not None:
+        decisions.append(screen)
+    # Stable: decisions of one day keep the order they were made in.
+    decisions.sort(key=lambda d: d.date)
+    adjustments = {
+        ex: ExerciseAdjustment(ex, st.level, st.paused, st.last_change.reason, st.last_change.date)
+        for ex, st in sorted(states.items())
+        if st.last_change is not None and (st.level != 0 or st.paused)
+    }
+    return Adaptation(
+        status=ProgramStatus.STOPPED_RED_FLAG if open_flags else ProgramStatus.ACTIVE,
+        stop_reason=_stop_reason(open_flags) if open_flags else None,
+        adjustments=adjustments,
+        explanations=tuple(decisions),
+        red_flag_screen_due=screen is not None,
+    )
+
+
+def explain(adaptation: Adaptation) -> list[str]:
+    """Lines for display: why the program stopped, then each exercise's latest decision."""
+    lines: list[str] = []
+    if adaptation.stop_reason:
+        lines.append(adaptation.stop_reason)
+    latest: dict[str, RuleDecision] = {}
+    for decision in adaptation.explanations:
+        if decision.rule is Rule.RED_FLAG_SCREEN:
+            lines.append(f"{decision.reason} [{decision.citation}]")
+        elif decision.exercise is not None:
+            latest[decision.exercise] = decision
+    lines.extend(f"{d.reason} [{d.citation}]" for _, d in sorted(latest.items()))
+    return lines
+
+
+def _replay_session(
+    log: SessionLog, states: dict[str, _State], settled: bool | None, names: Mapping[str, str]
+) -> list[RuleDecision]:
+    problems = log_problems(log)
+    if problems:
+        raise ValueError(f"log {log.idempotency_key!r} is invalid: {problems}")
+    by_exercise: dict[str, list[ExerciseLog]] = {}
+    for entry in log.exercises:
+        if entry.attempted:
+            by_exercise.setdefault(entry.exercise, []).append(entry)
+    decisions = []
+    for ex, entries in sorted(by_exercise.items()):
+        state = states.setdefault(ex, _State())
+        if not state.paused:
+            decisions.append(_decide(log, ex, entries, state, settled, exercise_label(ex, names)))
+    if log.pain_0_10 > ACCEPTABLE_MAX:
+        # A session this painful resets every 'too easy' run, not only its own exercises.
+        for state in states.values():
+            state.easy_in_a_row.clear()
+    return decisions
+
+
+def _decide(
+    log: SessionLog,
+    ex: str,
+    entries: list[ExerciseLog],
+    state: _State,
+    settled: bool | None,
+    name: str,
+) -> RuleDecision:
+    pain = max(log.pain_0_10 if e.pain_0_10 is None else e.pain_0_10 for e in entries)
+    felt = [e.difficulty or log.difficulty for e in entries]
+    zone = classify_pain(pain, settled)
+    day = day_label(log.date)
+    hurt = f"pain {pain}/10" + (f" ({log.pain_site.value})" if log.pain_site else "")
+
+    def decided(rule: Rule, reason: str, citation: str, delta: int = 0) -> RuleDecision:
+        decision = RuleDecision(rule, log.date, ex, reason, citation, delta)
+        if delta or rule is Rule.PAUSE_PAIN:
+            state.level += delta
+            state.last_change = decision
+        return decision
+
+    easy = all(f is Difficulty.TOO_EASY for f in felt) and all(e.done for e in entries)
+    if not (easy and zone is PainZone.FINE and log.pain_0_10 <= FINE_MAX):
+        state.easy_in_a_row.clear()
+    if zone is not PainZone.TOO_MUCH:
+        state.bad_in_a_row.clear()
+    if zone is PainZone.TOO_MUCH:
+        state.bad_in_a_row.append(log.date)
+        why = f"{hurt} on {day}"
+        if pain <= ACCEPTABLE_MAX:
+            why += " had not settled by the next morning"
+        if len(state.bad_in_a_row) >= BAD_SESSIONS_TO_PAUSE:
+            state.paused = True
+            days = " and ".join(day_label(d) for d in state.bad_in_a_row[-BAD_SESSIONS_TO_PAUSE:])
+            reason = (
+                f"{name} paused: pain was too high or did not settle in "
+                f"{BAD_SESSIONS_TO_PAUSE} sessions in a row ({days}). "
+                "Please see a clinician before doing it again."
+            )
+            return decided(Rule.PAUSE_PAIN, reason, "footcore-design")
+        return decided(Rule.REGRESS_PAIN, f"{name} back one step: {why}.", zone.citation, -1)
+    if Difficulty.TOO_HARD in felt:
+        if pain > FINE_MAX:
+            reason = f"{name} back one step: it felt too hard and hurt ({hurt}) on {day}."
+            return decided(Rule.REGRESS_TOO_HARD, reason, "footcore-design", -1)
+        reason = f"{name} at the same level: it felt too hard on {day}."
+        return decided(Rule.HOLD_TOO_HARD, reason, "footcore-design")
+    if zone is PainZone.PENDING:
+        reason = f"{name} at the same level for now: {hurt} on {day} is fine if settled by morning."
+        return decided(Rule.WAIT_FOR_MORNING, reason, zone.citation)
+    if zone is PainZone.ACCEPTABLE:
+        reason = f"{name} at the same level: {hurt} on {day} settled by the next morning."
+        return decided(Rule.ACCEPTABLE, reason, zone.citation)
+    if not easy or log.pain_0_10 > FINE_MAX:
+        reason = f"{name} as planned: {hurt} on {day}."
+        return decided(Rule.CARRY_ON, reason, "footcore-design")
+    state.easy_in_a_row.append(log.date)
+    if len(state.easy_in_a_row) < EASY_SESSIONS_TO_PROGRESS:
+        reason = f"{name} felt too easy on {day}: one more easy session and it goes up a step."
+        return decided(Rule.CARRY_ON, reason, "footcore-design")
+    days = " and ".join(day_label(d) for d in state.easy_in_a_row[-EASY_SESSIONS_TO_PROGRESS:])
+    state.easy_in_a_row.clear()
+    reason = f"{name} up one step: it felt too easy on {days}, with pain no higher than 2/10."
+    return decided(Rule.PROGRESS_TOO_EASY, reason, "footcore-design", +1)
+
+
+def _clear(day: dt.date, states: dict[str, _State], names: Mapping[str, str]) -> list[RuleDecision]:
+    reason = f"A clinician cleared you to train on {day_label(day)}."
+    decisions = [RuleDecision(Rule.CLEARED, day, None, reason, "footcore-design")]
+    for ex, state in sorted(states.items()):
+        if state.paused:
+            state.paused = False
+            state.bad_in_a_row.clear()
+            state.easy_in_a_row.clear()
+            name = exercise_label(ex, names)
+            reason = f"{name} back in the plan: cleared by a clinician on {day_label(day)}."
+            state.last_change = RuleDecision(Rule.CLEARED, day, ex, reason, "footcore-design")
+            decisions.append(state.last_change)
+    return decisions
+
+
+def _screen_due(
+    sessions: Sequence[SessionLog],
+    checks: Sequence[MorningCheck],
+    answers: Sequence[tuple[dt.date, RedFlagAnswers]],
+    today: dt.date,
+) -> RuleDecision | None:
+    """A screen decision when pain reached 7/10 after the last red-flag answers."""
+    painful = [
+        (log.date, max([log.pain_0_10, *(e.pain_0_10 or 0 for e in log.exercises)]))
+        for log in sessions
+    ]
+    painful += [(c.date, c.pain_0_10) for c in checks if c.pain_0_10 is not None]
+    painful = [(d, p) for d, p in painful if needs_red_flag_screen(p)]
+    if not painful:
+        return None
+    day, pain = max(painful)
+    if any(day <= answered <= today for answered, _ in answers):
+        return None
+    reason = f"Pain {pain}/10 on {day_label(day)}: please answer the red-flag questions first."
+    return RuleDecision(Rule.RED_FLAG_SCREEN, day, None, reason, "footcore-design")
+
+
+def _stop_reason(open_flags: Sequence[tuple[dt.date, RedFlagAnswers]]) -> str:
+    summaries: list[str] = []
+    for _, answers in open_flags:
+        for flag in red_flags_present(answers):
+            if flag.question.summary not in summaries:
+                summaries.append(flag.question.summary)
+    return (
+        f"Training is stopped since {day_label(open_flags[0][0])}: you reported "
+        f"{'; '.join(summaries)}. Please see a clinician (a doctor or physical therapist) "
+        "before training again; footcore restarts once their clearance is recorded."
+    )
+
+
+def _settled_by_session_day(checks: Sequence[MorningCheck]) -> dict[dt.date, bool]:
+    """Whether each session day's pain settled: any 'no', or morning pain above 5/10, is no."""
+    settled: dict[dt.date, bool] = {}
+    for check in checks:
+        ok = check.settled and (check.pain_0_10 is None or check.pain_0_10 <= ACCEPTABLE_MAX)
+        settled[check.session_date] = settled.get(check.session_date, True) and ok
+    return settled

@@ -1,0 +1,101 @@
+"""The JSON form of a plan, shared by the API, the CLI and the backup."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from footcore.domain.catalog import Catalog
+from footcore.domain.plan import Plan, PlanItem, PlannedSession, PlanWeek, SessionKind, WeekKind
+from footcore.domain.serialize import dose_from_dict, dose_to_dict
+
+DOSE_KEYS = (
+    "sets",
+    "reps_min",
+    "reps_max",
+    "hold_s",
+    "duration_s",
+    "per_side",
+    "rest_s",
+    "tempo",
+    "rm",
+    "rep_s",
+    "note",
+)
+"""The dose keys of the plan's JSON form, in order (no derived `text`)."""
+
+
+def plan_to_dict(plan: Plan, catalog: Catalog) -> dict[str, Any]:
+    """`{"weeks": [...], "warnings": [...]}` as documented in the API.
+
+    Raises KeyError when an item names an exercise or variant the catalog lacks, so a
+    plan never leaves the program pointing at something that does not exist.
+    """
+    return {
+        "weeks": [_week(week, catalog) for week in plan.weeks],
+        "warnings": list(plan.warnings),
+    }
+
+
+def _week(week: PlanWeek, catalog: Catalog) -> dict[str, Any]:
+    return {
+        "index": week.index,
+        "kind": week.kind.value,
+        "start": week.start.isoformat(),
+        "sessions": [_session(session, catalog) for session in week.sessions],
+    }
+
+
+def _session(session: PlannedSession, catalog: Catalog) -> dict[str, Any]:
+    return {
+        "date": session.date.isoformat(),
+        "kind": session.kind.value,
+        "estimated_s": session.estimated_s,
+        "reason": session.reason,
+        "items": [_item(item, catalog) for item in session.items],
+    }
+
+
+def _item(item: PlanItem, catalog: Catalog) -> dict[str, Any]:
+    catalog.get(item.exercise).variant(item.variant)
+    full = dose_to_dict(item.dose)
+    return {
+        "exercise": item.exercise,
+        "variant": item.variant,
+        "dose": {key: full[key] for key in DOSE_KEYS},
+        "reason": item.reason,
+    }
+
+
+def plan_from_dict(data: Mapping[str, Any]) -> Plan:
+    """The inverse of `plan_to_dict` (week notes are not part of the JSON form)."""
+    return Plan(
+        weeks=tuple(
+            PlanWeek(
+                index=int(week["index"]),
+                start=dt.date.fromisoformat(week["start"]),
+                kind=WeekKind(week["kind"]),
+                sessions=tuple(
+                    PlannedSession(
+                        date=dt.date.fromisoformat(session["date"]),
+                        kind=SessionKind(session["kind"]),
+                        items=tuple(
+                            PlanItem(
+                                exercise=item["exercise"],
+                                variant=item["variant"],
+                                dose=dose_from_dict(item["dose"]),
+                                reason=item["reason"],
+                            )
+                            for item in session["items"]
+                        ),
+                        estimated_s=int(session["estimated_s"]),
+                        reason=session["reason"],
+                    )
+                    for session in week["sessions"]
+                ),
+            )
+            for week in data["weeks"]
+        ),
+        warnings=tuple(data.get("warnings", ())),
+    )

@@ -1,0 +1,186 @@
+"""Which days of a runner's week hold the foot-strength sessions and the warm-ups.
+
+Hard rules: never on a race day, the day before a race or the day before the long
+run, never before the plan starts, and never two strength days in a row (also across
+the end of a week). Soft rules, in order: avoid demanding days (a hard workout, the
+long run, the day after a race), then spread the sessions as evenly as the week
+allows. All of it is footcore-design, built on seed-000's "2 to 3 times a week" and
+the return-to-run rule of at least a day between loads (evidence.md §3.4).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from footcore.domain.profile import Profile
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekSpan:
+    index: int
+    """1-based."""
+    start: dt.date
+    """The Monday, or the plan's first day in week one."""
+    end: dt.date
+    """The Sunday."""
+
+    def days(self) -> tuple[dt.date, ...]:
+        count = (self.end - self.start).days + 1
+        return tuple(self.start + i * ONE_DAY for i in range(count))
+
+
+def week_spans(profile: Profile) -> tuple[WeekSpan, ...]:
+    """The plan's Monday-to-Sunday weeks; week one starts on `profile.start`."""
+    spans = []
+    for i in range(profile.weeks):
+        monday = profile.first_monday + dt.timedelta(days=7 * i)
+        spans.append(WeekSpan(i + 1, max(monday, profile.start), monday + 6 * ONE_DAY))
+    return tuple(spans)
+
+
+def day_name(day: dt.date) -> str:
+    return day.strftime("%A")
+
+
+def short_date(day: dt.date) -> str:
+    return f"{day.strftime('%a')} {day.isoformat()}"
+
+
+class RunningWeek:
+    """Answers questions about single days of a runner's calendar."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        # Plain sets of weekday numbers and dates: the planner asks these for every
+        # day of every week, so they must be cheap.
+        self._runs = frozenset(d.index for d in profile.run_days)
+        self._hard = frozenset(d.index for d in profile.hard_days)
+        self._long = None if profile.long_run_day is None else profile.long_run_day.index
+        self._races = frozenset(profile.races)
+
+    def is_race(self, day: dt.date) -> bool:
+        return day in self._races
+
+    def is_run_day(self, day: dt.date) -> bool:
+        return day.weekday() in self._runs
+
+    def is_long_run(self, day: dt.date) -> bool:
+        return day.weekday() == self._long
+
+    def is_hard(self, day: dt.date) -> bool:
+        return day.weekday() in self._hard
+
+    def blocked_because(self, day: dt.date) -> str | None:
+        """Why a strength session may not fall on `day`, or None when it may."""
+        if self.is_race(day):
+            return "race day"
+        if self.is_race(day + ONE_DAY):
+            return "the day before a race"
+        if self.is_long_run(day + ONE_DAY):
+            return "the day before your long run"
+        return None
+
+    def demanding_because(self, day: dt.date) -> str | None:
+        """Why `day` is better avoided (but allowed), or None for an easy day."""
+        if self.is_race(day - ONE_DAY):
+            return "the day after your race"
+        if self.is_long_run(day):
+            return "your long-run day"
+        if self.is_hard(day):
+            return "a hard-workout day"
+        return None
+
+    def describe(self, day: dt.date) -> str:
+        """What kind of day this is for a strength session, in a few words."""
+        demanding = self.demanding_because(day)
+        if demanding is not None:
+            return f"{demanding}: no easier day fit, so keep it after the run"
+        if self.is_run_day(day):
+            return "an easy run day: do it after the run"
+        return "a day off running"
+
+    def warm_up_reason(self, day: dt.date) -> str:
+        if self.is_race(day):
+            what = "your race"
+        elif self.is_long_run(day):
+            what = "your long run"
+        elif self.is_hard(day):
+            what = "your hard workout"
+        else:
+            what = "your run"
+        return f"{day_name(day)}: a 2-3 minute warm-up before {what} (seed-004)"
+
+
+@dataclass(frozen=True, slots=True)
+class DayChoice:
+    days: tuple[dt.date, ...]
+    shortfall: str | None
+    """Why fewer sessions than asked fit this week, or None."""
+
+
+def choose_strength_days(
+    calendar: RunningWeek, span: WeekSpan, wanted: int, previous: dt.date | None
+) -> DayChoice:
+    """Pick up to `wanted` strength days in `span` (see the module rules).
+
+    `previous` is the last strength day before this week, so no session lands the
+    day after it. Among the allowed sets of days the one with the fewest demanding
+    days wins, then the largest smallest gap, then the most even gaps (counting the
+    gap from `previous`, and the gap into next week as if it repeated this one),
+    then the earliest dates.
+    """
+    allowed = [d for d in span.days() if calendar.blocked_because(d) is None]
+    if previous is not None:
+        allowed = [d for d in allowed if (d - previous).days >= 2]
+    for count in range(wanted, 0, -1):
+        best = _best_combination(calendar, allowed, count, previous)
+        if best is not None:
+            shortfall = None if count == wanted else _shortfall(calendar, span, count, wanted)
+            return DayChoice(best, shortfall)
+    shortfall = _shortfall(calendar, span, 0, wanted) if wanted else None
+    return DayChoice((), shortfall)
+
+
+def _best_combination(
+    calendar: RunningWeek, allowed: Sequence[dt.date], count: int, previous: dt.date | None
+) -> tuple[dt.date, ...] | None:
+    best: tuple[dt.date, ...] | None = None
+    best_key: tuple[int, int, int, tuple[dt.date, ...]] | None = None
+    demanding_days = {d for d in allowed if calendar.demanding_because(d) is not None}
+    for combo in itertools.combinations(allowed, count):
+        inner = [(b - a).days for a, b in itertools.pairwise(combo)]
+        if any(gap < 2 for gap in inner):
+            continue
+        gaps = [*inner, (combo[0] - combo[-1]).days + 7]
+        if previous is not None:
+            gaps.append((combo[0] - previous).days)
+        demanding = sum(d in demanding_days for d in combo)
+        key = (demanding, -min(gaps), sum(g * g for g in gaps), combo)
+        if best_key is None or key < best_key:
+            best, best_key = combo, key
+    return best
+
+
+def _shortfall(calendar: RunningWeek, span: WeekSpan, count: int, wanted: int) -> str:
+    causes = [
+        f"{short_date(d)} is {why}"
+        for d in span.days()
+        if (why := calendar.blocked_because(d)) is not None
+    ]
+    if span.start.weekday() != 0:
+        causes.insert(0, f"the plan starts on {short_date(span.start)}")
+    causes.append("strength days are never back to back")
+    return (
+        f"Week {span.index} ({span.start.isoformat()}): room for {count} of {wanted} "
+        f"strength sessions: {'; '.join(causes)}."
+    )
+
+
+def warm_up_days(calendar: RunningWeek, span: WeekSpan) -> tuple[dt.date, ...]:
+    """Run days and race days in `span`: each gets the short activation warm-up."""
+    return tuple(d for d in span.days() if calendar.is_run_day(d) or calendar.is_race(d))

@@ -1,0 +1,109 @@
+"""Filling one session with exercises until it reaches its time target.
+
+A strength session takes exercises in the order given until the time estimate
+reaches the target, skipping any that would push it past the target by more than
+`OVERSHOOT`. When the exercises run out first, it adds sets, one exercise at a
+time, while they still fit. An activation warm-up does the same within 2-3 minutes,
+easing a drill's dose when the full one does not fit. Limits are footcore-design.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from footcore.domain.catalog import Dose, Variant
+from footcore.domain.progression import lower_steps
+from footcore.domain.timing import estimate_item_s, estimate_session_s
+
+OVERSHOOT = 1.2
+"""footcore-design: a session may run at most 20% over the asked minutes."""
+FILL_MAX_SETS = 10
+"""footcore-design: extra sets never take a dose past ten sets."""
+ACTIVATION_TARGET_S = 120
+ACTIVATION_LIMIT_S = 180
+"""seed-004's warm-up drills, kept to 2-3 minutes (footcore-design)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """An exercise placed in a session, before its reason is written."""
+
+    exercise_id: str
+    variant: Variant
+    base: Dose
+    """The dose the runner's level calls for."""
+    dose: Dose
+    """`base`, plus any sets added to fill the session."""
+
+    @property
+    def extra_sets(self) -> int:
+        return self.dose.sets - self.base.sets
+
+
+Offer = Callable[[str], tuple[Variant, Dose] | None]
+"""The rung and dose an exercise would be done at in this session, or None to skip."""
+
+
+def limit_s(target_s: int) -> int:
+    return int(target_s * OVERSHOOT)
+
+
+def fill_strength(order: Iterable[str], offer: Offer, target_s: int) -> tuple[Slot, ...]:
+    """Exercises from `order` (best first) until `target_s` is reached, then extra sets."""
+    ceiling = limit_s(target_s)
+    slots: list[Slot] = []
+    total = 0
+    for exercise_id in order:
+        if total >= target_s:
+            break
+        offered = offer(exercise_id)
+        if offered is None:
+            continue
+        variant, dose = offered
+        cost = estimate_item_s(dose, first=not slots)
+        if total + cost <= ceiling:
+            slots.append(Slot(exercise_id, variant, dose, dose))
+            total += cost
+    return _add_sets(slots, target_s, ceiling)
+
+
+def _add_sets(slots: list[Slot], target_s: int, ceiling: int) -> tuple[Slot, ...]:
+    total = estimate_session_s(s.dose for s in slots)
+    grew = True
+    while total < target_s and grew:
+        grew = False
+        for i, slot in enumerate(slots):
+            if total >= target_s:
+                break
+            if slot.dose.sets >= FILL_MAX_SETS:
+                continue
+            bigger = dataclasses.replace(slot.dose, sets=slot.dose.sets + 1)
+            step = estimate_item_s(bigger) - estimate_item_s(slot.dose)
+            if total + step <= ceiling:
+                slots[i] = dataclasses.replace(slot, dose=bigger)
+                total += step
+                grew = True
+    return tuple(slots)
+
+
+def fill_activation(order: Iterable[str], offer: Offer) -> tuple[Slot, ...]:
+    """Warm-up drills from `order` until about two minutes, never past three: a drill
+    whose dose does not fit is eased (fewer sets, fewer repetitions) until it does."""
+    slots: list[Slot] = []
+    total = 0
+    for exercise_id in order:
+        if total >= ACTIVATION_TARGET_S:
+            break
+        offered = offer(exercise_id)
+        if offered is None:
+            continue
+        variant, dose = offered
+        for option in (dose, *lower_steps(dose)):
+            cost = estimate_item_s(option, first=not slots)
+            if total + cost <= ACTIVATION_LIMIT_S:
+                slots.append(Slot(exercise_id, variant, option, option))
+                total += cost
+                break
+    return tuple(slots)

@@ -1,0 +1,205 @@
+"""Export a plan as an iCalendar file or subscribable feed (RFC 5545, RFC 7986).
+
+Choices:
+- UID: a UUID-5 of (user key, session date, session kind) + `@footcore`, so an
+  unchanged session keeps its UID across exports and calendar apps update it in
+  place instead of duplicating it. The user key is hashed in, never shown.
+- SEQUENCE: the caller's plan revision (`sequence`), the same for every event. A
+  content hash would be simpler but RFC 5545 wants SEQUENCE to only grow, and a
+  client that sees it go down keeps the older copy. Feeds are replaced wholesale
+  on refresh anyway; the revision matters for files imported by hand.
+- DTSTAMP is the `stamp` the caller passes (its "now"), so output is deterministic.
+- Timed events carry TZID and a generated VTIMEZONE; all-day events use DATE
+  values with DTEND the next day. All-day reminders ring at 08:00 on the day,
+  because "15 minutes before" an all-day event means 23:45 the evening before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import uuid
+from collections import Counter
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import icalendar
+
+from footcore.domain.catalog import Catalog
+from footcore.domain.plan import Plan, PlannedSession, SessionKind
+
+PRODID = "-//footcore//foot strength plan//EN"
+SAFETY_NOTE = (
+    "footcore coaches, it does not diagnose. Stop and see a clinician if pain passes 5/10, "
+    "is worse the next morning, or comes with swelling, numbness, night pain or bone tenderness."
+)
+"""Pain thresholds from the pain-monitoring model (`silbernagel-2007`) and red flags
+(`warden-2014`, `ottawa-rules`)."""
+ALL_DAY_REMINDER = dt.timedelta(hours=8)
+_UID_NAMESPACE = uuid.UUID("5b0e3f2c-4a51-4c7e-9d0a-6f6f74636f72")
+
+
+def session_uid(user_key: str, day: dt.date, kind: SessionKind, nth: int = 1) -> str:
+    """The stable UID of the `nth` session of `kind` on `day` for `user_key`."""
+    name = f"{user_key}\x1f{day.isoformat()}\x1f{kind.value}"
+    if nth > 1:
+        name += f"\x1f{nth}"
+    return f"{uuid.uuid5(_UID_NAMESPACE, name)}@footcore"
+
+
+def session_minutes(session: PlannedSession) -> int:
+    """Whole minutes a session is blocked for: its estimate rounded up, at least 1."""
+    return max(1, math.ceil(session.estimated_s / 60))
+
+
+def session_summary(session: PlannedSession) -> str:
+    minutes = session_minutes(session)
+    if session.kind is SessionKind.ACTIVATION:
+        return "Foot activation before your run"
+    if session.kind is SessionKind.ASSESSMENT:
+        return f"Foot self-tests ({minutes} min)"
+    return f"Foot strength ({minutes} min)"
+
+
+def session_description(session: PlannedSession, catalog: Catalog) -> str:
+    """Plain text: what to do, how much, and why, one numbered line per exercise.
+
+    Raises `ValueError` when an item names an exercise or variant the catalog lacks.
+    """
+    minutes = session_minutes(session)
+    opening = {
+        SessionKind.STRENGTH: f"About {minutes} min of foot strength work, barefoot.",
+        SessionKind.ACTIVATION: f"A {minutes}-minute foot warm-up just before you run.",
+        SessionKind.ASSESSMENT: f"About {minutes} min of foot self-tests; log each result.",
+    }
+    lines = [opening[session.kind]]
+    if session.reason:
+        lines.append(f"Why this day: {session.reason}")
+    lines.append("")
+    for number, item in enumerate(session.items, start=1):
+        try:
+            exercise = catalog.get(item.exercise)
+            variant = exercise.variant(item.variant)
+        except KeyError as exc:
+            raise ValueError(
+                f"plan item {item.exercise!r}/{item.variant!r} is not in the catalog"
+            ) from exc
+        name = (
+            exercise.name if variant.name == exercise.name else f"{exercise.name} - {variant.name}"
+        )
+        lines.append(f"{number}. {name}: {item.dose.describe()}")
+        if item.reason:
+            lines.append(f"   Why: {item.reason}")
+    lines += ["", SAFETY_NOTE]
+    return "\n".join(lines)
+
+
+def plan_to_ics(
+    plan: Plan,
+    catalog: Catalog,
+    *,
+    tz: str,
+    time_of_day: dt.time | None,
+    user_key: str,
+    calendar_name: str,
+    stamp: dt.datetime,
+    reminder_min: int | None = 15,
+    sequence: int = 0,
+    refresh_h: int = 12,
+) -> bytes:
+    """The plan as iCalendar bytes: one VEVENT per planned session.
+
+    `tz` is the runner's IANA zone; `time_of_day` the local wall time sessions
+    start at, or None for all-day entries. Each event lasts the session's
+    `estimated_s` rounded up to minutes. `reminder_min` minutes before a timed
+    event a DISPLAY alarm rings (None: no alarm). `stamp` (aware) becomes DTSTAMP;
+    `sequence` is the plan revision (see the module docstring); feeds ask to be
+    refreshed every `refresh_h` hours. Raises `ValueError` for bad arguments.
+    """
+    zone = _zone(tz)
+    _check(time_of_day=time_of_day, stamp=stamp, reminder_min=reminder_min, refresh_h=refresh_h)
+    if sequence < 0:
+        raise ValueError("sequence must not be negative")
+    calendar = _calendar(calendar_name, tz, refresh_h)
+    sessions = sorted(plan.sessions(), key=lambda s: (s.date, s.kind.value))
+    seen: Counter[tuple[dt.date, SessionKind]] = Counter()
+    for session in sessions:
+        seen[(session.date, session.kind)] += 1
+        event = icalendar.Event()
+        nth = seen[(session.date, session.kind)]
+        event.add("uid", session_uid(user_key, session.date, session.kind, nth))
+        event.add("dtstamp", stamp.astimezone(dt.UTC))
+        event.add("sequence", sequence)
+        _add_times(event, session, zone, time_of_day)
+        event.add("summary", session_summary(session))
+        event.add("description", session_description(session, catalog))
+        event.add("categories", ["footcore", session.kind.value])
+        event.add("class", "PRIVATE")
+        # Home exercise should not make the runner look busy to colleagues.
+        event.add("transp", "TRANSPARENT")
+        if reminder_min is not None:
+            event.add_component(_alarm(session, reminder_min, all_day=time_of_day is None))
+        calendar.add_component(event)
+    if sessions and time_of_day is not None:
+        calendar.add_missing_timezones(
+            first_date=dt.date(sessions[0].date.year, 1, 1),
+            last_date=dt.date(sessions[-1].date.year + 2, 1, 1),
+        )
+    ical: bytes = calendar.to_ical()
+    return ical
+
+
+def _zone(tz: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"unknown time zone {tz!r}") from exc
+
+
+def _check(
+    *, time_of_day: dt.time | None, stamp: dt.datetime, reminder_min: int | None, refresh_h: int
+) -> None:
+    if stamp.tzinfo is None or stamp.utcoffset() is None:
+        raise ValueError("stamp must be an aware datetime (the caller's now, with its zone)")
+    if time_of_day is not None and time_of_day.tzinfo is not None:
+        raise ValueError("time_of_day is a wall-clock time in tz; give it without tzinfo")
+    if reminder_min is not None and reminder_min < 0:
+        raise ValueError("reminder_min must not be negative")
+    if refresh_h < 1:
+        raise ValueError("refresh_h must be at least 1")
+
+
+def _calendar(name: str, tz: str, refresh_h: int) -> icalendar.Calendar:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", tz)
+    refresh = dt.timedelta(hours=refresh_h)
+    calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+    # Outlook and Google read the older X-PUBLISHED-TTL, Apple the RFC 7986 one.
+    calendar.add("x-published-ttl", f"PT{refresh_h}H")
+    return calendar
+
+
+def _add_times(
+    event: icalendar.Event, session: PlannedSession, zone: ZoneInfo, time_of_day: dt.time | None
+) -> None:
+    if time_of_day is None:
+        event.add("dtstart", session.date)
+        event.add("dtend", session.date + dt.timedelta(days=1))
+        return
+    start = dt.datetime.combine(session.date, time_of_day, tzinfo=zone)
+    event.add("dtstart", start)
+    event.add("dtend", start + dt.timedelta(minutes=session_minutes(session)))
+
+
+def _alarm(session: PlannedSession, reminder_min: int, *, all_day: bool) -> icalendar.Alarm:
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", session_summary(session))
+    trigger = ALL_DAY_REMINDER if all_day else -dt.timedelta(minutes=reminder_min)
+    alarm.add("trigger", trigger)
+    return alarm

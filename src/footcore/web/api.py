@@ -1,0 +1,19 @@
+"""The JSON API (django-ninja); OpenAPI at /api/openapi.json, docs at /api/docs."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+from ninja.security import django_auth
+
+from footcore.web.library.api import router as exercises_router
+from footcore.web.training.api import router as plan_router
+
+api = NinjaAPI(
+    title="footcore API",
+    version="1",
+    description="Foot-and-ankle strength coaching for runners. Session cookie authentication.",
+    auth=django_auth,
+    urls_namespace="api",
+)
+api.add_router("/", exercises_router)
+api.add_router("/", plan_router)

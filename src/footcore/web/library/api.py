@@ -1,0 +1,110 @@
+"""`/api/exercises`: the catalog as JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from footcore.domain.serialize import exercise_summary, exercise_to_dict
+from footcore.web.library import selectors
+
+router = Router(tags=["exercises"])
+
+
+class TempoOut(Schema):
+    up_s: int
+    top_s: int
+    down_s: int
+
+
+class DoseOut(Schema):
+    sets: int
+    reps_min: int | None
+    reps_max: int | None
+    hold_s: int | None
+    duration_s: int | None
+    per_side: bool
+    rest_s: int | None
+    tempo: TempoOut | None
+    rm: int | None
+    rep_s: int | None
+    note: str | None
+    text: str
+
+
+class ExerciseSummaryOut(Schema):
+    id: str
+    name: str
+    aliases: list[str]
+    role: str
+    purpose: str
+    position: str
+    equipment: list[str]
+    sides: str
+    indications: list[str]
+    dose: DoseOut
+
+
+class VariantOut(Schema):
+    id: str
+    name: str
+    position: str
+    equipment: list[str]
+    optional_equipment: list[str]
+    cue: str
+    source: str | None
+    dose: DoseOut
+
+
+class CautionOut(Schema):
+    text: str
+    avoid_with_pain: list[str]
+
+
+class CitationOut(Schema):
+    key: str
+    text: str
+    doi: str | None
+    url: str | None
+    status: str
+
+
+class ExerciseOut(ExerciseSummaryOut):
+    targets: list[str]
+    steps: list[str]
+    keystone: bool
+    default_variant: str
+    variants: list[VariantOut]
+    regressions: list[str]
+    progressions: list[str]
+    cautions: list[CautionOut]
+    illustration_alt: str
+    citations: list[CitationOut]
+
+
+@router.get("/exercises", response=list[ExerciseSummaryOut], summary="List exercises")
+def list_exercises(
+    request: HttpRequest,
+    concern: str | None = None,
+    equipment: str | None = None,
+    position: str | None = None,
+    q: str | None = None,
+) -> list[dict[str, Any]]:
+    try:
+        flt = selectors.parse_filter(concern=concern, equipment=equipment, position=position, q=q)
+    except selectors.FilterError as exc:
+        raise HttpError(422, str(exc)) from None
+    return [exercise_summary(e) for e in selectors.list_exercises(flt)]
+
+
+@router.get("/exercises/{exercise_id}", response=ExerciseOut, summary="One exercise")
+def get_exercise(request: HttpRequest, exercise_id: str) -> dict[str, Any]:
+    exercise = selectors.get_exercise(exercise_id)
+    if exercise is None:
+        close = selectors.close_ids(exercise_id)
+        hint = f"; did you mean: {', '.join(close)}?" if close else ""
+        raise HttpError(404, f"no exercise with id {exercise_id!r}{hint}")
+    return exercise_to_dict(exercise, selectors.catalog())

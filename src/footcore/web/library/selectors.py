@@ -1,0 +1,97 @@
+"""Queries over the exercise catalog (read-only, cached in memory for the process)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TypeVar
+
+from footcore.catalog.loader import default_catalog
+from footcore.domain.catalog import Catalog, Exercise
+from footcore.domain.vocab import Concern, Equipment, Position
+
+
+class FilterError(ValueError):
+    """An unknown filter value; `field` names the query parameter."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseFilter:
+    concern: Concern | None = None
+    equipment: Equipment | None = None
+    position: Position | None = None
+    text: str | None = None
+
+
+E = TypeVar("E", Concern, Equipment, Position)
+
+
+def _choice(enum: type[E], field: str, raw: str | None) -> E | None:
+    if raw is None or raw.strip() == "":
+        return None
+    try:
+        return enum(raw.strip().lower())
+    except ValueError:
+        choices = ", ".join(m.value for m in enum)
+        raise FilterError(field, f"unknown value {raw!r}; choose one of: {choices}") from None
+
+
+def parse_filter(
+    *,
+    concern: str | None = None,
+    equipment: str | None = None,
+    position: str | None = None,
+    q: str | None = None,
+) -> ExerciseFilter:
+    text = (q or "").strip()
+    if len(text) > 100:
+        raise FilterError("q", "search text is longer than 100 characters")
+    return ExerciseFilter(
+        concern=_choice(Concern, "concern", concern),
+        equipment=_choice(Equipment, "equipment", equipment),
+        position=_choice(Position, "position", position),
+        text=text or None,
+    )
+
+
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+@cache
+def _filtered(flt: ExerciseFilter) -> tuple[Exercise, ...]:
+    return catalog().filter(
+        concern=flt.concern, equipment=flt.equipment, position=flt.position, text=flt.text
+    )
+
+
+def list_exercises(flt: ExerciseFilter) -> tuple[Exercise, ...]:
+    """Exercises matching the filter. Results are memoised: the catalog never changes."""
+    if flt.text is not None:
+        # Free text would make the memo grow without bound; text search is cheap anyway.
+        return catalog().filter(
+            concern=flt.concern, equipment=flt.equipment, position=flt.position, text=flt.text
+        )
+    return _filtered(flt)
+
+
+def get_exercise(exercise_id: str) -> Exercise | None:
+    try:
+        return catalog().get(exercise_id)
+    except KeyError:
+        return None
+
+
+def close_ids(exercise_id: str, limit: int = 3) -> list[str]:
+    import difflib
+
+    ids = catalog().ids()
+    close = difflib.get_close_matches(exercise_id, ids, n=limit, cutoff=0.5)
+    if not close:
+        close = [i for i in ids if exercise_id and (exercise_id in i or i in exercise_id)][:limit]
+    return close

@@ -1,0 +1,114 @@
+"""`/api/profile`, `/api/plan`, `/api/today`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from pydantic import ConfigDict
+
+from footcore.domain.planning import plan_to_dict
+from footcore.domain.profile import ProfileError, profile_to_dict
+from footcore.web.library.selectors import catalog
+from footcore.web.training import selectors, services
+from footcore.web.training.clock import runner_today
+
+router = Router(tags=["plan"])
+
+
+class ProfileIn(Schema):
+    """The runner's profile, as in `footcore plan --profile FILE`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: str
+    weeks: int | None = None
+    run_days: list[str] | None = None
+    long_run_day: str | None = None
+    hard_days: list[str] | None = None
+    races: list[str] | None = None
+    sessions_per_week: int | None = None
+    minutes: int | None = None
+    concerns: list[str] | None = None
+    pain: list[str] | None = None
+    equipment: list[str] | None = None
+    age: int | None = None
+    sex: str | None = None
+    timezone: str | None = None
+    time_of_day: str | None = None
+
+
+class ProfileOut(Schema):
+    start: str
+    weeks: int
+    run_days: list[str]
+    long_run_day: str | None
+    hard_days: list[str]
+    races: list[str]
+    sessions_per_week: int
+    minutes: int
+    concerns: list[str]
+    pain: list[str]
+    equipment: list[str]
+    age: int | None
+    sex: str | None
+    timezone: str
+    time_of_day: str | None
+
+
+class Problem(Schema):
+    field: str
+    message: str
+
+
+class ProblemsOut(Schema):
+    detail: str
+    problems: list[Problem]
+
+
+@router.get("/profile", response={200: ProfileOut, 404: ProblemsOut}, summary="Your profile")
+def get_profile(request: HttpRequest) -> Any:
+    profile = selectors.get_profile(request.user)
+    if profile is None:
+        return 404, {"detail": "no profile yet", "problems": []}
+    return 200, profile_to_dict(profile)
+
+
+@router.put(
+    "/profile",
+    response={200: ProfileOut, 422: ProblemsOut},
+    summary="Store your profile and replan from today",
+)
+def put_profile(request: HttpRequest, payload: ProfileIn) -> Any:
+    data = payload.model_dump(exclude_none=True)
+    try:
+        profile = services.save_profile(
+            user=request.user,
+            data=data,
+            today=runner_today(selectors.get_profile(request.user)),
+        )
+    except ProfileError as exc:
+        problems = [{"field": f, "message": m} for f, m in exc.problems]
+        return 422, {"detail": str(exc), "problems": problems}
+    return 200, profile_to_dict(profile)
+
+
+@router.get("/plan", summary="Your plan: weeks, sessions, items with dose and reason")
+def get_plan(request: HttpRequest) -> dict[str, Any]:
+    if selectors.get_profile(request.user) is None:
+        raise HttpError(404, "no plan yet: PUT /api/profile first")
+    plan = selectors.stored_plan(request.user, selectors.get_warnings(request.user))
+    return plan_to_dict(plan, catalog())
+
+
+@router.get("/today", summary="Today's sessions")
+def get_today(request: HttpRequest) -> dict[str, Any]:
+    profile = selectors.get_profile(request.user)
+    if profile is None:
+        raise HttpError(404, "no plan yet: PUT /api/profile first")
+    day = runner_today(profile)
+    plan = selectors.stored_plan(request.user)
+    sessions = [s for s in plan_to_dict(plan, catalog())["weeks"] for s in s["sessions"]]
+    return {"date": day.isoformat(), "sessions": [s for s in sessions if s["date"] == day.isoformat()]}

@@ -1,0 +1,110 @@
+"""The onboarding form: HTML fields in, the planner's JSON profile out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+
+from footcore.domain.profile import Profile, Sex, profile_to_dict
+from footcore.domain.vocab import Concern, Equipment, PainSite, Weekday
+
+DAY_NAMES = {
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
+DAYS = [(d.value, DAY_NAMES[d.value]) for d in Weekday]
+
+
+def _choices(enum: Any) -> list[tuple[str, str]]:
+    return [(m.value, m.value.replace("-", " ")) for m in enum]
+
+
+class ProfileForm(forms.Form):
+    start = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    weeks = forms.IntegerField(min_value=1, max_value=52, initial=8)
+    run_days = forms.MultipleChoiceField(
+        choices=DAYS, widget=forms.CheckboxSelectMultiple, required=False, label="Run days"
+    )
+    long_run_day = forms.ChoiceField(
+        choices=[("", "none"), *DAYS], required=False, label="Long run day"
+    )
+    hard_days = forms.MultipleChoiceField(
+        choices=DAYS,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Hard workout days",
+    )
+    races = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "placeholder": "2027-01-24"}),
+        help_text="One race date per line (YYYY-MM-DD).",
+    )
+    sessions_per_week = forms.TypedChoiceField(
+        choices=[("2", "2"), ("3", "3")], coerce=int, initial="3", widget=forms.RadioSelect
+    )
+    minutes = forms.IntegerField(min_value=5, max_value=60, initial=10)
+    concerns = forms.MultipleChoiceField(
+        choices=_choices(Concern), widget=forms.CheckboxSelectMultiple, required=False
+    )
+    pain = forms.MultipleChoiceField(
+        choices=_choices(PainSite),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Where it hurts now",
+    )
+    equipment = forms.MultipleChoiceField(
+        choices=_choices(Equipment),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Equipment at hand",
+    )
+    age = forms.IntegerField(required=False, min_value=10, max_value=110)
+    sex = forms.ChoiceField(choices=[("", "prefer not to say"), *_choices(Sex)], required=False)
+    timezone = forms.CharField(initial="UTC", max_length=64, label="Time zone")
+    time_of_day = forms.TimeField(
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
+        label="Preferred time (empty: all-day in your calendar)",
+    )
+
+    def to_profile_data(self) -> dict[str, object]:
+        """The cleaned form as the JSON profile that `parse_profile` reads."""
+        data = self.cleaned_data
+        races = [line.strip() for line in data["races"].replace(",", "\n").splitlines()]
+        time_of_day: dt.time | None = data["time_of_day"]
+        return {
+            "start": data["start"].isoformat(),
+            "weeks": data["weeks"],
+            "run_days": data["run_days"],
+            "long_run_day": data["long_run_day"] or None,
+            "hard_days": data["hard_days"],
+            "races": [r for r in races if r],
+            "sessions_per_week": data["sessions_per_week"],
+            "minutes": data["minutes"],
+            "concerns": data["concerns"],
+            "pain": data["pain"],
+            "equipment": data["equipment"],
+            "age": data["age"],
+            "sex": data["sex"] or None,
+            "timezone": data["timezone"],
+            "time_of_day": None if time_of_day is None else time_of_day.strftime("%H:%M"),
+        }
+
+    @classmethod
+    def initial_from(cls, profile: Profile) -> dict[str, object]:
+        data = profile_to_dict(profile)
+        data["races"] = "\n".join(str(r) for r in data["races"])  # type: ignore[union-attr]
+        return data
+
+    def add_problems(self, problems: tuple[tuple[str, str], ...]) -> None:
+        """Attach the planner's `field: message` problems to the matching form fields."""
+        for field, message in problems:
+            name = field.split("[", 1)[0].split(".", 1)[0]
+            self.add_error(name if name in self.fields else None, f"{field}: {message}")

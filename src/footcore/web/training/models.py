@@ -1,0 +1,62 @@
+"""Stored training state. Every row belongs to one user."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from footcore.domain.plan import SessionKind, WeekKind
+
+
+class RunnerProfile(models.Model):
+    """A runner's week and feet, as the planner's JSON profile form."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="runner_profile"
+    )
+    data = models.JSONField(help_text="The profile as `profile_to_dict` writes it.")
+    warnings = models.JSONField(default=list, help_text="The planner's warnings for this plan.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"profile of user {self.user_id}"
+
+
+class PlannedSession(models.Model):
+    """One planned session, materialised so past sessions are never rewritten."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="planned_sessions"
+    )
+    date = models.DateField(help_text="The day the session is planned for.")
+    kind = models.CharField(max_length=16, choices=[(k.value, k.value) for k in SessionKind])
+    week_index = models.PositiveSmallIntegerField(help_text="1-based week of the plan.")
+    week_kind = models.CharField(max_length=16, choices=[(k.value, k.value) for k in WeekKind])
+    estimated_s = models.PositiveIntegerField(help_text="Estimated length in seconds.")
+    reason = models.TextField(blank=True, help_text="Why this day.")
+    items = models.JSONField(help_text="Exercises with variant, dose and reason.")
+
+    class Meta:
+        ordering = ("date", "kind")
+        constraints = (
+            models.UniqueConstraint(fields=("user", "date", "kind"), name="one_kind_per_day"),
+        )
+        indexes = (models.Index(fields=("user", "date")),)
+
+    def __str__(self) -> str:
+        return f"{self.kind} on {self.date}"
+
+
+class CalendarFeed(models.Model):
+    """A secret, revocable URL that calendar apps subscribe to."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds"
+    )
+    token = models.CharField(max_length=64, unique=True, help_text="The secret in the feed URL.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"feed of user {self.user_id}"

@@ -1,0 +1,133 @@
+"""Profile, plan and today pages, plus the calendar and PDF downloads."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from footcore.domain.profile import ProfileError
+from footcore.web.library.selectors import catalog
+from footcore.web.training import exports, selectors, services
+from footcore.web.training.clock import runner_today
+from footcore.web.training.forms import ProfileForm
+
+
+@require_http_methods(["GET", "POST"])
+def profile_view(request: HttpRequest) -> HttpResponse:
+    current = selectors.get_profile(request.user)
+    if request.method == "POST":
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            try:
+                profile = services.save_profile(
+                    user=request.user,
+                    data=form.to_profile_data(),
+                    today=runner_today(current),
+                )
+            except ProfileError as exc:
+                form.add_problems(exc.problems)
+            else:
+                messages.success(
+                    request, f"Saved. Your plan runs {profile.weeks} weeks from {profile.start}."
+                )
+                return redirect("plan")
+        return render(request, "footcore/profile.html", {"form": form, "nav": "profile"}, status=400)
+    initial = ProfileForm.initial_from(current) if current else {"start": runner_today(None)}
+    form = ProfileForm(initial=initial)
+    return render(request, "footcore/profile.html", {"form": form, "nav": "profile"})
+
+
+@require_safe
+def plan_view(request: HttpRequest) -> HttpResponse:
+    profile = selectors.get_profile(request.user)
+    if profile is None:
+        return redirect("profile")
+    plan = selectors.stored_plan(request.user, selectors.get_warnings(request.user))
+    feed = selectors.active_feed(request.user)
+    context = {
+        "plan": plan,
+        "profile": profile,
+        "today": runner_today(profile),
+        "names": {e.id: e.name for e in catalog().exercises},
+        "feed_url": None
+        if feed is None
+        else request.build_absolute_uri(reverse("calendar-feed", args=[feed.token])),
+        "nav": "plan",
+    }
+    return render(request, "footcore/plan.html", context)
+
+
+@require_safe
+def today_view(request: HttpRequest) -> HttpResponse:
+    profile = selectors.get_profile(request.user)
+    if profile is None:
+        return redirect("profile")
+    today = runner_today(profile)
+    context = {
+        "today": today,
+        "sessions": selectors.sessions_on(request.user, today),
+        "next": selectors.next_session(request.user, today),
+        "names": {e.id: e.name for e in catalog().exercises},
+        "nav": "today",
+    }
+    return render(request, "footcore/today.html", context)
+
+
+@require_safe
+def plan_ics(request: HttpRequest) -> HttpResponse:
+    profile = selectors.get_profile(request.user)
+    if profile is None:
+        raise Http404("No plan yet: fill in your profile first.")
+    body = exports.ics_for(request.user, profile)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="footcore-plan.ics"'
+    return response
+
+
+@require_safe
+def plan_pdf(request: HttpRequest) -> HttpResponse:
+    profile = selectors.get_profile(request.user)
+    if profile is None:
+        raise Http404("No plan yet: fill in your profile first.")
+    page = request.GET.get("page", "A4")
+    if page not in ("A4", "Letter"):
+        return HttpResponse("page: choose A4 or Letter", status=400, content_type="text/plain")
+    body = exports.pdf_for(request.user, page=page)
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="footcore-plan-{page.lower()}.pdf"'
+    return response
+
+
+@require_POST
+def feed_create(request: HttpRequest) -> HttpResponse:
+    services.create_feed(user=request.user)
+    messages.success(request, "New calendar feed address created; any older one stops working.")
+    return redirect("plan")
+
+
+@require_POST
+def feed_revoke(request: HttpRequest) -> HttpResponse:
+    services.revoke_feeds(user=request.user)
+    messages.success(request, "Calendar feed turned off.")
+    return redirect("plan")
+
+
+@require_safe
+@login_not_required
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The subscribable feed: the secret token in the URL is the only credential."""
+    user = selectors.feed_owner(token)
+    if user is None:
+        raise Http404("This calendar feed does not exist or was turned off.")
+    profile = selectors.get_profile(user)
+    if profile is None:
+        raise Http404("No plan yet.")
+    response = HttpResponse(
+        exports.ics_for(user, profile), content_type="text/calendar; charset=utf-8"
+    )
+    response["Cache-Control"] = "private, max-age=900"
+    return response

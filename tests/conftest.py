@@ -1,0 +1,17 @@
+"""Test-wide setup: an isolated data dir, and skips that CI turns into failures."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+# Before Django reads its settings: never touch the developer's real data dir.
+os.environ.setdefault("FOOTCORE_DATA_DIR", tempfile.mkdtemp(prefix="footcore-test-"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "footcore.web.settings")
+os.environ.setdefault("FOOTCORE_MODE", "personal")
+
+import django  # noqa: E402  (after the environment above is in place)
+
+django.setup()
+
+pytest_plugins = ["tests.support.plugin"]

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from footcore import config
+
+
+def test_it_rejects_a_boolean_it_cannot_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FOOTCORE_DEBUG", "maybe")
+    with pytest.raises(config.ConfigError, match="FOOTCORE_DEBUG='maybe' is not a boolean"):
+        config.env_bool("FOOTCORE_DEBUG", False)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("1", True), ("off", False), ("Yes", True)])
+def test_it_reads_booleans_in_the_usual_spellings(
+    monkeypatch: pytest.MonkeyPatch, raw: str, expected: bool
+) -> None:
+    monkeypatch.setenv("FOOTCORE_DEBUG", raw)
+    assert config.env_bool("FOOTCORE_DEBUG", not expected) is expected
+
+
+def test_it_names_an_unknown_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FOOTCORE_MODE", "public")
+    with pytest.raises(config.ConfigError, match="FOOTCORE_MODE='public'"):
+        config.env_mode()
+
+
+def test_it_rejects_a_database_url_of_another_kind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "mysql://x@y/z")
+    with pytest.raises(config.ConfigError, match="DATABASE_URL must start with"):
+        config.database(tmp_path)
+
+
+def test_the_default_database_is_a_sqlite_file_in_the_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    db = config.database(tmp_path)
+    assert db.is_default_sqlite
+    assert db.url == f"sqlite:///{tmp_path / 'footcore.sqlite3'}"
+
+
+def test_the_secret_key_is_generated_once_and_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("FOOTCORE_SECRET_KEY", raising=False)
+    first = config.secret_key(tmp_path)
+    assert len(first) >= 32
+    assert config.secret_key(tmp_path) == first
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_a_short_secret_key_from_the_environment_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("FOOTCORE_SECRET_KEY", "short")
+    with pytest.raises(config.ConfigError, match="at least 32"):
+        config.secret_key(tmp_path)
+
+
+def test_a_data_dir_that_is_a_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    afile = tmp_path / "file"
+    afile.write_text("x")
+    monkeypatch.setenv("FOOTCORE_DATA_DIR", str(afile))
+    with pytest.raises(config.ConfigError, match="not a directory"):
+        config.data_dir()
+
+
+def test_an_out_of_range_number_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FOOTCORE_X", "500")
+    with pytest.raises(config.ConfigError, match="FOOTCORE_X=500 is outside 1..10"):
+        config.env_int("FOOTCORE_X", 1, minimum=1, maximum=10)
