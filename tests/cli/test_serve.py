@@ -67,3 +67,5 @@ def test_serve_migrates_a_fresh_data_dir_and_answers_on_loopback(tmp_path: Path)
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+        if proc.stdout is not None:
+            proc.stdout.close()

@@ -87,8 +87,12 @@ def small_catalog() -> Catalog:
                 "short-foot",
                 keystone=True,
                 variants=(
-                    make_variant("seated", dose=make_dose(reps_min=5, reps_max=5, hold_s=5, **per_side)),
-                    make_variant("standing", dose=make_dose(reps_min=10, reps_max=15, hold_s=5, **per_side)),
+                    make_variant(
+                        "seated", dose=make_dose(reps_min=5, reps_max=5, hold_s=5, **per_side)
+                    ),
+                    make_variant(
+                        "standing", dose=make_dose(reps_min=10, reps_max=15, hold_s=5, **per_side)
+                    ),
                 ),
                 indications=(Concern.FLAT_FEET, Concern.PLANTAR_FASCIITIS),
             ),
@@ -98,13 +102,25 @@ def small_catalog() -> Catalog:
                 keystone=True,
                 dose=make_dose(rep_s=4, **per_side),
             ),
-            make_exercise("big-toe-tap", role=Role.ACTIVATION, dose=Dose(duration_s=60, per_side=True)),
+            make_exercise(
+                "big-toe-tap", role=Role.ACTIVATION, dose=Dose(duration_s=60, per_side=True)
+            ),
             make_exercise(
                 "posterior-tibialis-band",
                 variants=(
-                    make_variant("no-band", dose=make_dose(sets=3, reps_min=10, reps_max=10, **per_side)),
-                    make_variant("band", equipment=(Equipment.BAND,), dose=make_dose(sets=3, reps_min=10, reps_max=10, **per_side)),
-                    make_variant("ball", equipment=(Equipment.BALL,), dose=make_dose(sets=3, reps_min=10, reps_max=10, **per_side)),
+                    make_variant(
+                        "no-band", dose=make_dose(sets=3, reps_min=10, reps_max=10, **per_side)
+                    ),
+                    make_variant(
+                        "band",
+                        equipment=(Equipment.BAND,),
+                        dose=make_dose(sets=3, reps_min=10, reps_max=10, **per_side),
+                    ),
+                    make_variant(
+                        "ball",
+                        equipment=(Equipment.BALL,),
+                        dose=make_dose(sets=3, reps_min=10, reps_max=10, **per_side),
+                    ),
                 ),
                 default="band",
                 indications=(Concern.SHIN_SPLINTS, Concern.FLAT_FEET),
@@ -114,7 +130,11 @@ def small_catalog() -> Catalog:
                 variants=(
                     make_variant("floor", dose=make_dose(hold_s=3)),
                     make_variant("step", equipment=(Equipment.STEP,), dose=make_dose(hold_s=3)),
-                    make_variant("step-dumbbells", equipment=(Equipment.STEP, Equipment.DUMBBELLS), dose=make_dose(hold_s=3)),
+                    make_variant(
+                        "step-dumbbells",
+                        equipment=(Equipment.STEP, Equipment.DUMBBELLS),
+                        dose=make_dose(hold_s=3),
+                    ),
                 ),
                 default="step",
                 indications=(Concern.ACHILLES,),
@@ -135,21 +155,37 @@ def small_catalog() -> Catalog:
                 "shin-curls",
                 variants=(
                     make_variant("floor", dose=make_dose(reps_min=5, reps_max=5, hold_s=3)),
-                    make_variant("step", equipment=(Equipment.STEP,), dose=make_dose(reps_min=5, reps_max=5, hold_s=3)),
+                    make_variant(
+                        "step",
+                        equipment=(Equipment.STEP,),
+                        dose=make_dose(reps_min=5, reps_max=5, hold_s=3),
+                    ),
                 ),
                 default="step",
                 indications=(Concern.SHIN_SPLINTS, Concern.STRESS_FRACTURE_HISTORY),
             ),
             make_exercise(
                 "toe-curls",
-                variants=(make_variant("towel", equipment=(Equipment.TOWEL,), dose=make_dose(reps_min=10, reps_max=10, rep_s=4, **per_side)),),
+                variants=(
+                    make_variant(
+                        "towel",
+                        equipment=(Equipment.TOWEL,),
+                        dose=make_dose(reps_min=10, reps_max=10, rep_s=4, **per_side),
+                    ),
+                ),
             ),
             make_exercise(
                 "single-leg-raise",
                 role=Role.BALANCE,
                 variants=(
-                    make_variant("free", dose=make_dose(reps_min=3, reps_max=5, hold_s=30, **per_side)),
-                    make_variant("disk", equipment=(Equipment.BALANCE_DISK,), dose=make_dose(reps_min=3, reps_max=5, hold_s=30, **per_side)),
+                    make_variant(
+                        "free", dose=make_dose(reps_min=3, reps_max=5, hold_s=30, **per_side)
+                    ),
+                    make_variant(
+                        "disk",
+                        equipment=(Equipment.BALANCE_DISK,),
+                        dose=make_dose(reps_min=3, reps_max=5, hold_s=30, **per_side),
+                    ),
                 ),
                 indications=(Concern.TRAIL_STABILITY,),
             ),
@@ -166,7 +202,15 @@ def small_catalog() -> Catalog:
                     make_variant(
                         "single-leg",
                         equipment=(Equipment.STEP, Equipment.TOWEL),
-                        dose=Dose(sets=3, reps_min=12, reps_max=12, per_side=True, rest_s=120, tempo=Tempo(3, 2, 3), rm=12),
+                        dose=Dose(
+                            sets=3,
+                            reps_min=12,
+                            reps_max=12,
+                            per_side=True,
+                            rest_s=120,
+                            tempo=Tempo(3, 2, 3),
+                            rm=12,
+                        ),
                     ),
                 ),
                 indications=(Concern.PLANTAR_FASCIITIS,),

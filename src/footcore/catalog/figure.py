@@ -9,45 +9,50 @@ End, with an arrow between them and a motion arc at the joint that moves most; w
 rects and text only, no CSS, no animation. Output is deterministic: the same
 illustration always gives the same bytes.
 
-Views and joints (`illustrations.yaml` authors: degrees unless a name ends in `-mm`;
-a joint left out takes its neutral value; ranges are inclusive).
+Views and joints, for authors of `illustrations.yaml`: degrees unless a name ends in
+`-mm`; a joint left out takes its neutral value; ranges are inclusive.
 
 Whole-body side views — `standing-side`, `seated-side`, `lying-side` — show a figure
-facing right. `near-*` limbs are dark and in front, `far-*` limbs lighter behind.
+facing right; `near-*` limbs are dark and in front, `far-*` limbs lighter behind.
 
-| joint | range | neutral | meaning |
-|---|---|---|---|
-| `trunk` | standing -30..90, seated -30..60, lying 0..45 | 0 | forward lean from upright; lying: raised from flat on the back |
-| `near-hip`, `far-hip` | -40..130 | 0 (seated 90) | flexion from the trunk line: + thigh forward, - behind |
-| `near-knee`, `far-knee` | 0..150 | 0 (seated 90) | flexion: + heel towards the buttock |
-| `near-ankle`, `far-ankle` | -50..30 | 0 | + dorsiflexion (toes towards shin), - plantar flexion (heel up) |
-| `near-toes`, `far-toes` | -40..80 | 0 | toe (MTP) extension: + toes up, - toes curled down |
-| `near-shoulder`, `far-shoulder` | -60..180 | 0 (seated 20) | flexion from the trunk line: + arm forward and up |
-| `near-elbow`, `far-elbow` | 0..150 | 8 (seated 60, lying 0) | flexion |
-| `near-big-toe`, `near-lesser-toes` | -40..70, -60..60 | 0 | as in `foot-side`; setting either adds a magnified close-up of the near foot |
-| `near-hip-turnout` | 0..70 (seated only) | 0 | hip turned out, as when an ankle rests on the other knee; drawn by foreshortening the thigh and shank |
+- `trunk`: forward lean from upright, -30..90 standing, -30..60 seated; lying, how
+  far the trunk is raised from flat on the back, 0..45. Neutral 0.
+- `near-hip`, `far-hip`: flexion from the trunk line, + thigh forward, - thigh
+  behind; -40..130; neutral 0 (seated 90).
+- `near-knee`, `far-knee`: flexion, + heel towards the buttock; 0..150; neutral 0
+  (seated 90).
+- `near-ankle`, `far-ankle`: + dorsiflexion (toes towards the shin), - plantar
+  flexion (heel up); -50..30; neutral 0.
+- `near-toes`, `far-toes`: toe (MTP) extension, + toes up, - curled; -40..80.
+- `near-shoulder`, `far-shoulder`: flexion from the trunk line, + arm forward and
+  up; -60..180; neutral 0 (seated 20).
+- `near-elbow`, `far-elbow`: flexion; 0..150; neutral 8 (seated 60, lying 0).
+- `near-big-toe` (-40..70), `near-lesser-toes` (-60..60): as in `foot-side`;
+  setting either adds a magnified close-up of the near foot beside the figure.
+- `near-hip-turnout` (seated only): hip turned out, 0..70, as when an ankle rests on
+  the other knee; drawn by foreshortening the near thigh and shank.
 
 The standing figure finds the ground itself: the part of a foot that sinks deepest
 rests on the floor (or step, or disk) and keeps its place, so a heel raise lifts the
 body about the ball of the foot and heel walking rocks onto the heels. The lying
 figure rests its back on the floor the same way. The seated figure sits on a seat
-whose height puts the feet of the start pose on the floor.
+whose height puts the feet of the start pose on the floor. Feet are drawn a quarter
+larger than life so their movement reads at phone size.
 
-`foot-side` — one right foot from its inner side, toes to the right, standing:
+`foot-side`, one right foot from its inner side, toes to the right, standing:
 
-| joint | range | meaning |
-|---|---|---|
-| `ankle` | -50..30 | + toes lift off the floor, - heel lifts |
-| `big-toe` | -60..70 | + big toe lifts; - big toe presses down / curls (knuckle up, tip on the floor, a press arrow) |
-| `lesser-toes` | -60..60 | the four small toes, drawn behind the big toe, same sign rule |
-| `arch-dome-mm` | 0..12 | medial arch raised (short foot); drawn twice as high, and the forefoot draws back |
+- `ankle` (-50..30): + the toes lift off the floor, - the heel lifts.
+- `big-toe` (-60..70): + the big toe lifts; - it presses down or curls (knuckle up,
+  tip on the floor, with a press arrow).
+- `lesser-toes` (-60..60): the four small toes, drawn behind the big toe, same signs.
+- `arch-dome-mm` (0..12): the inner arch raised (short foot), the forefoot drawn back
+  towards the heel; drawn twice as high as given.
 
-`foot-top` — one right foot from above, toes up, big toe on the left:
+`foot-top`, one right foot from above, toes up, big toe on the left:
 
-| joint | range | meaning |
-|---|---|---|
-| `toe-spread` | 0..25 | toes fan apart, the little toe most |
-| `turn-in` | -20..35 | + forefoot swings towards the midline (inversion with adduction), - outwards |
+- `toe-spread` (0..25): the toes fan apart, the little toe most.
+- `turn-in` (-20..35): + the forefoot swings towards the midline (inversion with
+  adduction), - outwards.
 
 Props, and the views that draw them: `floor` (every view but `foot-top` draws it
 anyway), `step` (balls of the feet on its back edge, heels free; standing),
@@ -117,8 +122,7 @@ def _pose_problems(view: str, label: str, pose: Pose) -> list[str]:
             problems.append(f"{where}: joint {name!r} is not a finite number")
         elif not joint.low <= value <= joint.high:
             problems.append(
-                f"{where}: {name} = {value:g} {joint.unit} is outside "
-                f"{joint.low:g}..{joint.high:g}"
+                f"{where}: {name} = {value:g} {joint.unit} is outside {joint.low:g}..{joint.high:g}"
             )
     return problems
 
@@ -135,7 +139,9 @@ def _title(illustration: Illustration, title: str | None) -> str:
     return f"From {illustration.start.name} to {illustration.end.name}"
 
 
-def render_svg(illustration: Illustration, *, animate: bool = True, title: str | None = None) -> str:
+def render_svg(
+    illustration: Illustration, *, animate: bool = True, title: str | None = None
+) -> str:
     """One self-contained SVG: Start and End panels, plus a looping panel if `animate`.
 
     Raises ValueError naming every problem `pose_problems` finds.
@@ -144,7 +150,11 @@ def render_svg(illustration: Illustration, *, animate: bool = True, title: str |
     return compose(illustration, animate=animate, title=_title(illustration, title))
 
 
-def render_png_free_svg_for_pdf(illustration: Illustration, *, title: str | None = None) -> str:
-    """The static Start/End SVG, with no CSS or animation, for fpdf2's SVG support."""
+def render_png_free_svg_for_pdf(illustration: Illustration) -> str:
+    """The static Start/End SVG for fpdf2: paths, circles, rects and text only.
+
+    No CSS, no animation, and no title or desc (fpdf2 skips them; the handout prints
+    the exercise name and alt text itself).
+    """
     _checked(illustration)
-    return compose(illustration, animate=False, title=_title(illustration, title))
+    return compose(illustration, animate=False, title="", for_pdf=True)

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from footcore.catalog import figure_svg as svg
-from footcore.catalog.figure_kinematics import BODY, Contact, Point, body_points, settle
+from footcore.catalog.figure_kinematics import (
+    BODY,
+    Contact,
+    Point,
+    body_points,
+    pin,
+    resting,
+    settle,
+)
 from footcore.catalog.figure_props import PropSet
 from footcore.catalog.figure_svg import Disc, Line, Pen, Prim, Scene
 
@@ -60,17 +68,18 @@ class BodyStage:
             lowest = min(raw[f"{s}-{n}"][1] for s in ("near", "far") for n in _FOOT_POINTS)
             self.hip_y = max(38.0, min(70.0, -lowest))
             raw = {k: (x, y + self.hip_y) for k, (x, y) in raw.items()}
-        self.props = PropSet(view, props, raw, self.hip_y - SEAT_DROP)
+        self.props = PropSet(view, props)
+        self.props.lay_surfaces(raw, _grounded(raw))
         self.contacts = self._contacts(raw)
         self.anchor = settle(raw, self.contacts, raw) if self.contacts else raw
+        self.props.lay_fixed(self.place(start), self.hip_y - SEAT_DROP)
 
     def _raw(self, angles: Mapping[str, float]) -> dict[str, Point]:
-        # The drawn trunk is thinner than the head: a lying head drops to the floor.
-        drop = BODY.head_r - _TRUNK.width / 2 / self.nominal_scale
+        lift = BODY.head_r - _TRUNK.width / 2 / self.nominal_scale
         return body_points(
             angles,
             lean_deg=_lean(self.view, angles["trunk"]),
-            head_back=drop if self.view == "lying-side" else 0.0,
+            head_front=lift if self.view == "lying-side" else 0.0,
         )
 
     def _contacts(self, raw: Mapping[str, Point]) -> list[Contact]:
@@ -95,6 +104,15 @@ class BodyStage:
             return {k: (x, y + self.hip_y) for k, (x, y) in raw.items()}
         return settle(raw, self.contacts, self.anchor)
 
+    def pinned(self, angles: Mapping[str, float], like: Mapping[str, float]) -> dict[str, Point]:
+        """`angles` drawn so the parts `like` rests on stay where `like` has them."""
+        placed = self.place(like)
+        names = resting(placed, self.contacts) if self.contacts else ["hip"]
+        raw = self._raw(angles)
+        if not self.contacts:
+            raw = {k: (x, y + self.hip_y) for k, (x, y) in raw.items()}
+        return pin(raw, placed, names)
+
     def draw(self, angles: Mapping[str, float]) -> Scene:
         p = self.place(angles)
         prims: list[Prim] = [svg.Ground(0.0), *self.props.behind(p)]
@@ -110,6 +128,13 @@ class BodyStage:
         return Scene(tuple(prims), p)
 
 
+def _grounded(raw: Mapping[str, Point]) -> tuple[str, ...]:
+    """The sides whose foot is (within 3 units) as low as the lowest foot."""
+    low = {s: min(raw[f"{s}-{n}"][1] for n in _FOOT_POINTS) for s in ("near", "far")}
+    floor = min(low.values())
+    return tuple(s for s in ("near", "far") if low[s] <= floor + 3.0)
+
+
 def _limbs(p: Mapping[str, Point], side: str) -> list[Prim]:
     limb = svg.NEAR_LIMB if side == "near" else svg.FAR_LIMB
     foot = svg.NEAR_FOOT if side == "near" else svg.FAR_FOOT
@@ -118,7 +143,9 @@ def _limbs(p: Mapping[str, Point], side: str) -> list[Prim]:
         return p[f"{side}-{name}"]
 
     leg = Line((p["hip"], at("knee"), at("ankle")), limb)
-    sole = Line((at("ankle"), at("achilles"), at("heel"), at("ball"), at("instep")), foot, closed=True)
+    sole = Line(
+        (at("ankle"), at("achilles"), at("heel"), at("ball"), at("instep")), foot, closed=True
+    )
     toes = Line((at("ball"), at("toe")), _TOES[side])
     arm = Line((p["shoulder"], at("elbow"), at("wrist"), at("hand")), limb)
     # The far arm hangs behind the far leg; the near arm is drawn over the near leg.

@@ -16,7 +16,9 @@ from footcore.catalog.figure_kinematics import (
     Point,
     add,
     chain,
+    pin,
     polar,
+    resting,
     rotate,
     settle,
 )
@@ -32,7 +34,9 @@ _TOP = ((3.6, 8.2), (6.5, 6.6), (10.0, 4.9), (13.3, 3.4), (15.4, 2.9), (16.4, 1.
 _HEEL = ((-0.5, 0.25), (-3.0, 0.0), (-4.6, 0.4), (-5.6, 1.6), (-5.9, 3.2), (-5.4, 5.2), (-4.3, 7.2))
 
 
-def _toe_path(base: Point, heading: float, angle: float, prox: float, dist: float, r: float) -> list[Point]:
+def _toe_path(
+    base: Point, heading: float, angle: float, prox: float, dist: float, r: float
+) -> list[Point]:
     """Base, knuckle and tip of a toe in foot coordinates (sole at y = 0).
 
     A positive angle lifts the toe straight. A negative one is a grip: the knuckle
@@ -55,7 +59,7 @@ def _capsule(points: Sequence[Point], width: float, *, far: bool) -> tuple[Line,
 class FootSideStage:
     """The foot from its inner side, standing on the floor (or on a flat towel)."""
 
-    nominal_scale = 8.0
+    nominal_scale = 9.5
 
     def __init__(self, props: frozenset[str]) -> None:
         self.towel = "towel" in props
@@ -67,10 +71,11 @@ class FootSideStage:
     def _contacts(self) -> list[Contact]:
         y = self.support_y
         return [
-            Contact("heel", 0.0, y),
+            Contact("heel", 0.0, y, grip=2),
             Contact("ball", 0.0, y),
-            Contact("big-tip", 1.3, y),
-            Contact("lesser-tip", 1.0, y),
+            # Smaller than the drawn toe, so toes lying flat never outrank heel and ball.
+            Contact("big-tip", 1.0, y, grip=0),
+            Contact("lesser-tip", 0.8, y, grip=0),
         ]
 
     def _points(self, a: Mapping[str, float]) -> tuple[dict[str, Point], int]:
@@ -111,6 +116,11 @@ class FootSideStage:
             turned[f"shank{i}"] = p
         return turned, len(sole)
 
+    def pinned(self, angles: Mapping[str, float], like: Mapping[str, float]) -> dict[str, Point]:
+        """`angles` drawn so the parts `like` stands on stay where `like` has them."""
+        placed = settle(self._points(like)[0], self._contacts(), self.anchor)
+        return pin(self._points(angles)[0], placed, resting(placed, self._contacts()))
+
     def draw(self, angles: Mapping[str, float]) -> Scene:
         raw, count = self._points(angles)
         p = settle(raw, self._contacts(), self.anchor)
@@ -150,13 +160,13 @@ def _press_marker(tip: Point, angle: float) -> list[Prim]:
 # Top view: base point, length, width and straight-ahead heading of each toe,
 # big toe first. The outline runs counter-clockwise from the back of the heel.
 _TOES = (
-    ((-2.9, 19.8), 5.6, 3.0, 92.0),
-    ((-0.4, 20.4), 4.4, 2.0, 89.0),
-    ((1.3, 19.8), 4.0, 1.9, 86.0),
-    ((2.8, 18.9), 3.5, 1.8, 82.0),
-    ((4.0, 17.5), 3.0, 1.7, 76.0),
+    ((-2.8, 19.6), 4.8, 3.3, 92.0),
+    ((-0.3, 20.2), 3.7, 2.1, 89.0),
+    ((1.5, 19.6), 3.2, 2.0, 85.0),
+    ((3.0, 18.6), 2.8, 1.9, 80.0),
+    ((4.2, 17.2), 2.4, 1.8, 72.0),
 )
-_SPREAD_SHARE = (0.7, 0.1, -0.3, -0.65, -1.0)
+_SPREAD_SHARE = (0.8, 0.15, -0.35, -0.75, -1.2)
 _TOP_OUTLINE = (
     (0.0, -0.2), (2.3, 0.6), (3.3, 2.6), (3.6, 6.0), (4.0, 10.0), (4.4, 11.8), (4.6, 15.0),
     (4.5, 17.0), (3.2, 18.6), (1.3, 19.7), (-0.6, 20.5), (-2.8, 20.8), (-4.5, 19.6),
@@ -173,6 +183,11 @@ class FootTopStage:
 
     def __init__(self, props: frozenset[str]) -> None:
         self.band = "band" in props
+
+    def pinned(self, angles: Mapping[str, float], like: Mapping[str, float]) -> dict[str, Point]:
+        """`angles` drawn; the top view never moves the foot as a whole."""
+        del like
+        return self.draw(angles).points
 
     def draw(self, angles: Mapping[str, float]) -> Scene:
         turn = angles["turn-in"]

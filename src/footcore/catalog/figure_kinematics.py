@@ -50,9 +50,7 @@ def rotate(p: Point, about: Point, turn_deg: float) -> Point:
     )
 
 
-def chain(
-    origin: Point, direction_deg: float, links: Sequence[tuple[float, float]]
-) -> list[Point]:
+def chain(origin: Point, direction_deg: float, links: Sequence[tuple[float, float]]) -> list[Point]:
     """Joint positions along a chain of `(turn_deg, length)` links, origin included.
 
     Each link turns relative to the previous segment's direction, then runs `length`.
@@ -91,7 +89,7 @@ BODY = BodyLengths()
 
 
 def body_points(
-    angles: Mapping[str, float], *, lean_deg: float, head_back: float = 0.0
+    angles: Mapping[str, float], *, lean_deg: float, head_front: float = 0.0
 ) -> dict[str, Point]:
     """Named joint positions of the whole-body figure, hip joint at the origin.
 
@@ -100,8 +98,9 @@ def body_points(
     elbow flexion from the segment above, the ankle from a right angle to the shank
     (dorsiflexion positive) and the toes from the foot (extension positive).
     `near-hip-turnout` foreshortens the near thigh and shank: a leg turned out of the
-    side-view plane (a figure-four sit) looks shorter from the side. `head_back`
-    moves the head towards the figure's back, so a lying head rests on the floor.
+    side-view plane (a figure-four sit) looks shorter from the side. `head_front`
+    moves the head towards the figure's front: a lying head, wider than the drawn
+    trunk is thick, then rests on the floor level with the back.
     """
     up = 90.0 - lean_deg
     hip: Point = (0.0, 0.0)
@@ -111,7 +110,7 @@ def body_points(
         "hip": hip,
         "shoulder": shoulder,
         "neck": neck,
-        "head": add(add(neck, polar(BODY.head_r, up)), polar(head_back, up + 90.0)),
+        "head": add(add(neck, polar(BODY.head_r, up)), polar(head_front, up - 90.0)),
     }
     down = up + 180.0
     for side in ("far", "near"):
@@ -136,7 +135,9 @@ def body_points(
     return points
 
 
-def _foot(side: str, ankle: Point, shank_dir: float, angles: Mapping[str, float]) -> dict[str, Point]:
+def _foot(
+    side: str, ankle: Point, shank_dir: float, angles: Mapping[str, float]
+) -> dict[str, Point]:
     # Foot frame: x along the sole towards the toes, y up from the sole, ankle at origin.
     foot_dir = shank_dir + 90.0 + angles[f"{side}-ankle"]
 
@@ -162,6 +163,8 @@ class Contact:
     name: str
     radius: float = 0.0
     support_y: float = 0.0
+    grip: int = 1
+    """When several contacts rest at once, only the firmest-gripping keep their place."""
 
 
 def settle(
@@ -169,13 +172,33 @@ def settle(
 ) -> dict[str, Point]:
     """Shift `points` so the contact sinking deepest rests on its surface.
 
-    The chosen contact also keeps the `x` it has in `anchor` (the reference pose), so
+    The resting contact also keeps the `x` it has in `anchor` (the reference pose), so
     a foot rolls about the part touching the ground instead of sliding: a heel raise
-    pivots on the ball, heel walking on the heel. Ties go to the earlier contact.
+    pivots on the ball, heel walking on the heel. When several contacts rest at once,
+    those with the firmest `grip` keep their average place: both heels of a stride
+    share it, while a heel outgrips the ball so a doming arch pulls the ball back.
     """
     depths = [points[c.name][1] - c.radius - c.support_y for c in contacts]
     deepest = min(depths)
-    chosen = next(c for c, d in zip(contacts, depths, strict=True) if d <= deepest + 0.05)
-    here = points[chosen.name]
-    shift = (anchor[chosen.name][0] - here[0], chosen.support_y + chosen.radius - here[1])
+    touching = [c for c, d in zip(contacts, depths, strict=True) if d <= deepest + 0.05]
+    firmest = max(c.grip for c in touching)
+    resting = [c for c in touching if c.grip == firmest]
+    shift_x = sum(anchor[c.name][0] - points[c.name][0] for c in resting) / len(resting)
+    shift = (shift_x, -deepest)
     return {name: add(p, shift) for name, p in points.items()}
+
+
+def resting(points: Mapping[str, Point], contacts: Sequence[Contact]) -> list[str]:
+    """Names of the contacts that touch their surface in an already settled pose."""
+    return [c.name for c in contacts if abs(points[c.name][1] - c.radius - c.support_y) < 0.05]
+
+
+def pin(
+    points: Mapping[str, Point], onto: Mapping[str, Point], names: Sequence[str]
+) -> dict[str, Point]:
+    """Shift `points` so the named points sit, on average, where they are in `onto`."""
+    if not names:
+        return dict(points)
+    dx = sum(onto[n][0] - points[n][0] for n in names) / len(names)
+    dy = sum(onto[n][1] - points[n][1] for n in names) / len(names)
+    return {name: add(p, (dx, dy)) for name, p in points.items()}

@@ -14,10 +14,11 @@ from typing import Protocol
 from footcore.catalog import figure_svg as svg
 from footcore.catalog.figure_body import BodyStage
 from footcore.catalog.figure_foot import FootSideStage, FootTopStage
+from footcore.catalog.figure_kinematics import Point, direction_of, lerp
 from footcore.catalog.figure_marks import motion_marks
 from footcore.catalog.figure_svg import Frame, Ground, Prim, Scene, Timeline
 from footcore.catalog.figure_vocab import BODY_VIEWS, complete
-from footcore.domain.catalog import Illustration
+from footcore.domain.catalog import Illustration, Pose
 
 PAD = 8.0
 PANEL_W = 240.0
@@ -40,10 +41,17 @@ _STYLE = (
 )
 
 
+Box = tuple[float, float, float, float]
+
+
 class Stage(Protocol):
     nominal_scale: float
 
     def draw(self, angles: Mapping[str, float]) -> Scene: ...
+
+    def pinned(
+        self, angles: Mapping[str, float], like: Mapping[str, float]
+    ) -> dict[str, Point]: ...
 
 
 def make_stage(illustration: Illustration) -> Stage:
@@ -93,7 +101,9 @@ def draw(illustration: Illustration, *, frames: bool) -> Drawing:
     end = complete(view, illustration.end.angles)
     stage = make_stage(illustration)
     first, last = stage.draw(start), stage.draw(end)
-    marks = motion_marks(view, start, end, first, last, stage.nominal_scale)
+    marks = motion_marks(
+        view, start, end, first, last, stage.nominal_scale, lambda a: stage.pinned(a, end)
+    )
     moving: tuple[Scene, ...] = ()
     if frames:
         _, shares = timeline()
@@ -105,27 +115,26 @@ def draw(illustration: Illustration, *, frames: bool) -> Drawing:
     if view in BODY_VIEWS and any(
         k in pose.angles for k in toe_keys for pose in (illustration.start, illustration.end)
     ):
-        inset = draw(_toe_detail(illustration, start, end), frames=frames)
+        detail = Illustration(
+            "foot-side",
+            _close_up(start, first, "start"),
+            _close_up(end, last, "end"),
+            illustration.alt,
+        )
+        inset = draw(detail, frames=frames)
     return Drawing(first, last, tuple(marks), moving, stage.nominal_scale, inset)
 
 
-def _toe_detail(
-    illustration: Illustration, start: Mapping[str, float], end: Mapping[str, float]
-) -> Illustration:
-    from footcore.domain.catalog import Pose
-
-    def close_up(angles: Mapping[str, float], name: str) -> Pose:
-        return Pose(
-            name,
-            {
-                "ankle": angles["near-ankle"],
-                "big-toe": angles["near-big-toe"],
-                "lesser-toes": angles["near-lesser-toes"],
-            },
-        )
-
-    return Illustration(
-        "foot-side", close_up(start, "start"), close_up(end, "end"), illustration.alt
+def _close_up(angles: Mapping[str, float], scene: Scene, name: str) -> Pose:
+    """The near foot's toes as a `foot-side` pose, tilted as the foot is on the page."""
+    tilt = direction_of(scene.points["near-heel"], scene.points["near-ball"])
+    return Pose(
+        name,
+        {
+            "ankle": max(-50.0, min(30.0, tilt)),
+            "big-toe": angles["near-big-toe"],
+            "lesser-toes": angles["near-lesser-toes"],
+        },
     )
 
 
@@ -144,22 +153,53 @@ def _panel_box(x: float, y: float, w: float, h: float) -> str:
     )
 
 
-def _inset(drawing: Drawing, box: tuple[float, float, float, float], *, end: bool) -> list[str]:
-    """The magnified foot of a whole-body panel, in a box at its top right corner."""
+def _split(box: Box, drawing: Drawing, zoom: float) -> tuple[Frame, Box | None]:
+    """The figure's frame, and the box of its close-up when it has one.
+
+    The close-up goes in the top right corner if no pose reaches there; otherwise the
+    figure keeps the left part of the panel and the close-up takes the right.
+    """
     x, y, w, h = box
-    scenes = [drawing.start, drawing.end]
-    frame = svg.fit(
-        [p for s in scenes for p in s.prims], box=box, nominal_scale=drawing.nominal_scale
-    )
-    scene = drawing.end if end else drawing.start
-    return [_panel_box(x, y, w, h), *svg.static_elements(scene.prims, frame)]
+    if drawing.inset is None:
+        return _fit_all(drawing, box, zoom), None
+    corner = (x + w * 0.6, y + 6.0, w * 0.4 - 6.0, h * 0.36)
+    frame = _fit_all(drawing, box, zoom)
+    if not _reaches(drawing, frame, corner):
+        return frame, corner
+    side = (x + w * 0.55, y + 8.0, w * 0.45 - 8.0, h * 0.45)
+    return _fit_all(drawing, (x, y, w * 0.55, h), zoom), side
 
 
-def _fit_all(drawing: Drawing, box: tuple[float, float, float, float], zoom: float) -> Frame:
+def _reaches(drawing: Drawing, frame: Frame, box: Box) -> bool:
+    """Whether any pose of `drawing` comes within a few units of `box` on the page."""
+    x, y, w, h = box
+    near = 6.0
+    for scene in (drawing.start, drawing.end, *drawing.frames):
+        for prim in scene.prims:
+            if isinstance(prim, svg.Line):
+                ends = list(zip(prim.points, prim.points[1:], strict=False)) or [prim.points * 2]
+                samples = [lerp(a, b, i / 8) for a, b in ends for i in range(9)]
+            elif isinstance(prim, svg.Disc):
+                samples = [prim.center]
+            else:
+                continue
+            for px, py in (frame.at(p) for p in samples):
+                if x - near <= px <= x + w + near and y - near <= py <= y + h + near:
+                    return True
+    return False
+
+
+def _fit_all(drawing: Drawing, box: Box, zoom: float) -> Frame:
+    """One frame for every pose of `drawing`, so Start, End and the loop line up."""
     prims: list[Prim] = [*drawing.start.prims, *drawing.end.prims, *drawing.marks]
     for scene in drawing.frames:
         prims += scene.prims
     return svg.fit(prims, box=box, nominal_scale=drawing.nominal_scale * zoom)
+
+
+def _widen(frame: Frame, box: Box) -> Frame:
+    # The floor runs across the whole panel even when the figure keeps to one side.
+    return Frame(frame.scale, frame.dx, frame.dy, box[0] + 4.0, box[0] + box[2] - 4.0)
 
 
 def _label(x_mid: float, top: float, word: str, name: str) -> list[str]:
@@ -177,37 +217,46 @@ def _between_arrow(x0: float, x1: float, y: float) -> list[str]:
     return svg.static_elements([shaft, head], frame)
 
 
-def compose(illustration: Illustration, *, animate: bool, title: str) -> str:
-    drawing = draw(illustration, frames=animate)
+def compose(illustration: Illustration, *, animate: bool, title: str, for_pdf: bool = False) -> str:
+    """The whole SVG document. `for_pdf` leaves out what fpdf2 does not draw anyway
+    (title, desc, ARIA): the PDF carries the exercise's name and text itself."""
+    drawing = draw(illustration, frames=animate and not for_pdf)
     top = PAD + LABEL_H
-    left_box = (PAD, top, PANEL_W, PANEL_H)
-    right_box = (PAD + PANEL_W + GAP, top, PANEL_W, PANEL_H)
-    frame = _fit_all(drawing, left_box, 1.0)
-    shift = right_box[0] - left_box[0]
-    right = Frame(frame.scale, frame.dx + shift, frame.dy, frame.left + shift, frame.right + shift)
+    animate = animate and not for_pdf
     height = STATIC_H + (MOVE_LABEL_H + MOVE_H + PAD if animate else 0.0)
-    ident = "fc" + hashlib.sha256(
-        repr((illustration, animate, title)).encode("utf-8")
-    ).hexdigest()[:10]
-    out = [
+    ident = _ident(illustration, animate=animate, title=title)
+    root = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {svg.fmt(WIDTH)} {svg.fmt(height)}"'
-        f' role="img" aria-labelledby="{ident}-t {ident}-d" font-family="{_FONT}">',
-        f'<title id="{ident}-t">{svg.esc(title)}</title>',
-        f'<desc id="{ident}-d">{svg.esc(illustration.alt)}</desc>',
-    ]
-    if animate:
+    )
+    if for_pdf:
+        out = [root + f' font-family="{_FONT}">']
+    else:
+        out = [
+            root + f' role="img" aria-labelledby="{ident}-t {ident}-d" font-family="{_FONT}">',
+            f'<title id="{ident}-t">{svg.esc(title)}</title>',
+            f'<desc id="{ident}-d">{svg.esc(illustration.alt)}</desc>',
+        ]
+    if animate and not for_pdf:
         out.append(_STYLE)
     out.append(f'<rect width="{svg.fmt(WIDTH)}" height="{svg.fmt(height)}" fill="#ffffff"/>')
-    for box, fr, scene, word, pose, marks in (
-        (left_box, frame, drawing.start, "Start", illustration.start, ()),
-        (right_box, right, drawing.end, "End", illustration.end, drawing.marks),
+    left_box: Box = (PAD, top, PANEL_W, PANEL_H)
+    frame, inset_box = _split(left_box, drawing, 1.0)
+    inset_frame = _inset_frame(drawing, inset_box)
+    for shift, scene, word, pose, marks in (
+        (0.0, drawing.start, "Start", illustration.start, ()),
+        (PANEL_W + GAP, drawing.end, "End", illustration.end, drawing.marks),
     ):
+        box = (left_box[0] + shift, top, PANEL_W, PANEL_H)
         out.append(_panel_box(*box))
         out += _label(box[0] + PANEL_W / 2, PAD, word, pose.name)
-        out += svg.static_elements([*scene.prims, *marks], fr)
-        if drawing.inset is not None:
-            inset_box = (box[0] + PANEL_W * 0.56, top + 6.0, PANEL_W * 0.41, PANEL_H * 0.34)
-            out += _inset(drawing.inset, inset_box, end=word == "End")
+        out += svg.static_elements([*scene.prims, *marks], _widen(_moved(frame, shift), box))
+        if drawing.inset is not None and inset_box is not None and inset_frame is not None:
+            moved_box = (inset_box[0] + shift, *inset_box[1:])
+            close_up = drawing.inset.end if word == "End" else drawing.inset.start
+            out.append(_panel_box(*moved_box))
+            out += svg.static_elements(
+                close_up.prims, _widen(_moved(inset_frame, shift), moved_box)
+            )
     out += _between_arrow(PAD + PANEL_W + 9.0, PAD + PANEL_W + GAP - 9.0, top + PANEL_H / 2)
     if animate:
         out += _moving_panel(drawing, STATIC_H)
@@ -215,9 +264,38 @@ def compose(illustration: Illustration, *, animate: bool, title: str) -> str:
     return "".join(out)
 
 
+def _ident(illustration: Illustration, *, animate: bool, title: str) -> str:
+    """An id prefix from the content, so two drawings inlined in one page never clash."""
+    key = repr(
+        (
+            illustration.view,
+            sorted(illustration.start.angles.items()),
+            sorted(illustration.end.angles.items()),
+            illustration.start.name,
+            illustration.end.name,
+            illustration.alt,
+            tuple(illustration.props),
+            animate,
+            title,
+        )
+    )
+    return "fc" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:10]
+
+
+def _moved(frame: Frame, shift: float) -> Frame:
+    return Frame(frame.scale, frame.dx + shift, frame.dy, frame.left + shift, frame.right + shift)
+
+
+def _inset_frame(drawing: Drawing, box: Box | None) -> Frame | None:
+    if drawing.inset is None or box is None:
+        return None
+    return _fit_all(drawing.inset, box, 1.0)
+
+
 def _moving_panel(drawing: Drawing, top: float) -> list[str]:
-    box = (PAD, top + MOVE_LABEL_H, WIDTH - 2 * PAD, MOVE_H)
-    frame = _fit_all(drawing, box, MOVING_ZOOM)
+    box: Box = (PAD, top + MOVE_LABEL_H, WIDTH - 2 * PAD, MOVE_H)
+    fitted, inset_box = _split(box, drawing, MOVING_ZOOM)
+    frame = _widen(fitted, box)
     timing, _ = timeline()
     out = [
         svg.text(WIDTH / 2, top + 20.0, "Movement (repeats)", size=15.0, bold=True),
@@ -231,4 +309,9 @@ def _moving_panel(drawing: Drawing, top: float) -> list[str]:
         *svg.static_elements([*_body(drawing.end), *drawing.marks], frame),
         "</g>",
     ]
+    inset = drawing.inset
+    if inset is not None and inset_box is not None:
+        inset_frame = _widen(_fit_all(inset, inset_box, MOVING_ZOOM), inset_box)
+        out.append(_panel_box(*inset_box))
+        out += svg.animated_elements([s.prims for s in inset.frames], inset_frame, timing)
     return out

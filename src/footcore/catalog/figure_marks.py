@@ -7,10 +7,10 @@ does too when it moves nearly as much (toe yoga swaps big toe and lesser toes).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from footcore.catalog import figure_svg as svg
-from footcore.catalog.figure_kinematics import add, direction_of, distance, polar
+from footcore.catalog.figure_kinematics import Point, add, direction_of, distance, polar
 from footcore.catalog.figure_svg import Line, Prim, Scene
 from footcore.catalog.figure_vocab import JOINTS
 
@@ -23,11 +23,11 @@ def _shares(
 ) -> list[tuple[float, str]]:
     """Joints with a mark and the share of their range they move, most moved first."""
     shares = []
-    for name, joint in JOINTS[view].items():
+    for order, (name, joint) in enumerate(JOINTS[view].items()):
         moved = abs(end[name] - start[name]) / (joint.high - joint.low)
-        if joint.distal is not None and moved > 0.02:
-            shares.append((-moved, name))
-    return [(-neg, name) for neg, name in sorted(shares)]
+        if joint.marked and moved > 0.02:
+            shares.append((-moved, order, name))
+    return [(-neg, name) for neg, _, name in sorted(shares)]
 
 
 def _twin(name: str) -> str:
@@ -46,43 +46,60 @@ def motion_marks(
     first: Scene,
     last: Scene,
     nominal_scale: float,
+    pinned: Callable[[Mapping[str, float]], Mapping[str, Point]],
 ) -> list[Prim]:
     """Arcs and arrows in figure units, drawn over the end pose.
 
-    A joint whose segment barely turns on the page (a knee lifted with the hip) gets
-    no arc; the next most moved joint does.
+    An arc shows how a segment turned on the page; a joint whose segment barely turns
+    there (a knee lifted with the hip) gets none. An arrow shows what this joint (and
+    its twin on the other side) moved: the end pose against the end pose with that
+    joint back at its start angle, drawn with whatever the end pose rests on kept in
+    place (`pinned`). So heel walking marks the toes rising about the heels, not the
+    stride, and a heel raise the heel rising about the ball. A second mark on the
+    spot of the first is left out as clutter.
     """
     least = MIN_ARC_SVG / nominal_scale
     head = 10.0 / nominal_scale
     marks: list[Prim] = []
     marked: list[str] = []
+    considered: list[str] = []
+    spots: list[Point] = []
     top_share = 0.0
-    for share, name in _shares(view, start, end):
+    moving = _shares(view, start, end)
+    moved = {name for _, name in moving}
+    for share, far_or_near in moving:
+        # A pair moving together is marked on the near side, where it can be seen.
+        near = _twin(far_or_near)
+        name = near if far_or_near.startswith("far-") and near in moved else far_or_near
         joint = JOINTS[view][name]
-        assert joint.distal is not None
-        if _twin(name) in marked or share < 0.6 * top_share:
+        if {name, _twin(name)} & set(considered) or share < 0.6 * top_share:
             continue
-        if joint.pivot is None:
-            mark = _arrow(first.points[joint.distal], last.points[joint.distal], least, head)
+        considered.append(name)
+        if joint.pivot is not None and joint.distal is not None:
+            spot = last.points[joint.pivot]
+            before = (first.points[joint.pivot], first.points[joint.distal])
+            mark = _arc(before, (spot, last.points[joint.distal]), least, head)
         else:
-            mark = _arc(
-                (first.points[joint.pivot], first.points[joint.distal]),
-                (last.points[joint.pivot], last.points[joint.distal]),
-                least,
-                head,
-            )
-        if mark:
-            marks += mark
-            marked.append(name)
-            top_share = max(top_share, share)
+            twin = _twin(name)
+            ghost = pinned({**end, name: start[name], twin: start[twin]})
+            names = joint.travel or (joint.distal or "",)
+            point = max(names, key=lambda n: distance(ghost[n], last.points[n]))
+            spot = last.points[point]
+            mark = _arrow(ghost[point], spot, least, head)
+        if not mark or any(distance(spot, seen) < 2 * least for seen in spots):
+            continue
+        marks += mark
+        marked.append(name)
+        spots.append(spot)
+        top_share = max(top_share, share)
         if len(marked) == 2:
             break
     return marks
 
 
 def _arc(
-    before: tuple[tuple[float, float], tuple[float, float]],
-    after: tuple[tuple[float, float], tuple[float, float]],
+    before: tuple[Point, Point],
+    after: tuple[Point, Point],
     least: float,
     head: float,
 ) -> list[Prim]:
@@ -98,9 +115,7 @@ def _arc(
     return [Line(points, svg.ARC), svg.arrow_head(points[-1], tangent, head)]
 
 
-def _arrow(
-    start: tuple[float, float], end: tuple[float, float], least: float, head: float
-) -> list[Prim]:
+def _arrow(start: Point, end: Point, least: float, head: float) -> list[Prim]:
     length = distance(start, end)
     if length < 1e-6:
         return []

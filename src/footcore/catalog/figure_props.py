@@ -15,9 +15,9 @@ from footcore.catalog.figure_kinematics import Point, add, direction_of, polar
 from footcore.catalog.figure_svg import Disc, Line, Pen, Prim
 
 STEP_HEIGHT = 18.0
+STEP_DEPTH = 32.0
 DISK_HEIGHT = 6.0
 CHAIR_SEAT = 46.0
-_DUMBBELL = Pen("#374151", 2.5, "#6b7280")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,44 +34,54 @@ def _xs(ref: Mapping[str, Point], *names: str) -> list[float]:
 
 
 class PropSet:
-    """The props of one illustration, laid out from the reference pose `ref`."""
+    """The props of one illustration: surfaces first, then the props around the figure."""
 
-    def __init__(
-        self, view: str, props: frozenset[str], ref: Mapping[str, Point], seat_y: float
-    ) -> None:
+    def __init__(self, view: str, props: frozenset[str]) -> None:
         self.props = props
         self.view = view
         self.regions: list[Region] = []
         self.fixed: list[Prim] = []
-        heels = _xs(ref, "near-heel", "far-heel")
-        balls = _xs(ref, "near-ball", "far-ball")
-        toes = _xs(ref, "near-toe", "far-toe")
-        if "step" in props:
+
+    def lay_surfaces(self, ref: Mapping[str, Point], sides: tuple[str, ...]) -> None:
+        """Step or disk under the feet that stand on the ground in the reference pose."""
+        heels = [ref[f"{s}-heel"][0] for s in sides]
+        balls = [ref[f"{s}-ball"][0] for s in sides]
+        toes = [ref[f"{s}-toe"][0] for s in sides]
+        if "step" in self.props:
             x0 = min(balls) - 4.5
-            self.regions.append(Region(x0, x0 + 42.0, STEP_HEIGHT))
-        if "step-toes-over" in props:
-            x1 = max(heels) + 10.0
-            self.regions.append(Region(x1 - 42.0, x1, STEP_HEIGHT))
-        if "balance-disk" in props:
+            self.regions.append(Region(x0, x0 + STEP_DEPTH, STEP_HEIGHT))
+        if "step-toes-over" in self.props:
+            x1 = max(heels) + 12.0
+            self.regions.append(Region(x1 - STEP_DEPTH, x1, STEP_HEIGHT))
+        if "balance-disk" in self.props:
             self.regions.append(Region(min(heels) - 5.0, max(toes) + 5.0, DISK_HEIGHT))
         for region in self.regions:
-            self.fixed.append(_surface(region, dome="balance-disk" in props))
-        reach = max(_xs(ref, "near-hand", "far-hand"))
-        if "wall" in props:
-            face = max(reach + 3.5, max(toes) + 6.0)
-            top = ref["head"][1] + 25.0
-            self.fixed.append(Line(((face, 0), (face, top), (face + 9, top), (face + 9, 0)), svg.PROP, closed=True))
-        if "chair" in props:
-            self.fixed += _seat_chair(seat_y) if view == "seated-side" else _held_chair(max(reach + 2.0, max(toes) + 6.0))
-        floor = self.support_at(ref["near-ball"][0])
-        if "towel" in props and view == "standing-side":
-            self.fixed.append(Disc((ref["near-ball"][0] + 3.8, floor + 2.7), 2.7, svg.TOWEL))
-        elif "towel" in props:
-            x0, x1 = ref["near-heel"][0] - 5.0, ref["near-toe"][0] + 16.0
-            self.fixed.append(Line(((x0, 0), (x0, 1.0), (x1, 1.0), (x1, 0)), svg.TOWEL, closed=True))
-        if "ball" in props:
-            mid = (ref["near-heel"][0] + ref["near-ball"][0]) / 2
-            self.fixed.append(Disc((mid, floor + 3.2), 3.2, svg.BALL))
+            self.fixed.append(_surface(region, dome="balance-disk" in self.props))
+
+    def lay_fixed(self, start: Mapping[str, Point], seat_y: float) -> None:
+        """Chair, wall, towel and ball, placed around the figure's start pose."""
+        reach = max(start["near-hand"][0], start["far-hand"][0])
+        front = max(start["near-toe"][0], start["far-toe"][0])
+        if "wall" in self.props:
+            face = max(reach + 4.0, front + 6.0)
+            top = start["head"][1] + 25.0
+            shape = ((face, 0.0), (face, top), (face + 9.0, top), (face + 9.0, 0.0))
+            self.fixed.append(Line(shape, svg.PROP, closed=True))
+        if "chair" in self.props:
+            if self.view == "seated-side":
+                self.fixed += _seat_chair(seat_y)
+            else:
+                self.fixed += _held_chair(max(reach + 2.5, front + 6.0))
+        ball_x, heel_x = start["near-ball"][0], start["near-heel"][0]
+        floor = self.support_at(ball_x)
+        if "towel" in self.props and self.view == "standing-side":
+            self.fixed.append(Disc((ball_x + 6.0, floor + 4.5), 4.5, svg.TOWEL))
+        elif "towel" in self.props:
+            x1 = start["near-toe"][0] + 16.0
+            shape = ((heel_x - 5.0, 0.0), (heel_x - 5.0, 1.0), (x1, 1.0), (x1, 0.0))
+            self.fixed.append(Line(shape, svg.TOWEL, closed=True))
+        if "ball" in self.props:
+            self.fixed.append(Disc(((heel_x + ball_x) / 2, floor + 3.5), 3.5, svg.BALL))
 
     def support_at(self, x: float) -> float:
         """Height of the surface under reference position `x` (the floor is 0)."""
@@ -80,7 +90,7 @@ class PropSet:
 
     def behind(self, p: Mapping[str, Point]) -> list[Prim]:
         """Props drawn behind the whole figure."""
-        far_weight = [Disc(p["far-hand"], 4.2, _DUMBBELL)] if "dumbbells" in self.props else []
+        far_weight = [Disc(p["far-hand"], 4.2, svg.WEIGHT)] if "dumbbells" in self.props else []
         return [*self.fixed, *far_weight]
 
     def worn(self, p: Mapping[str, Point]) -> list[Prim]:
@@ -103,7 +113,7 @@ class PropSet:
         if "band" in self.props:
             prims.append(Line((p["near-ball"], p["near-hand"], p["near-instep"]), svg.BAND))
         if "dumbbells" in self.props:
-            prims.append(Disc(p["near-hand"], 4.2, _DUMBBELL))
+            prims.append(Disc(p["near-hand"], 4.2, svg.WEIGHT))
         return prims
 
 
@@ -112,15 +122,23 @@ def _surface(region: Region, *, dome: bool) -> Line:
     if not dome:
         return Line(((x0, 0), (x0, top), (x1, top), (x1, 0)), svg.PROP, closed=True)
     edge = 4.0
-    shape = ((x0, 0), (x0 + edge * 0.3, top * 0.7), (x0 + edge, top), (x1 - edge, top))
-    shape += ((x1 - edge * 0.3, top * 0.7), (x1, 0))
+    shape = (
+        (x0, 0.0),
+        (x0 + edge * 0.3, top * 0.7),
+        (x0 + edge, top),
+        (x1 - edge, top),
+        (x1 - edge * 0.3, top * 0.7),
+        (x1, 0.0),
+    )
     return Line(shape, svg.PROP, closed=True)
 
 
 def _seat_chair(seat_y: float) -> list[Prim]:
     back_x, front_x = -17.0, 21.0
     seat = Line(((back_x, seat_y), (front_x, seat_y)), Pen(svg.PROP_INK, 6.0))
-    legs = Line(((back_x + 2, 0), (back_x + 2, seat_y), (back_x, seat_y + 46)), Pen(svg.PROP_INK, 4.0))
+    legs = Line(
+        ((back_x + 2, 0), (back_x + 2, seat_y), (back_x, seat_y + 46)), Pen(svg.PROP_INK, 4.0)
+    )
     front = Line(((front_x - 2, 0), (front_x - 2, seat_y)), Pen(svg.PROP_INK, 4.0))
     return [legs, front, seat]
 

@@ -29,6 +29,8 @@ PANEL_EDGE = "#cbd5e1"
 
 @dataclass(frozen=True, slots=True)
 class Pen:
+    """Stroke colour, stroke width in SVG units (negative narrows a `Line.thick`), fill."""
+
     stroke: str | None
     width: float
     fill: str | None = None
@@ -39,7 +41,6 @@ FAR_LIMB = Pen(FAR_INK, 9.0)
 NEAR_FOOT = Pen(INK, 4.0, INK)
 FAR_FOOT = Pen(FAR_INK, 4.0, FAR_INK)
 OUTLINE = Pen(INK, 3.0, SKIN)
-FAR_OUTLINE = Pen("#4b5563", 3.0, FAR_SKIN)
 TOE_EDGE = Pen(INK, 3.0)
 FAR_TOE_EDGE = Pen("#4b5563", 3.0)
 TOE_FILL = Pen(SKIN, -3.0)
@@ -50,7 +51,7 @@ TOWEL = Pen("#1e40af", 2.5, "#bfdbfe")
 BAND = Pen("#15803d", 3.5)
 BALL = Pen("#b91c1c", 2.5, "#fecaca")
 PACK = Pen("#92400e", 2.5, "#fde68a")
-WEIGHT = Pen("#374151", 5.0)
+WEIGHT = Pen("#374151", 2.5, "#6b7280")
 ARC = Pen(ACCENT, 3.0)
 ARROW_HEAD = Pen(ACCENT, 1.5, ACCENT)
 PRESS = Pen(ACCENT, 2.5)
@@ -69,6 +70,8 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class Disc:
+    """A circle; its radius is in figure units."""
+
     center: Point
     radius: float
     pen: Pen
@@ -258,17 +261,22 @@ def _close(prim: Prim) -> str:
 
 
 def _same_shape(column: Sequence[Prim]) -> list[Line | Disc]:
-    first = column[0]
+    """The primitives of one element across frames, checked to be one morphable shape."""
     same: list[Line | Disc] = []
     for prim in column:
-        if type(prim) is not type(first) or isinstance(prim, Ground):
-            raise ValueError("animation frames mix primitive kinds")
-        if isinstance(prim, Line) and isinstance(first, Line):
-            if len(prim.points) != len(first.points) or prim.closed != first.closed:
-                raise ValueError("animation frames change a path's shape")
-        if prim.pen != first.pen:  # type: ignore[union-attr]
-            raise ValueError("animation frames change a pen")
-        same.append(prim)  # type: ignore[arg-type]
+        if isinstance(prim, Ground):
+            raise ValueError("the ground does not move")
+        same.append(prim)
+    first = same[0]
+    for prim in same:
+        if type(prim) is not type(first) or prim.pen != first.pen:
+            raise ValueError("animation frames change a primitive's kind or pen")
+        if (
+            isinstance(prim, Line)
+            and isinstance(first, Line)
+            and (len(prim.points) != len(first.points) or prim.closed != first.closed)
+        ):
+            raise ValueError("animation frames change a path's shape")
     return same
 
 

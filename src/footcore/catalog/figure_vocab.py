@@ -21,25 +21,41 @@ class Joint:
     """Point the motion arc turns about; None with `distal` set means a straight arrow."""
     distal: str | None = None
     """Point whose travel the motion arc or arrow follows; None: no marker."""
+    travel: tuple[str, ...] = ()
+    """For a straight arrow: candidate points, the one that travels furthest is marked."""
+
+    @property
+    def marked(self) -> bool:
+        return self.distal is not None or bool(self.travel)
 
 
-def _limb(side: str, *, hip: float, knee: float, shoulder: float, elbow: float) -> dict[str, Joint]:
+def _limb(
+    side: str, *, hip: float, knee: float, shoulder: float, elbow: float, standing: bool
+) -> dict[str, Joint]:
+    # Standing, a moving ankle reads best as the heel (or toes) rising: an arrow there.
+    ankle = (
+        Joint(-50, 30, 0, travel=(f"{side}-heel", f"{side}-toe"))
+        if standing
+        else Joint(-50, 30, 0, pivot=f"{side}-ankle", distal=f"{side}-ball")
+    )
     return {
         f"{side}-hip": Joint(-40, 130, hip, pivot="hip", distal=f"{side}-knee"),
         f"{side}-knee": Joint(0, 150, knee, pivot=f"{side}-knee", distal=f"{side}-ankle"),
-        f"{side}-ankle": Joint(-50, 30, 0, pivot=f"{side}-ankle", distal=f"{side}-ball"),
+        f"{side}-ankle": ankle,
         f"{side}-toes": Joint(-40, 80, 0, pivot=f"{side}-ball", distal=f"{side}-toe"),
-        f"{side}-shoulder": Joint(
-            -60, 180, shoulder, pivot="shoulder", distal=f"{side}-elbow"
-        ),
+        f"{side}-shoulder": Joint(-60, 180, shoulder, pivot="shoulder", distal=f"{side}-elbow"),
         f"{side}-elbow": Joint(0, 150, elbow, pivot=f"{side}-elbow", distal=f"{side}-hand"),
     }
 
 
-def _body(*, trunk: Joint, hip: float, knee: float, shoulder: float, elbow: float) -> dict[str, Joint]:
+def _body(
+    *, trunk: Joint, hip: float, knee: float, shoulder: float, elbow: float, standing: bool = False
+) -> dict[str, Joint]:
     joints = {"trunk": trunk}
     for side in ("near", "far"):
-        joints.update(_limb(side, hip=hip, knee=knee, shoulder=shoulder, elbow=elbow))
+        joints.update(
+            _limb(side, hip=hip, knee=knee, shoulder=shoulder, elbow=elbow, standing=standing)
+        )
     # Toe detail of the near foot, shown magnified in an inset when a pose sets it.
     joints["near-big-toe"] = Joint(-40, 70, 0)
     joints["near-lesser-toes"] = Joint(-60, 60, 0)
@@ -52,6 +68,7 @@ _STANDING = _body(
     knee=0,
     shoulder=0,
     elbow=8,
+    standing=True,
 )
 _SEATED = {
     **_body(

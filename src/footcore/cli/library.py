@@ -94,7 +94,7 @@ def show_exercise(
         out(f"  - {escape(variant.name)}: {escape(variant.dose.describe())}{mark}")
     out("\n[bold]Sources[/]")
     for citation in catalog.cited(exercise.citations):
-        out(f"  [{citation.key}] {escape(citation.text)}", highlight=False)
+        out("  " + escape(f"[{citation.key}] {citation.text}"), highlight=False)
 
 
 @catalog_app.command("check")

@@ -15,7 +15,8 @@ from footcore.catalog.loader import default_catalog
 from footcore.cli.django_setup import setup
 from footcore.cli.output import console, fail, print_json
 from footcore.domain.plan import Plan
-from footcore.domain.planning import build_plan, plan_to_dict
+from footcore.domain.plan_serialize import plan_to_dict
+from footcore.domain.planning import build_plan
 from footcore.domain.profile import Profile, ProfileError, parse_profile
 from footcore.interchange.plan_files import plan_ics, plan_pdf
 
@@ -93,7 +94,7 @@ def _stored() -> tuple[Profile, Plan, str]:
     runner = selectors.get_profile(user)
     if runner is None:
         fail("no stored profile: run `footcore profile set FILE` or pass --profile FILE")
-    return runner, selectors.stored_plan(user, selectors.get_warnings(user)), f"user:{user.pk}"
+    return runner, selectors.stored_plan(user, selectors.get_warnings(user)), f"user-{user.pk}"
 
 
 def _emit(the_plan: Plan, runner: Profile, *, fmt: Format, out: Path | None, page: Page, user_key: str) -> None:

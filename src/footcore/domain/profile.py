@@ -14,11 +14,11 @@ import re
 import zoneinfo
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TypeVar
 
 from footcore.domain.profile_reader import FieldReader, Problem
 from footcore.domain.vocab import Concern, Equipment, PainSite, Weekday
+from footcore.domain.vocab import Sex as Sex  # re-exported: forms read it from here
 
 DEFAULT_WEEKS = 8
 """The length of the supervised phase of the foot-core programme (matias-2016)."""
@@ -38,13 +38,6 @@ DEFAULT_TIMEZONE = "UTC"
 T = TypeVar("T")
 
 _TIME_OF_DAY = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-
-
-class Sex(StrEnum):
-    """Used only to pick the published norms that differ by sex (jan-2005, hebert-losier-2017)."""
-
-    FEMALE = "female"
-    MALE = "male"
 
 
 class ProfileError(ValueError):

@@ -18,7 +18,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from footcore.domain.catalog import Dose, Exercise, Variant
-from footcore.domain.timing import counted_reps
+from footcore.domain.timing import counted_reps, estimate_dose_s
 from footcore.domain.vocab import Equipment
 
 MAX_SETS = 3
@@ -35,17 +35,39 @@ def raise_steps(seed: Dose) -> tuple[Dose, ...]:
     """The doses above `seed` within one rung, easiest first (seed excluded).
 
     Repetitions: the bottom of the range climbs to the top in steps of half the
-    range (10-15 -> 13-15 -> 15). Then one more set at the seed range, and so on
-    up to `MAX_SETS` (footcore-design). A dose without repetitions gains sets only.
+    range (10-15 -> 13-15 -> 15). Then one more set, back near the bottom of the
+    range but never below the work of the step before, and so on up to `MAX_SETS`
+    (footcore-design). A dose without repetitions gains sets only.
     """
     cap = max(seed.sets, MAX_SETS)
     steps: list[Dose] = []
+    previous = seed
     for sets in range(seed.sets, cap + 1):
         base = dataclasses.replace(seed, sets=sets)
         if sets > seed.sets:
+            base = _at_least(base, previous)
             steps.append(base)
         steps.extend(_narrowed_ranges(base))
+        previous = steps[-1] if steps else seed
     return tuple(steps)
+
+
+def _at_least(dose: Dose, previous: Dose) -> Dose:
+    """`dose` with the bottom of its range raised until it is no less work than
+    `previous` (adding a set must not mean fewer repetitions or less time)."""
+    top = dose.reps_max if dose.reps_max is not None else dose.reps_min
+    while (
+        dose.reps_min is not None
+        and top is not None
+        and dose.reps_min < top
+        and (_volume(dose) < _volume(previous) or estimate_dose_s(dose) < estimate_dose_s(previous))
+    ):
+        dose = dataclasses.replace(dose, reps_min=dose.reps_min + 1)
+    return dose
+
+
+def _volume(dose: Dose) -> int:
+    return dose.sets * counted_reps(dose)
 
 
 def _narrowed_ranges(dose: Dose) -> list[Dose]:

@@ -53,7 +53,7 @@ def item_reason(
     slot: Slot,
     context: ItemContext,
     *,
-    minutes: int,
+    session_minutes: int,
     have: Collection[Equipment],
 ) -> str:
     """`Calf Raises: for your Achilles; progressed to 2 sets` and the like."""
@@ -74,7 +74,7 @@ def item_reason(
     if substitute is not None:
         parts.append(substitute)
     if context.trimmed:
-        parts.append(f"kept to fit your {minutes} minutes")
+        parts.append(f"eased to fit a {session_minutes}-minute session")
     if slot.extra_sets:
         extra = "an extra set" if slot.extra_sets == 1 else f"{slot.extra_sets} extra sets"
         parts.append(f"{extra} to fill the session")

@@ -151,9 +151,11 @@ def candidates(
 
 
 def pool_size(minutes: int, available: int) -> int:
-    """How many exercises a week after the first draws on (footcore-design)."""
+    """How many exercises a week after the first draws on (footcore-design): about
+    as many as one session fits, at least five, and always at least one fewer than
+    the runner can do, so something is left to rotate in next week."""
     fits = round(minutes * 60 / TYPICAL_EXERCISE_S)
-    return min(available, max(FIRST_WEEK_EXERCISES, fits))
+    return max(1, min(available - 1, max(FIRST_WEEK_EXERCISES, fits)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,15 +175,14 @@ Cost = Callable[[Candidate], int]
 
 def first_pool(available: Sequence[Candidate], budget_s: int | None, cost_s: Cost) -> WeekPool:
     """The first week's five: keystones and one posterior tibialis exercise, then
-    the best ranked. When `budget_s` (the longest single session allowed) cannot
-    hold all five, the costliest optional one is swapped for a cheaper candidate,
-    as long as one exists."""
+    the best ranked. When `budget_s` (all the week's session time) cannot hold them,
+    the costliest optional one is swapped for a cheaper candidate while one exists."""
     protected = _protected(available, previous=())
     chosen = list(protected)
     for candidate in available:
         if len(chosen) >= FIRST_WEEK_EXERCISES:
             break
-        if candidate not in chosen:
+        if candidate.id not in {c.id for c in chosen}:
             chosen.append(candidate)
     if budget_s is not None:
         chosen = _fit(chosen, available, protected, budget_s, cost_s)
@@ -212,12 +213,14 @@ def _fit(
     cost_s: Cost,
 ) -> list[Candidate]:
     chosen = list(chosen)
+    kept = {c.id for c in protected}
     while sum(cost_s(c) for c in chosen) > budget_s:
-        optional = [c for c in chosen if c not in protected]
+        optional = [c for c in chosen if c.id not in kept]
         if not optional:
             break
         costliest = max(optional, key=lambda c: (cost_s(c), c.rank))
-        cheaper = [c for c in available if c not in chosen and cost_s(c) < cost_s(costliest)]
+        taken = {c.id for c in chosen}
+        cheaper = [c for c in available if c.id not in taken and cost_s(c) < cost_s(costliest)]
         if not cheaper:
             break
         chosen[chosen.index(costliest)] = min(cheaper, key=lambda c: c.rank)
@@ -240,19 +243,16 @@ def next_pool(
     """
     done_before = set(previous_content)
     protected = _protected(available, previous=done_before)
+    staying = {c.id for c in protected}
     rotating = max(size - len(protected), 1)
     fresh = sorted(
-        (c for c in available if c.id not in done_before and c not in protected),
+        (c for c in available if c.id not in done_before and c.id not in staying),
         key=lambda c: (not c.emphasised, c.id in last_done, last_done.get(c.id, 0), c.rank),
     )
     newcomers = fresh[: max(1, math.ceil(rotating / 2))]
     by_id = {c.id: c for c in available}
     stayers = sorted(
-        (
-            by_id[i]
-            for i in dict.fromkeys(previous_content)
-            if i in by_id and by_id[i] not in protected
-        ),
+        (by_id[i] for i in dict.fromkeys(previous_content) if i in by_id and i not in staying),
         key=lambda c: (served_weeks.get(c.id, 0), c.rank),
     )
     members = [*protected, *newcomers]

@@ -15,6 +15,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from footcore.domain.plan import WeekKind
 from footcore.domain.profile import Profile
 
 ONE_DAY = dt.timedelta(days=1)
@@ -41,6 +42,19 @@ def week_spans(profile: Profile) -> tuple[WeekSpan, ...]:
         monday = profile.first_monday + dt.timedelta(days=7 * i)
         spans.append(WeekSpan(i + 1, max(monday, profile.start), monday + 6 * ONE_DAY))
     return tuple(spans)
+
+
+LIGHTER_EVERY = 4
+"""footcore-design: every fourth week is lighter, so the body absorbs the work."""
+
+
+def week_kind(span: WeekSpan, profile: Profile) -> WeekKind:
+    """RACE for a week holding a race, LIGHTER every fourth week, else BUILD."""
+    if any(span.start <= race <= span.end for race in profile.races):
+        return WeekKind.RACE
+    if span.index % LIGHTER_EVERY == 0:
+        return WeekKind.LIGHTER
+    return WeekKind.BUILD
 
 
 def day_name(day: dt.date) -> str:

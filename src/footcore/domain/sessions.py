@@ -10,13 +10,20 @@ easing a drill's dose when the full one does not fit. Limits are footcore-design
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from footcore.domain.catalog import Dose, Variant
+from footcore.domain.plan import WeekKind
+from footcore.domain.profile import Profile
 from footcore.domain.progression import lower_steps
-from footcore.domain.timing import estimate_item_s, estimate_session_s
+from footcore.domain.timing import estimate_item_s, estimate_session_s, transition_s
 
+SHARE_OF_MINUTES: Mapping[WeekKind, float] = MappingProxyType(
+    {WeekKind.BUILD: 1.0, WeekKind.LIGHTER: 0.7, WeekKind.RACE: 0.5}
+)
+"""footcore-design: lighter weeks aim at 70% of the asked minutes, race weeks at half."""
 OVERSHOOT = 1.2
 """footcore-design: a session may run at most 20% over the asked minutes."""
 FILL_MAX_SETS = 10
@@ -42,30 +49,46 @@ class Slot:
         return self.dose.sets - self.base.sets
 
 
-Offer = Callable[[str], tuple[Variant, Dose] | None]
-"""The rung and dose an exercise would be done at in this session, or None to skip."""
+Offer = Callable[[str, int, bool], tuple[Variant, Dose] | None]
+"""Given an exercise id, the seconds of dose that still fit into the session and
+whether to squeeze it in by easing its dose, the rung and dose to do it at, or None
+to leave it out of this session."""
 
 
-def limit_s(target_s: int) -> int:
-    return int(target_s * OVERSHOOT)
+def target_s(profile: Profile, kind: WeekKind) -> int:
+    """Seconds a strength session aims for in a week of this kind."""
+    return round(profile.minutes * 60 * SHARE_OF_MINUTES[kind])
 
 
-def fill_strength(order: Iterable[str], offer: Offer, target_s: int) -> tuple[Slot, ...]:
-    """Exercises from `order` (best first) until `target_s` is reached, then extra sets."""
+def limit_s(goal_s: int) -> int:
+    """The most seconds a session aiming at `goal_s` may come to."""
+    return int(goal_s * OVERSHOOT)
+
+
+def fill_strength(order: Sequence[str], offer: Offer, target_s: int) -> tuple[Slot, ...]:
+    """Exercises from `order` (best first) until `target_s` is reached.
+
+    A first pass takes each exercise at its own dose where it fits; a second pass
+    squeezes in the ones left over at an eased dose; only then are sets added.
+    """
     ceiling = limit_s(target_s)
     slots: list[Slot] = []
     total = 0
-    for exercise_id in order:
-        if total >= target_s:
-            break
-        offered = offer(exercise_id)
-        if offered is None:
-            continue
-        variant, dose = offered
-        cost = estimate_item_s(dose, first=not slots)
-        if total + cost <= ceiling:
-            slots.append(Slot(exercise_id, variant, dose, dose))
-            total += cost
+    for squeeze in (False, True):
+        for exercise_id in order:
+            if total >= target_s:
+                break
+            if any(slot.exercise_id == exercise_id for slot in slots):
+                continue
+            room = ceiling - total - transition_s(first=not slots)
+            offered = offer(exercise_id, room, squeeze) if room > 0 else None
+            if offered is None:
+                continue
+            variant, dose = offered
+            cost = estimate_item_s(dose, first=not slots)
+            if total + cost <= ceiling:
+                slots.append(Slot(exercise_id, variant, dose, dose))
+                total += cost
     return _add_sets(slots, target_s, ceiling)
 
 
@@ -96,7 +119,7 @@ def fill_activation(order: Iterable[str], offer: Offer) -> tuple[Slot, ...]:
     for exercise_id in order:
         if total >= ACTIVATION_TARGET_S:
             break
-        offered = offer(exercise_id)
+        offered = offer(exercise_id, ACTIVATION_LIMIT_S, False)
         if offered is None:
             continue
         variant, dose = offered

@@ -72,10 +72,15 @@ def estimate_dose_s(dose: Dose) -> int:
     return sets * set_s + (sets - 1) * rest_s
 
 
+def transition_s(*, first: bool = False) -> int:
+    """Seconds before an exercise starts: `GET_READY_S`, plus `EXERCISE_REST_S` for
+    every exercise but the first of a session (footcore-design)."""
+    return GET_READY_S + (0 if first else EXERCISE_REST_S)
+
+
 def estimate_item_s(dose: Dose, *, first: bool = False) -> int:
-    """A dose plus its transition: `GET_READY_S`, and `EXERCISE_REST_S` before every
-    exercise but the first of a session (footcore-design)."""
-    return estimate_dose_s(dose) + GET_READY_S + (0 if first else EXERCISE_REST_S)
+    """A dose plus the transition into it."""
+    return estimate_dose_s(dose) + transition_s(first=first)
 
 
 def estimate_session_s(items: Iterable[PlanItem | Dose]) -> int:

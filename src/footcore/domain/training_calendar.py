@@ -58,7 +58,8 @@ class ImportProblem:
 @dataclass(frozen=True, slots=True)
 class TrainingWeekGuess:
     run_days: tuple[Weekday, ...]
-    """Weekdays holding a run in at least half of the weeks that hold any run."""
+    """Weekdays holding a run in at least half of the weeks that hold any run, plus
+    the long-run day; Monday first."""
     long_run_day: Weekday | None
     """The weekday most long runs fall on, or None when none was recognised."""
     hard_days: tuple[Weekday, ...]
@@ -100,8 +101,11 @@ def guess_training_week(
         Weekday.of(max(long_runs, key=lambda day: (long_runs[day], day))) if long_runs else None
     )
     races = tuple(sorted({e.date for e in ordered if TrainingTag.RACE in e.tags}))
+    # A profile needs the long-run day (and every hard day) among the run days; hard
+    # days already are, as every hard event is a run and the threshold is the same.
+    run_days = set(habitual(TrainingTag.RUN)) | ({long_run_day} if long_run_day else set())
     return TrainingWeekGuess(
-        run_days=habitual(TrainingTag.RUN),
+        run_days=tuple(sorted(run_days, key=lambda day: day.index)),
         long_run_day=long_run_day,
         hard_days=habitual(TrainingTag.HARD),
         race_dates=races,

@@ -167,6 +167,10 @@ def _end(scan: _Scan, number: int, component: str) -> None:
             if inner.name == "VEVENT":
                 scan.problem(inner.line, f"the event has no END:VEVENT before line {number}")
             scan.out.append(f"END:{inner.name}")
+    elif scan.stack[-1].name == "VCALENDAR":
+        # A stray END must not close the calendar and orphan everything after it.
+        scan.problem(number, f"END:{component} matches no open component; skipped")
+        return
     elif scan.stack[-1].name == "VEVENT":
         scan.problem(
             number, f"END:{component} closes the event that starts at line {scan.stack[-1].line}"

@@ -91,23 +91,27 @@ def plan_handout_pdf(
 
 def _heading(pdf: FPDF, text: str, size: float = 13) -> None:
     pdf.set_font("helvetica", "B", size)
-    pdf.multi_cell(0, size * 0.5, pdf_safe(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, size * 0.5, pdf_safe(text), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1.5)
     pdf.set_font("helvetica", "", 10)
 
 
 def _paragraph(pdf: FPDF, text: str) -> None:
     pdf.set_font("helvetica", "", 10)
-    pdf.multi_cell(0, 5, pdf_safe(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5, pdf_safe(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def _title(pdf: FPDF, plan: Plan, runner_name: str | None) -> None:
     pdf.set_font("helvetica", "B", 20)
-    pdf.multi_cell(0, 10, "Foot strength plan", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 10, "Foot strength plan", align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("helvetica", "", 12)
     if runner_name and runner_name.strip():
-        pdf.multi_cell(0, 6, pdf_safe(f"for {runner_name.strip()}"), new_x="LMARGIN", new_y="NEXT")
-    pdf.multi_cell(0, 6, pdf_safe(plan_period(plan.weeks)), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            0, 6, pdf_safe(f"for {runner_name.strip()}"), align="L", new_x="LMARGIN", new_y="NEXT"
+        )
+    pdf.multi_cell(
+        0, 6, pdf_safe(plan_period(plan.weeks)), align="L", new_x="LMARGIN", new_y="NEXT"
+    )
     pdf.ln(4)
 
 
@@ -127,9 +131,8 @@ def _how_to_use(pdf: FPDF, catalog: Catalog) -> None:
     source = catalog.citations.get(PAIN_GUIDE_CITATION)
     if source is not None:
         pdf.set_font("helvetica", "I", 8.5)
-        pdf.multi_cell(
-            0, 4, pdf_safe(f"Pain guide after: {source.text}"), new_x="LMARGIN", new_y="NEXT"
-        )
+        note = pdf_safe(f"Pain guide after: {source.text}")
+        pdf.multi_cell(0, 4, note, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from footcore.domain.plan import Plan
 from footcore.interchange.pdf_text import pdf_safe, week_ranges
 
 ILLUSTRATION_W_MM = 70.0
+_NOT_DRAWN = re.compile(r"<(title|desc)\b[^>]*>.*?</\1\s*>|<(title|desc)\b[^>]*/>", re.DOTALL)
 _MIN_SECTION_MM = 70.0
 """Start a section on a new page when less than this is left, so a heading never
 ends up alone at the bottom of a page."""
@@ -56,7 +58,7 @@ def exercise_section(
         pdf.add_page()
     pdf.ln(2)
     pdf.set_font("helvetica", "B", 14)
-    pdf.multi_cell(0, 7, pdf_safe(exercise.name), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 7, pdf_safe(exercise.name), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("helvetica", "", 10)
     if exercise.aliases:
         _line(pdf, "Also called: " + ", ".join(exercise.aliases), style="I")
@@ -69,8 +71,6 @@ def exercise_section(
     for use in uses:
         variant = _variant_name(exercise, use.variant)
         _hanging(pdf, "-", f"{week_ranges(list(use.weeks))}, {variant}: {use.dose.describe()}")
-        if use.dose.note:
-            _hanging(pdf, "", use.dose.note)
     if exercise.cautions:
         _subheading(pdf, "Take care")
         for caution in exercise.cautions:
@@ -112,7 +112,8 @@ def _illustration(
 ) -> None:
     if illustration_svg is None:
         return
-    svg = illustration_svg(exercise)
+    # Title and description are for screen readers; fpdf2 logs a warning for each.
+    svg = _NOT_DRAWN.sub("", illustration_svg(exercise))
     pdf.ln(2)
     start_page, start_y = pdf.page, pdf.get_y()
     x = pdf.l_margin + (pdf.epw - ILLUSTRATION_W_MM) / 2
@@ -132,13 +133,13 @@ def _illustration(
 def _subheading(pdf: FPDF, text: str) -> None:
     pdf.ln(1.5)
     pdf.set_font("helvetica", "B", 10.5)
-    pdf.multi_cell(0, 5.5, pdf_safe(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5.5, pdf_safe(text), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("helvetica", "", 10)
 
 
 def _line(pdf: FPDF, text: str, style: str = "") -> None:
     pdf.set_font("helvetica", style, 10)
-    pdf.multi_cell(0, 5, pdf_safe(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5, pdf_safe(text), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("helvetica", "", 10)
 
 
@@ -151,4 +152,6 @@ def _hanging(pdf: FPDF, label: str, text: str, size: float = 10, line_h: float =
         pdf.add_page()
     pdf.set_x(pdf.l_margin)
     pdf.cell(indent, line_h, pdf_safe(label))
-    pdf.multi_cell(pdf.epw - indent, line_h, pdf_safe(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        pdf.epw - indent, line_h, pdf_safe(text), align="L", new_x="LMARGIN", new_y="NEXT"
+    )

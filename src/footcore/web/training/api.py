@@ -9,7 +9,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from pydantic import ConfigDict
 
-from footcore.domain.planning import plan_to_dict
+from footcore.domain.plan_serialize import plan_to_dict
 from footcore.domain.profile import ProfileError, profile_to_dict
 from footcore.web.library.selectors import catalog
 from footcore.web.training import selectors, services
