@@ -10,7 +10,7 @@ os.environ.setdefault("FOOTCORE_DATA_DIR", tempfile.mkdtemp(prefix="footcore-tes
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "footcore.web.settings")
 os.environ.setdefault("FOOTCORE_MODE", "personal")
 
-import django  # noqa: E402  (after the environment above is in place)
+import django
 
 django.setup()
 

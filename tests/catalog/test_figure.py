@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import math
 import re
@@ -19,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from footcore.catalog.figure import pose_problems, render_png_free_svg_for_pdf, render_svg
+from footcore.catalog.figure_drawing import Drawing, draw
 from footcore.catalog.figure_kinematics import (
     BODY,
     Contact,
@@ -27,7 +29,6 @@ from footcore.catalog.figure_kinematics import (
     distance,
     settle,
 )
-from footcore.catalog.figure_layout import Drawing, draw
 from footcore.catalog.figure_svg import Line
 from footcore.catalog.figure_vocab import EXCLUSIVE_PROPS, JOINTS, VIEW_PROPS, complete
 from footcore.domain.catalog import Illustration, Pose
@@ -85,7 +86,7 @@ SHIPPED: dict[str, Illustration] = {
 
 
 def shipped(exercise_id: str) -> Drawing:
-    return draw(SHIPPED[exercise_id], frames=False)
+    return draw(SHIPPED[exercise_id], frames=True)
 
 
 def _numbers(text: str) -> list[float]:
@@ -189,7 +190,7 @@ def test_rendering_is_deterministic(exercise_id: str) -> None:
 
 
 def test_two_illustrations_never_share_element_ids() -> None:
-    ids = set()
+    ids: set[str] = set()
     for illustration in SHIPPED.values():
         root = ET.fromstring(render_svg(illustration))
         ids.update(e.attrib["id"] for e in root.iter() if "id" in e.attrib)
@@ -241,9 +242,7 @@ def test_it_reports_an_angle_outside_the_joints_range() -> None:
 
 def test_it_reports_a_millimetre_joint_out_of_range_in_millimetres() -> None:
     illustration = make_illustration(view="foot-side", start={}, end={"arch-dome-mm": 30.0})
-    assert pose_problems(illustration) == [
-        "end pose 'end': arch-dome-mm = 30 mm is outside 0..12"
-    ]
+    assert pose_problems(illustration) == ["end pose 'end': arch-dome-mm = 30 mm is outside 0..12"]
 
 
 def test_it_reports_an_angle_that_is_not_a_finite_number() -> None:
@@ -292,7 +291,7 @@ def test_rendering_an_invalid_illustration_names_the_problem() -> None:
 
 def test_a_chain_keeps_its_segment_lengths_whatever_the_angles() -> None:
     points = chain((1.0, 2.0), 33.0, [(10.0, 5.0), (-75.0, 3.0), (140.0, 4.0)])
-    lengths = [distance(a, b) for a, b in zip(points, points[1:], strict=False)]
+    lengths = [distance(a, b) for a, b in itertools.pairwise(points)]
     assert lengths == pytest.approx([5.0, 3.0, 4.0])
 
 
@@ -332,12 +331,39 @@ def _lowest(drawing_points: Mapping[str, tuple[float, float]], side: str) -> flo
     return min(drawing_points[f"{side}-{n}"][1] for n in ("heel", "ball", "toe"))
 
 
-def test_no_whole_body_figure_sinks_below_the_floor() -> None:
+def test_no_whole_body_figure_sinks_below_the_floor_at_any_moment() -> None:
     for exercise_id, illustration in SHIPPED.items():
-        if illustration.view.endswith("-side") and not illustration.view.startswith("foot"):
+        if illustration.view in ("standing-side", "seated-side", "lying-side"):
             drawing = shipped(exercise_id)
-            for scene in (drawing.start, drawing.end):
+            for scene in (drawing.start, drawing.end, *drawing.frames):
                 assert min(y for _, y in scene.points.values()) >= -0.01, exercise_id
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "planted"),
+    [
+        ("single-leg-raise", "far-ball"),
+        ("calf-raises", "near-ball"),
+        ("heel-raise-towel", "near-ball"),
+        ("big-toe-tap", "near-ball"),
+        ("shin-curls", "near-heel"),
+    ],
+)
+def test_the_standing_foot_stays_planted_through_the_whole_loop(
+    exercise_id: str, planted: str
+) -> None:
+    drawing = shipped(exercise_id)
+    spots = [scene.points[planted] for scene in drawing.frames]
+    assert all(spot == pytest.approx(spots[0]) for spot in spots)
+
+
+def test_a_tapping_foot_swings_clear_of_the_floor_between_taps() -> None:
+    drawing = shipped("big-toe-tap")
+    # Frames 0-1 and 18 hold the start pose, frame 9 the end pose: the rest swing.
+    middle = [*drawing.frames[2:9], *drawing.frames[10:17]]
+    assert all(_lowest(scene.points, "far") > _lowest(scene.points, "near") + 2 for scene in middle)
+    xs = [scene.points["far-toe"][0] for scene in drawing.frames[1:10]]
+    assert xs == sorted(xs, reverse=True)
 
 
 def test_standing_feet_point_forwards() -> None:
@@ -361,7 +387,7 @@ def test_the_calf_raise_mark_is_an_arrow_rising_to_the_heel() -> None:
     drawing = shipped("calf-raises")
     shaft = drawing.marks[0]
     assert isinstance(shaft, Line)
-    (x0, y0), (x1, y1) = shaft.points
+    (_x0, y0), (x1, y1) = shaft.points
     assert y1 > y0
     assert (x1, y1) == pytest.approx(drawing.end.points["near-heel"])
 
@@ -468,9 +494,7 @@ def illustrations(draw_: st.DrawFn) -> Illustration:
 
     def pose() -> dict[str, float]:
         names = draw_(st.lists(st.sampled_from(sorted(joints)), unique=True))
-        return {
-            n: draw_(st.floats(joints[n].low, joints[n].high, allow_nan=False)) for n in names
-        }
+        return {n: draw_(st.floats(joints[n].low, joints[n].high, allow_nan=False)) for n in names}
 
     start, end = pose(), pose()
     if complete(view, start) == complete(view, end):

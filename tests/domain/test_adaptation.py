@@ -15,16 +15,8 @@ from footcore.domain.adaptation import (
     adapt,
     explain,
 )
-from footcore.domain.logbook import (
-    Clearance,
-    Difficulty,
-    ExerciseLog,
-    MorningCheck,
-    RedFlagAnswers,
-    SessionLog,
-    Side,
-    unique_logs,
-)
+from footcore.domain.logbook import (Clearance, Difficulty, ExerciseLog, MorningCheck, RedFlagAnswers, SessionLog, unique_logs)
+from footcore.domain.vocab import Side
 from footcore.domain.plan import SessionKind
 from footcore.domain.safety import RedFlag
 from footcore.domain.vocab import PainSite

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from footcore.domain.assessments import Grade, Side, TestKind, Trials
+from footcore.domain.assessments import Grade, TestKind, Trials
+from footcore.domain.vocab import Side
 from footcore.domain.differences import (
     CHANGE_THRESHOLDS,
     CLINICALLY_IMPORTANT,

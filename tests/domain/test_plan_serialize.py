@@ -4,11 +4,11 @@ import dataclasses
 import json
 
 import pytest
-from tests.domain.planning_builders import make_profile, small_catalog
 
 from footcore.domain.plan import Plan, PlanItem
 from footcore.domain.plan_serialize import DOSE_KEYS, plan_from_dict, plan_to_dict
 from footcore.domain.planning import build_plan
+from tests.domain.planning_builders import make_profile, small_catalog
 
 CATALOG = small_catalog()
 

@@ -9,15 +9,15 @@ import itertools
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.domain.planning_builders import profiles, small_catalog
 
 from footcore.catalog.loader import default_catalog
 from footcore.domain.catalog import Catalog
-from footcore.domain.plan import Plan, SessionKind, WeekKind
+from footcore.domain.plan import ExerciseAdjustment, Plan, SessionKind, WeekKind
 from footcore.domain.planning import build_plan, target_s
 from footcore.domain.profile import Profile
 from footcore.domain.rotation import TIBIALIS_PREFIX
 from footcore.domain.sessions import ACTIVATION_LIMIT_S, OVERSHOOT, limit_s
+from tests.domain.planning_builders import profiles, small_catalog
 
 CATALOGS = {"small": small_catalog(), "real": default_catalog()}
 RULES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -144,3 +144,31 @@ def test_sessions_never_run_more_than_a_fifth_over(name: str, profile: Profile) 
         for session in week.sessions:
             if session.kind is SessionKind.STRENGTH:
                 assert session.estimated_s <= OVERSHOOT * target_s(profile, week.kind)
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGS))
+@RULES
+@given(profile=profiles(max_weeks=10), data=st.data())
+def test_rules_hold_under_adaptations_and_paused_exercises_stay_out(
+    name: str, profile: Profile, data: st.DataObject
+) -> None:
+    catalog = CATALOGS[name]
+    chosen = data.draw(st.lists(st.sampled_from(catalog.ids()), unique=True, max_size=4))
+    adjustments = {
+        exercise_id: ExerciseAdjustment(
+            exercise_id,
+            data.draw(st.integers(-6, 6)),
+            data.draw(st.booleans()),
+            "from the log",
+            profile.start + dt.timedelta(days=data.draw(st.integers(0, 7 * profile.weeks))),
+        )
+        for exercise_id in chosen
+    }
+    plan = build_plan(profile, catalog, adjustments=adjustments)
+    check_days(plan, profile)
+    check_safety(plan, profile, catalog)
+    check_time(plan, profile)
+    for session in plan.sessions():
+        for item in session.items:
+            adjustment = adjustments.get(item.exercise)
+            assert adjustment is None or not adjustment.paused or session.date < adjustment.since

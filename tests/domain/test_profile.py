@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
-from tests.domain.planning_builders import profiles
 
 from footcore.domain.profile import (
     Profile,
@@ -17,6 +16,7 @@ from footcore.domain.profile import (
     profile_to_dict,
 )
 from footcore.domain.vocab import Concern, Equipment, PainSite, Weekday
+from tests.domain.planning_builders import profiles
 
 ISSUE_EXAMPLE: dict[str, Any] = {
     "start": "2026-12-07",

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from footcore.domain.assessments import AssessmentResult, Grade, Side, TestKind, Trials
+from footcore.domain.assessments import AssessmentResult, Grade, TestKind, Trials
+from footcore.domain.vocab import Side
 from footcore.domain.plan import SessionKind
 from footcore.domain.progress import (
     Adherence,

@@ -5,7 +5,6 @@ import dataclasses
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.domain.planning_builders import make_dose, make_exercise, make_variant, small_catalog
 
 from footcore.catalog.loader import default_catalog
 from footcore.domain.catalog import Dose, Exercise
@@ -21,6 +20,7 @@ from footcore.domain.progression import (
 )
 from footcore.domain.timing import counted_reps, estimate_dose_s
 from footcore.domain.vocab import Equipment
+from tests.domain.planning_builders import make_dose, make_exercise, make_variant, small_catalog
 
 CALF = small_catalog().get("calf-raises")
 

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from tests.domain.planning_builders import make_profile, small_catalog
-
 from footcore.domain.catalog import Catalog
 from footcore.domain.rotation import (
     Candidate,
@@ -14,6 +12,7 @@ from footcore.domain.rotation import (
 )
 from footcore.domain.timing import estimate_item_s
 from footcore.domain.vocab import Concern, Equipment, PainSite
+from tests.domain.planning_builders import make_profile, small_catalog
 
 CATALOG = small_catalog()
 

@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.domain.planning_builders import MONDAY, make_profile
-
 from footcore.domain.plan import WeekKind
 from footcore.domain.scheduling import (
     RunningWeek,
@@ -14,6 +12,7 @@ from footcore.domain.scheduling import (
     week_spans,
 )
 from footcore.domain.vocab import Weekday
+from tests.domain.planning_builders import MONDAY, make_profile
 
 WEEK = WeekSpan(1, MONDAY, MONDAY + dt.timedelta(days=6))
 ALL_DAYS = tuple(Weekday)

@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
-from footcore.domain.assessments import AssessmentResult, Grade, Side, TestKind, Trials, Value
-from footcore.domain.norms import Sex
+from footcore.domain.assessments import AssessmentResult, Grade, TestKind, Trials, Value
+from footcore.domain.vocab import Side
+from footcore.domain.vocab import Sex
 from footcore.domain.steering import (
     EXERCISES_FOR,
     Emphasis,

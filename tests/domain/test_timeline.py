@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from footcore.domain.catalog import Dose, Tempo
-from footcore.domain.logbook import Side
+from footcore.domain.vocab import Side
 from footcore.domain.plan import PlanItem
 from footcore.domain.timeline import (
     DEFAULT_REP_S,

@@ -11,6 +11,11 @@ import icalendar
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
+from footcore.domain.catalog import Dose
+from footcore.domain.plan import Plan, SessionKind
+from footcore.interchange.ics_export import plan_to_ics, session_uid
+from footcore.interchange.ics_import import read_calendar_entries
 from tests.interchange.builders import (
     MONDAY,
     make_catalog,
@@ -20,11 +25,6 @@ from tests.interchange.builders import (
     make_session,
     make_week,
 )
-
-from footcore.domain.catalog import Dose
-from footcore.domain.plan import Plan, SessionKind
-from footcore.interchange.ics_export import plan_to_ics, session_uid
-from footcore.interchange.ics_import import read_calendar_entries
 
 STAMP = dt.datetime(2025, 3, 1, 9, 30, tzinfo=dt.UTC)
 

@@ -313,6 +313,13 @@ def test_an_end_without_a_begin_is_reported() -> None:
     assert found.problems[0].line == 4
 
 
+def test_an_unknown_calendar_time_zone_is_ignored_not_fatal() -> None:
+    data = calendar("X-WR-TIMEZONE:Not/A_Zone", *event("20250902", "Easy run"))
+    found = read_calendar_entries(data, start=dt.date.min, end=dt.date.max)
+    assert [e.date for e in found.entries] == [dt.date(2025, 9, 2)]
+    assert found.problems == ()
+
+
 def test_a_range_that_ends_before_it_starts_is_refused() -> None:
     with pytest.raises(ValueError, match="before it starts"):
         read_training_calendar(calendar(), start=dt.date(2025, 2, 1), end=dt.date(2025, 1, 1))

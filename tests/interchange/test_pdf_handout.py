@@ -11,6 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PageObject, PdfReader
+
+from footcore.domain.catalog import Catalog, Citation, Dose, Exercise
+from footcore.domain.plan import Plan, WeekKind
+from footcore.interchange.pdf_handout import FOOTER_NOTE, plan_handout_pdf
+from footcore.interchange.pdf_text import ENCODING, pdf_safe, week_ranges
 from tests.interchange.builders import (
     make_catalog,
     make_exercise,
@@ -19,11 +24,6 @@ from tests.interchange.builders import (
     make_session,
     make_week,
 )
-
-from footcore.domain.catalog import Catalog, Citation, Dose, Exercise
-from footcore.domain.plan import Plan, WeekKind
-from footcore.interchange.pdf_handout import FOOTER_NOTE, plan_handout_pdf
-from footcore.interchange.pdf_text import ENCODING, pdf_safe, week_ranges
 
 CREATED = dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.UTC)
 RED_SVG = (

@@ -36,7 +36,7 @@ def test_an_unknown_filter_value_gets_a_400_naming_the_field(client: Client) -> 
 
 def test_the_detail_page_shows_steps_dose_cautions_and_sources(client: Client) -> None:
     body = client.get("/exercises/toe-walking").content.decode()
-    assert "<ol class=\"steps\">" in body
+    assert '<ol class="steps">' in body
     assert "ball" in body.lower()
     assert "seed-000" in body
     assert "2-3 reps" in body or "2-3" in body

@@ -8,23 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from footcore.catalog import figure_style as style
 from footcore.catalog import figure_svg as svg
 from footcore.catalog.figure_kinematics import (
     BODY,
     Contact,
     Point,
+    blend,
     body_points,
     pin,
     resting,
     settle,
 )
 from footcore.catalog.figure_props import PropSet
-from footcore.catalog.figure_svg import Disc, Line, Pen, Prim, Scene
+from footcore.catalog.figure_style import Pen
+from footcore.catalog.figure_svg import Disc, Line, Prim, Scene
 
-_TRUNK = Pen(svg.INK, 17.0)
-_NECK = Pen(svg.INK, 8.0)
-_HEAD = Pen(svg.INK, 0.0, svg.INK)
-_TOES = {"near": Pen(svg.INK, 5.5), "far": Pen(svg.FAR_INK, 5.5)}
+_TRUNK = Pen(style.INK, 17.0)
+_NECK = Pen(style.INK, 8.0)
+_HEAD = Pen(style.INK, 0.0, style.INK)
+_TOES = {"near": Pen(style.INK, 5.5), "far": Pen(style.FAR_INK, 5.5)}
 _FOOT_POINTS = ("heel", "ball", "toe")
 # Half the drawn line width, in figure units: the sole's edge, not its centre line,
 # touches the floor.
@@ -40,6 +43,8 @@ _LYING_RADII = {
     "near-knee": 4.0,
     "far-knee": 4.0,
 }
+SWING_CLEARANCE = 3.0
+"""Figure units a swinging foot keeps above the floor between the drawn poses."""
 SEAT_DROP = 8.0
 """Figure units from the hip joint down to the seat it sits on."""
 
@@ -113,6 +118,39 @@ class BodyStage:
             raw = {k: (x, y + self.hip_y) for k, (x, y) in raw.items()}
         return pin(raw, placed, names)
 
+    def tween(self, start: Mapping[str, float], end: Mapping[str, float], share: float) -> Scene:
+        """A frame of the movement, `share` of the way from `start` to `end`.
+
+        A foot that is off the ground at either end and would scrape through the floor
+        on the way (a tap ahead swinging to a tap behind) bends hip and knee, as in a
+        walking swing, until it clears the floor.
+        """
+        angles = blend(start, end, share)
+        if self.view != "standing-side" or share in (0.0, 1.0):
+            return self.draw(angles)
+        first, last = self.place(start), self.place(end)
+        standing = [s for s in ("near", "far") if self._depth(first, s) < 0.05]
+        standing = [s for s in standing if self._depth(last, s) < 0.05]
+        for side in ("near", "far"):
+            if side in standing or not standing:
+                continue
+            while angles[f"{side}-knee"] < 150.0:
+                raw = self._raw(angles)
+                ground = min(self._depth(raw, s) for s in standing)
+                if self._depth(raw, side) >= ground + SWING_CLEARANCE:
+                    break
+                angles[f"{side}-knee"] = min(150.0, angles[f"{side}-knee"] + 2.0)
+                angles[f"{side}-hip"] = min(130.0, angles[f"{side}-hip"] + 1.0)
+        return self.draw(angles)
+
+    def _depth(self, points: Mapping[str, Point], side: str) -> float:
+        """How far the lowest part of one foot is above the surface under it."""
+        return min(
+            points[c.name][1] - c.radius - c.support_y
+            for c in self.contacts
+            if c.name.startswith(side + "-")
+        )
+
     def draw(self, angles: Mapping[str, float]) -> Scene:
         p = self.place(angles)
         prims: list[Prim] = [svg.Ground(0.0), *self.props.behind(p)]
@@ -136,8 +174,8 @@ def _grounded(raw: Mapping[str, Point]) -> tuple[str, ...]:
 
 
 def _limbs(p: Mapping[str, Point], side: str) -> list[Prim]:
-    limb = svg.NEAR_LIMB if side == "near" else svg.FAR_LIMB
-    foot = svg.NEAR_FOOT if side == "near" else svg.FAR_FOOT
+    limb = style.NEAR_LIMB if side == "near" else style.FAR_LIMB
+    foot = style.NEAR_FOOT if side == "near" else style.FAR_FOOT
 
     def at(name: str) -> Point:
         return p[f"{side}-{name}"]

@@ -10,17 +10,20 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 
+from footcore.catalog import figure_style as style
 from footcore.catalog import figure_svg as svg
 from footcore.catalog.figure_kinematics import (
     Contact,
     Point,
     add,
+    blend,
     chain,
     pin,
     polar,
     resting,
     rotate,
     settle,
+    smooth_loop,
 )
 from footcore.catalog.figure_svg import Line, Prim, Scene
 
@@ -51,8 +54,8 @@ def _toe_path(
 
 
 def _capsule(points: Sequence[Point], width: float, *, far: bool) -> tuple[Line, Line]:
-    edge = svg.FAR_TOE_EDGE if far else svg.TOE_EDGE
-    fill = svg.FAR_TOE_FILL if far else svg.TOE_FILL
+    edge = style.FAR_TOE_EDGE if far else style.TOE_EDGE
+    fill = style.FAR_TOE_FILL if far else style.TOE_FILL
     return (Line(tuple(points), edge, thick=width), Line(tuple(points), fill, thick=width))
 
 
@@ -102,10 +105,10 @@ class FootSideStage:
             "ball": fore((15.0, 0.0)),
             "arch": arch[3],
             "big-mtp": fore((15.2, 1.35)),
-            "lesser-mtp": fore((14.0, 1.6)),
+            "lesser-mtp": fore((14.3, 1.9)),
         }
         big = _toe_path(named["big-mtp"], 0.0, a["big-toe"], 3.0, 2.7, 1.3)
-        lesser = _toe_path(named["lesser-mtp"], 0.0, a["lesser-toes"], 2.4, 2.0, 1.0)
+        lesser = _toe_path(named["lesser-mtp"], 0.0, a["lesser-toes"], 2.7, 2.2, 1.0)
         named.update({"big-knuckle": big[1], "big-tip": big[2]})
         named.update({"lesser-knuckle": lesser[1], "lesser-tip": lesser[2]})
         for i, p in enumerate(sole):
@@ -121,6 +124,9 @@ class FootSideStage:
         placed = settle(self._points(like)[0], self._contacts(), self.anchor)
         return pin(self._points(angles)[0], placed, resting(placed, self._contacts()))
 
+    def tween(self, start: Mapping[str, float], end: Mapping[str, float], share: float) -> Scene:
+        return self.draw(blend(start, end, share))
+
     def draw(self, angles: Mapping[str, float]) -> Scene:
         raw, count = self._points(angles)
         p = settle(raw, self._contacts(), self.anchor)
@@ -133,7 +139,7 @@ class FootSideStage:
         if self.towel:
             prims.append(_flat_towel(min(0.0, angles["lesser-toes"])))
         prims += [*_capsule(lesser, 2.0, far=True), big_edge]
-        prims += [Line(outline, svg.OUTLINE, closed=True), big_fill]
+        prims += [Line(smooth_loop(outline), style.OUTLINE, closed=True), big_fill]
         prims += _press_marker(p["big-tip"], angles["big-toe"])
         return Scene(tuple(prims), p)
 
@@ -146,13 +152,13 @@ def _flat_towel(curl: float) -> Line:
     top = [(-4.0, 0.7), (14.0, 0.7), (19.5, 0.7)]
     top += [(fold_x - 1.5, 0.7 + 1.6 * gather), (fold_x + 1.0, 0.7 + 2.6 * gather)]
     top += [(fold_x + 3.5, 0.7 + 1.2 * gather), (fold_x + 5.0, 0.7), (front, 0.7)]
-    return Line((*top, (front, 0.0), (-4.0, 0.0)), svg.TOWEL, closed=True)
+    return Line((*top, (front, 0.0), (-4.0, 0.0)), style.TOWEL, closed=True)
 
 
 def _press_marker(tip: Point, angle: float) -> list[Prim]:
     """A small downward arrow over a toe that presses into the floor."""
     strength = max(0.0, min(1.0, -angle / 6.0)) if angle < 0.0 else 0.0
-    shaft = Line((add(tip, (0.0, 6.0)), add(tip, (0.0, 3.4))), svg.PRESS, opacity=strength)
+    shaft = Line((add(tip, (0.0, 6.0)), add(tip, (0.0, 3.4))), style.PRESS, opacity=strength)
     head = svg.arrow_head(add(tip, (0.0, 2.2)), -90.0, 1.6)
     return [shaft, Line(head.points, head.pen, closed=True, opacity=strength)]
 
@@ -189,6 +195,9 @@ class FootTopStage:
         del like
         return self.draw(angles).points
 
+    def tween(self, start: Mapping[str, float], end: Mapping[str, float], share: float) -> Scene:
+        return self.draw(blend(start, end, share))
+
     def draw(self, angles: Mapping[str, float]) -> Scene:
         turn = angles["turn-in"]
         spread = angles["toe-spread"]
@@ -206,7 +215,7 @@ class FootTopStage:
             points[f"toe{i}-tip"] = at(tip)
         points["toe-tip"] = points["toe1-tip"]
         points["little-mtp"], points["little-tip"] = at(_TOES[4][0]), points["toe4-tip"]
-        outline = Line(tuple(at(q) for q in _TOP_OUTLINE), svg.OUTLINE, closed=True)
+        outline = Line(smooth_loop([at(q) for q in _TOP_OUTLINE]), style.OUTLINE, closed=True)
         prims: list[Prim] = [edge for edge, _ in toes]
         prims += [outline, *(fill for _, fill in toes)]
         if self.band:
@@ -217,7 +226,7 @@ class FootTopStage:
 def _band_round_forefoot(place: Callable[[Point], Point]) -> list[Prim]:
     """A band looped over the forefoot and tied to an anchor on the outer side."""
     strap = tuple(place(q) for q in ((-5.0, 14.8), (-1.0, 15.3), (3.0, 14.6), (4.7, 14.0)))
-    anchor = svg.Disc(_ANCHOR, 1.6, svg.PROP)
-    upper = Line((place((4.7, 14.9)), _ANCHOR), svg.BAND)
-    lower = Line((place((4.6, 12.6)), _ANCHOR), svg.BAND)
-    return [upper, lower, Line(strap, svg.BAND), anchor]
+    anchor = svg.Disc(_ANCHOR, 1.6, style.PROP)
+    upper = Line((place((4.7, 14.9)), _ANCHOR), style.BAND)
+    lower = Line((place((4.6, 12.6)), _ANCHOR), style.BAND)
+    return [upper, lower, Line(strap, style.BAND), anchor]

@@ -50,6 +50,19 @@ def rotate(p: Point, about: Point, turn_deg: float) -> Point:
     )
 
 
+def smooth_loop(points: Sequence[Point], rounds: int = 2) -> tuple[Point, ...]:
+    """A closed outline with its corners cut (Chaikin), for a hand-drawn rather than
+    polygonal edge. The point count depends only on the input count, so outlines of
+    two poses still morph point by point."""
+    loop = list(points)
+    for _ in range(rounds):
+        cut: list[Point] = []
+        for a, b in zip(loop, loop[1:] + loop[:1], strict=True):
+            cut += [lerp(a, b, 0.25), lerp(a, b, 0.75)]
+        loop = cut
+    return tuple(loop)
+
+
 def chain(origin: Point, direction_deg: float, links: Sequence[tuple[float, float]]) -> list[Point]:
     """Joint positions along a chain of `(turn_deg, length)` links, origin included.
 
@@ -61,6 +74,11 @@ def chain(origin: Point, direction_deg: float, links: Sequence[tuple[float, floa
         heading += turn_deg
         points.append(add(points[-1], polar(length, heading)))
     return points
+
+
+def blend(start: Mapping[str, float], end: Mapping[str, float], share: float) -> dict[str, float]:
+    """Every angle `share` of the way from `start` to `end`."""
+    return {name: value + (end[name] - value) * share for name, value in start.items()}
 
 
 @dataclass(frozen=True, slots=True)

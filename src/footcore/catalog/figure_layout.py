@@ -7,18 +7,14 @@ width it is given (a phone screen, a PDF column).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Protocol
+import itertools
 
+from footcore.catalog import figure_style as style
 from footcore.catalog import figure_svg as svg
-from footcore.catalog.figure_body import BodyStage
-from footcore.catalog.figure_foot import FootSideStage, FootTopStage
-from footcore.catalog.figure_kinematics import Point, direction_of, lerp
-from footcore.catalog.figure_marks import motion_marks
-from footcore.catalog.figure_svg import Frame, Ground, Prim, Scene, Timeline
-from footcore.catalog.figure_vocab import BODY_VIEWS, complete
-from footcore.domain.catalog import Illustration, Pose
+from footcore.catalog.figure_drawing import Drawing, draw, timeline
+from footcore.catalog.figure_kinematics import lerp
+from footcore.catalog.figure_svg import Frame, Ground, Prim, Scene
+from footcore.domain.catalog import Illustration
 
 PAD = 8.0
 PANEL_W = 240.0
@@ -32,7 +28,6 @@ STATIC_H = PAD + LABEL_H + PANEL_H + PAD
 MOVING_ZOOM = 1.3
 """The moving figure is drawn this much larger than the Start and End figures."""
 
-_STEPS = 8
 _FONT = "Helvetica, Arial, sans-serif"
 _STYLE = (
     "<style>.fc-still{display:none}"
@@ -40,102 +35,7 @@ _STYLE = (
     "</style>"
 )
 
-
 Box = tuple[float, float, float, float]
-
-
-class Stage(Protocol):
-    nominal_scale: float
-
-    def draw(self, angles: Mapping[str, float]) -> Scene: ...
-
-    def pinned(
-        self, angles: Mapping[str, float], like: Mapping[str, float]
-    ) -> dict[str, Point]: ...
-
-
-def make_stage(illustration: Illustration) -> Stage:
-    props = frozenset(illustration.props)
-    view = illustration.view
-    if view in BODY_VIEWS:
-        return BodyStage(view, props, complete(view, illustration.start.angles))
-    if view == "foot-side":
-        return FootSideStage(props)
-    return FootTopStage(props)
-
-
-def _smooth(t: float) -> float:
-    return t * t * (3.0 - 2.0 * t)
-
-
-def timeline() -> tuple[Timeline, list[float]]:
-    """Key times and the share of the way from start to end at each: hold, go, hold, return."""
-    times = [0.0, 0.15]
-    shares = [0.0, 0.0]
-    for i in range(1, _STEPS + 1):
-        times.append(0.15 + 0.3 * i / _STEPS)
-        shares.append(_smooth(i / _STEPS))
-    for i in range(1, _STEPS + 1):
-        times.append(0.6 + 0.3 * i / _STEPS)
-        shares.append(1.0 - _smooth(i / _STEPS))
-    times.append(1.0)
-    shares.append(0.0)
-    return Timeline(tuple(times), 4.5), shares
-
-
-@dataclass(frozen=True, slots=True)
-class Drawing:
-    """Everything drawn for one illustration, in figure units, ready to be placed."""
-
-    start: Scene
-    end: Scene
-    marks: tuple[Prim, ...]
-    frames: tuple[Scene, ...]
-    nominal_scale: float
-    inset: Drawing | None = None
-
-
-def draw(illustration: Illustration, *, frames: bool) -> Drawing:
-    view = illustration.view
-    start = complete(view, illustration.start.angles)
-    end = complete(view, illustration.end.angles)
-    stage = make_stage(illustration)
-    first, last = stage.draw(start), stage.draw(end)
-    marks = motion_marks(
-        view, start, end, first, last, stage.nominal_scale, lambda a: stage.pinned(a, end)
-    )
-    moving: tuple[Scene, ...] = ()
-    if frames:
-        _, shares = timeline()
-        moving = tuple(
-            stage.draw({k: start[k] + (end[k] - start[k]) * s for k in start}) for s in shares
-        )
-    inset = None
-    toe_keys = ("near-big-toe", "near-lesser-toes")
-    if view in BODY_VIEWS and any(
-        k in pose.angles for k in toe_keys for pose in (illustration.start, illustration.end)
-    ):
-        detail = Illustration(
-            "foot-side",
-            _close_up(start, first, "start"),
-            _close_up(end, last, "end"),
-            illustration.alt,
-        )
-        inset = draw(detail, frames=frames)
-    return Drawing(first, last, tuple(marks), moving, stage.nominal_scale, inset)
-
-
-def _close_up(angles: Mapping[str, float], scene: Scene, name: str) -> Pose:
-    """The near foot's toes as a `foot-side` pose, tilted as the foot is on the page."""
-    tilt = direction_of(scene.points["near-heel"], scene.points["near-ball"])
-    return Pose(
-        name,
-        {
-            "ankle": max(-50.0, min(30.0, tilt)),
-            "big-toe": angles["near-big-toe"],
-            "lesser-toes": angles["near-lesser-toes"],
-        },
-    )
 
 
 def _body(scene: Scene) -> list[Prim]:
@@ -149,7 +49,7 @@ def _ground(scene: Scene) -> list[Prim]:
 def _panel_box(x: float, y: float, w: float, h: float) -> str:
     return (
         f'<rect x="{svg.fmt(x)}" y="{svg.fmt(y)}" width="{svg.fmt(w)}" height="{svg.fmt(h)}" '
-        f'rx="10" fill="#ffffff" stroke="{svg.PANEL_EDGE}" stroke-width="1.5"/>'
+        f'rx="10" fill="#ffffff" stroke="{style.PANEL_EDGE}" stroke-width="1.5"/>'
     )
 
 
@@ -177,7 +77,8 @@ def _reaches(drawing: Drawing, frame: Frame, box: Box) -> bool:
     for scene in (drawing.start, drawing.end, *drawing.frames):
         for prim in scene.prims:
             if isinstance(prim, svg.Line):
-                ends = list(zip(prim.points, prim.points[1:], strict=False)) or [prim.points * 2]
+                pts = prim.points
+                ends = list(itertools.pairwise(pts)) or [(pts[0], pts[0])]
                 samples = [lerp(a, b, i / 8) for a, b in ends for i in range(9)]
             elif isinstance(prim, svg.Disc):
                 samples = [prim.center]
@@ -212,7 +113,7 @@ def _label(x_mid: float, top: float, word: str, name: str) -> list[str]:
 
 def _between_arrow(x0: float, x1: float, y: float) -> list[str]:
     frame = Frame(1.0, 0.0, 0.0, 0.0, 0.0)
-    shaft = svg.Line(((x0, -y), (x1 - 6.0, -y)), svg.ARC)
+    shaft = svg.Line(((x0, -y), (x1 - 6.0, -y)), style.ARC)
     head = svg.arrow_head((x1, -y), 0.0, 10.0)
     return svg.static_elements([shaft, head], frame)
 
@@ -312,6 +213,12 @@ def _moving_panel(drawing: Drawing, top: float) -> list[str]:
     inset = drawing.inset
     if inset is not None and inset_box is not None:
         inset_frame = _widen(_fit_all(inset, inset_box, MOVING_ZOOM), inset_box)
-        out.append(_panel_box(*inset_box))
-        out += svg.animated_elements([s.prims for s in inset.frames], inset_frame, timing)
+        out += [
+            _panel_box(*inset_box),
+            '<g class="fc-moving">',
+            *svg.animated_elements([s.prims for s in inset.frames], inset_frame, timing),
+            '</g><g class="fc-still" display="none">',
+            *svg.static_elements(inset.end.prims, inset_frame),
+            "</g>",
+        ]
     return out

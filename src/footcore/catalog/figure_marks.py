@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 
+from footcore.catalog import figure_style as style
 from footcore.catalog import figure_svg as svg
 from footcore.catalog.figure_kinematics import Point, add, direction_of, distance, polar
 from footcore.catalog.figure_svg import Line, Prim, Scene
@@ -112,7 +113,7 @@ def _arc(
     steps = max(4, math.ceil(abs(turn) / 6.0))
     points = tuple(add(pivot, polar(radius, from_deg + turn * i / steps)) for i in range(steps + 1))
     tangent = from_deg + turn + (90.0 if turn > 0 else -90.0)
-    return [Line(points, svg.ARC), svg.arrow_head(points[-1], tangent, head)]
+    return [Line(points, style.ARC), svg.arrow_head(points[-1], tangent, head)]
 
 
 def _arrow(start: Point, end: Point, least: float, head: float) -> list[Prim]:
@@ -121,4 +122,4 @@ def _arrow(start: Point, end: Point, least: float, head: float) -> list[Prim]:
         return []
     heading = direction_of(start, end)
     tail = add(end, polar(max(length, least), heading + 180.0))
-    return [Line((tail, end), svg.ARC), svg.arrow_head(end, heading, head)]
+    return [Line((tail, end), style.ARC), svg.arrow_head(end, heading, head)]

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from footcore.catalog import figure_svg as svg
+from footcore.catalog import figure_style as style
 from footcore.catalog.figure_kinematics import Point, add, direction_of, polar
-from footcore.catalog.figure_svg import Disc, Line, Pen, Prim
+from footcore.catalog.figure_style import Pen
+from footcore.catalog.figure_svg import Disc, Line, Prim
 
 STEP_HEIGHT = 18.0
 STEP_DEPTH = 32.0
@@ -66,7 +67,7 @@ class PropSet:
             face = max(reach + 4.0, front + 6.0)
             top = start["head"][1] + 25.0
             shape = ((face, 0.0), (face, top), (face + 9.0, top), (face + 9.0, 0.0))
-            self.fixed.append(Line(shape, svg.PROP, closed=True))
+            self.fixed.append(Line(shape, style.PROP, closed=True))
         if "chair" in self.props:
             if self.view == "seated-side":
                 self.fixed += _seat_chair(seat_y)
@@ -75,13 +76,13 @@ class PropSet:
         ball_x, heel_x = start["near-ball"][0], start["near-heel"][0]
         floor = self.support_at(ball_x)
         if "towel" in self.props and self.view == "standing-side":
-            self.fixed.append(Disc((ball_x + 6.0, floor + 4.5), 4.5, svg.TOWEL))
+            self.fixed.append(Disc((ball_x + 6.0, floor + 4.5), 4.5, style.TOWEL))
         elif "towel" in self.props:
             x1 = start["near-toe"][0] + 16.0
             shape = ((heel_x - 5.0, 0.0), (heel_x - 5.0, 1.0), (x1, 1.0), (x1, 0.0))
-            self.fixed.append(Line(shape, svg.TOWEL, closed=True))
+            self.fixed.append(Line(shape, style.TOWEL, closed=True))
         if "ball" in self.props:
-            self.fixed.append(Disc(((heel_x + ball_x) / 2, floor + 3.5), 3.5, svg.BALL))
+            self.fixed.append(Disc(((heel_x + ball_x) / 2, floor + 3.5), 3.5, style.BALL))
 
     def support_at(self, x: float) -> float:
         """Height of the surface under reference position `x` (the floor is 0)."""
@@ -90,7 +91,7 @@ class PropSet:
 
     def behind(self, p: Mapping[str, Point]) -> list[Prim]:
         """Props drawn behind the whole figure."""
-        far_weight = [Disc(p["far-hand"], 4.2, svg.WEIGHT)] if "dumbbells" in self.props else []
+        far_weight = [Disc(p["far-hand"], 4.2, style.WEIGHT)] if "dumbbells" in self.props else []
         return [*self.fixed, *far_weight]
 
     def worn(self, p: Mapping[str, Point]) -> list[Prim]:
@@ -105,22 +106,22 @@ class PropSet:
             return add(add(hip, polar(along, up)), polar(out, back))
 
         corners = (at(18, 5), at(47, 5), at(45, 17), at(20, 16))
-        return [Line(corners, svg.PACK, closed=True)]
+        return [Line(corners, style.PACK, closed=True)]
 
     def in_front(self, p: Mapping[str, Point]) -> list[Prim]:
         """Props drawn over the near limbs."""
         prims: list[Prim] = []
         if "band" in self.props:
-            prims.append(Line((p["near-ball"], p["near-hand"], p["near-instep"]), svg.BAND))
+            prims.append(Line((p["near-ball"], p["near-hand"], p["near-instep"]), style.BAND))
         if "dumbbells" in self.props:
-            prims.append(Disc(p["near-hand"], 4.2, svg.WEIGHT))
+            prims.append(Disc(p["near-hand"], 4.2, style.WEIGHT))
         return prims
 
 
 def _surface(region: Region, *, dome: bool) -> Line:
     x0, x1, top = region.x0, region.x1, region.top
     if not dome:
-        return Line(((x0, 0), (x0, top), (x1, top), (x1, 0)), svg.PROP, closed=True)
+        return Line(((x0, 0), (x0, top), (x1, top), (x1, 0)), style.PROP, closed=True)
     edge = 4.0
     shape = (
         (x0, 0.0),
@@ -130,23 +131,23 @@ def _surface(region: Region, *, dome: bool) -> Line:
         (x1 - edge * 0.3, top * 0.7),
         (x1, 0.0),
     )
-    return Line(shape, svg.PROP, closed=True)
+    return Line(shape, style.PROP, closed=True)
 
 
 def _seat_chair(seat_y: float) -> list[Prim]:
     back_x, front_x = -17.0, 21.0
-    seat = Line(((back_x, seat_y), (front_x, seat_y)), Pen(svg.PROP_INK, 6.0))
+    seat = Line(((back_x, seat_y), (front_x, seat_y)), Pen(style.PROP_INK, 6.0))
     legs = Line(
-        ((back_x + 2, 0), (back_x + 2, seat_y), (back_x, seat_y + 46)), Pen(svg.PROP_INK, 4.0)
+        ((back_x + 2, 0), (back_x + 2, seat_y), (back_x, seat_y + 46)), Pen(style.PROP_INK, 4.0)
     )
-    front = Line(((front_x - 2, 0), (front_x - 2, seat_y)), Pen(svg.PROP_INK, 4.0))
+    front = Line(((front_x - 2, 0), (front_x - 2, seat_y)), Pen(style.PROP_INK, 4.0))
     return [legs, front, seat]
 
 
 def _held_chair(back_x: float) -> list[Prim]:
     seat_front = back_x + 40.0
-    frame = Pen(svg.PROP_INK, 4.0)
+    frame = Pen(style.PROP_INK, 4.0)
     back = Line(((back_x, 0), (back_x, CHAIR_SEAT + 44)), frame)
-    seat = Line(((back_x, CHAIR_SEAT), (seat_front, CHAIR_SEAT)), Pen(svg.PROP_INK, 6.0))
+    seat = Line(((back_x, CHAIR_SEAT), (seat_front, CHAIR_SEAT)), Pen(style.PROP_INK, 6.0))
     front = Line(((seat_front - 2, 0), (seat_front - 2, CHAIR_SEAT)), frame)
     return [back, front, seat]

@@ -97,7 +97,9 @@ def _stored() -> tuple[Profile, Plan, str]:
     return runner, selectors.stored_plan(user, selectors.get_warnings(user)), f"user-{user.pk}"
 
 
-def _emit(the_plan: Plan, runner: Profile, *, fmt: Format, out: Path | None, page: Page, user_key: str) -> None:
+def _emit(
+    the_plan: Plan, runner: Profile, *, fmt: Format, out: Path | None, page: Page, user_key: str
+) -> None:
     catalog = default_catalog()
     if fmt is Format.JSON:
         text = json.dumps(plan_to_dict(the_plan, catalog), indent=2) + "\n"
@@ -132,9 +134,13 @@ def _print_plan(the_plan: Plan, out: Path | None) -> None:
     for week in the_plan.weeks:
         lines.append(f"\nWeek {week.index} ({week.kind.value})")
         for s in week.sessions:
-            lines.append(f"  {s.date:%a %d %b}  {s.kind.value:<10} ~{round(s.estimated_s / 60)} min")
+            lines.append(
+                f"  {s.date:%a %d %b}  {s.kind.value:<10} ~{round(s.estimated_s / 60)} min"
+            )
             for item in s.items:
-                lines.append(f"      - {names.get(item.exercise, item.exercise)}: {item.dose.describe()}")
+                lines.append(
+                    f"      - {names.get(item.exercise, item.exercise)}: {item.dose.describe()}"
+                )
                 lines.append(f"        {item.reason}")
     text = "\n".join(lines).lstrip("\n") + "\n"
     if out is not None:
@@ -144,9 +150,7 @@ def _print_plan(the_plan: Plan, out: Path | None) -> None:
 
 
 def today(
-    date: Annotated[
-        str | None, typer.Option(help="Another day than today, as YYYY-MM-DD.")
-    ] = None,
+    date: Annotated[str | None, typer.Option(help="Another day than today, as YYYY-MM-DD.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """What to do today, from your stored plan."""
@@ -172,8 +176,12 @@ def today(
                         "kind": s.kind.value,
                         "estimated_s": s.estimated_s,
                         "items": [
-                            {"exercise": i.exercise, "variant": i.variant,
-                             "dose": dose_to_dict(i.dose), "reason": i.reason}
+                            {
+                                "exercise": i.exercise,
+                                "variant": i.variant,
+                                "dose": dose_to_dict(i.dose),
+                                "reason": i.reason,
+                            }
                             for i in s.items
                         ],
                     }
@@ -185,9 +193,15 @@ def today(
     if not sessions:
         console.print(f"{day:%A %d %B}: nothing planned - a foot-work rest day.")
     for s in sessions:
-        console.print(f"[bold]{day:%A %d %B}: {s.kind.value}[/] (about {round(s.estimated_s / 60)} min)")
+        console.print(
+            f"[bold]{day:%A %d %B}: {s.kind.value}[/] (about {round(s.estimated_s / 60)} min)"
+        )
         for item in s.items:
-            console.print(f"  - {escape(names.get(item.exercise, item.exercise))}: {escape(item.dose.describe())}", highlight=False)
+            console.print(
+                "  - "
+                + escape(f"{names.get(item.exercise, item.exercise)}: {item.dose.describe()}"),
+                highlight=False,
+            )
             console.print(f"    [dim]{escape(item.reason)}[/]", highlight=False)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from statistics import fmean
 
-from footcore.domain.vocab import Side  # re-exported for callers of this module
+from footcore.domain.vocab import Side
 
 
 class Unit(StrEnum):

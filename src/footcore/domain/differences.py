@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from footcore.domain.assessments import DEFINITIONS, Grade, Side, TestKind, Unit, Value, headline
+from footcore.domain.assessments import DEFINITIONS, Grade, TestKind, Unit, Value, headline
+from footcore.domain.vocab import Side
 from footcore.domain.norms import HEEL_RAISE_LOA, EvidenceStatus, Threshold
 
 CHANGE_THRESHOLDS: dict[TestKind, Threshold] = {

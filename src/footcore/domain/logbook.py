@@ -15,7 +15,7 @@ from enum import StrEnum
 from footcore.domain.plan import SessionKind
 from footcore.domain.vocab import (
     PainSite,
-    Side,  # re-exported for callers of this module
+    Side,
 )
 
 PAIN_MIN = 0

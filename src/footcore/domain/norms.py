@@ -22,7 +22,7 @@ from footcore.domain.assessments import (
     Value,
     headline,
 )
-from footcore.domain.vocab import Sex  # re-exported for callers of this module
+from footcore.domain.vocab import Sex
 
 
 class EvidenceStatus(StrEnum):

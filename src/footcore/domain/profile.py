@@ -21,10 +21,10 @@ from footcore.domain.vocab import Concern, Equipment, PainSite, Weekday
 from footcore.domain.vocab import Sex as Sex  # re-exported: forms read it from here
 
 DEFAULT_WEEKS = 8
-"""The length of the supervised phase of the foot-core programme (matias-2016)."""
+"""The first phase of the foot-core programme lasts 8 weeks (matias-2016)."""
 DEFAULT_SESSIONS_PER_WEEK = 3
-"""Three strength sessions a week, as the foot-core trial trained (taddei-2020);
-seed-000 asks for 2 to 3."""
+"""The top of seed-000's "2 to 3 times a week"; the foot-core programme keeps three
+sessions a week after its first phase (matias-2016)."""
 DEFAULT_MINUTES = 10
 """About ten minutes a session (seed-000)."""
 WEEKS_RANGE = (1, 52)

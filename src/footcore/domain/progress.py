@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from statistics import fmean
 
-from footcore.domain.assessments import AssessmentResult, Grade, Side, TestKind, headline
+from footcore.domain.assessments import AssessmentResult, Grade, TestKind, headline
+from footcore.domain.vocab import Side
 from footcore.domain.plan import SessionKind
 
 _KIND_ORDER = {kind: index for index, kind in enumerate(SessionKind)}

@@ -2,11 +2,12 @@
 
 Level 0 is the exercise's default rung at its seed dose. Each level up first raises
 the dose within the rung (the bottom of the rep range toward its top, then one more
-set, starting again from the seed range), and once the rung is used up moves to the
+set back near the bottom of the range, never less work than before), and once the
+rung is used up (`MAX_SETS`) moves to the
 next rung up at that rung's own seed dose. Each level down first lowers the dose
 (fewer sets, then fewer repetitions) and then drops to the rung below.
 Levels past either end stay at the end. This mirrors the increment rules of
-bmc-geriatr-2008 (add repetitions up to a ceiling, then a harder form) and the
+bmc-geriatr-2008 (add repetitions up to a ceiling, or take a stronger band) and the
 "increase in intensity and difficulty" of the foot-core protocol (matias-2016).
 """
 

@@ -86,7 +86,7 @@ def _substitute(exercise: Exercise, variant: Variant, have: Collection[Equipment
     missing = [e for e in exercise.default.equipment if e not in have]
     if variant.id == exercise.default_variant or not missing:
         return None
-    return f"{variant.name}, as the usual version needs {', '.join(e.value for e in missing)}"
+    return f"{variant.name}, since you have no {', '.join(e.value for e in missing)}"
 
 
 def warm_up_reason(candidate: Candidate) -> str:
@@ -102,6 +102,6 @@ def strength_day_reason(day: dt.date, description: str, kind: WeekKind, target_s
         WeekKind.RACE: "Race week: short and easy. ",
     }[kind]
     return (
-        f"{day_name(day)}: {description}, with a rest day between strength sessions. "
+        f"{day_name(day)}: {description}; a day apart from other strength sessions. "
         f"{lead}Barefoot, about {minutes} minutes (seed-000)."
     )

@@ -113,9 +113,9 @@ class RunningWeek:
         """What kind of day this is for a strength session, in a few words."""
         demanding = self.demanding_because(day)
         if demanding is not None:
-            return f"{demanding}: no easier day fit, so keep it after the run"
+            return f"{demanding} (no easier day fit), so do it after the run"
         if self.is_run_day(day):
-            return "an easy run day: do it after the run"
+            return "an easy run day, so do it after the run"
         return "a day off running"
 
     def warm_up_reason(self, day: dt.date) -> str:

@@ -1,10 +1,11 @@
 """Filling one session with exercises until it reaches its time target.
 
 A strength session takes exercises in the order given until the time estimate
-reaches the target, skipping any that would push it past the target by more than
-`OVERSHOOT`. When the exercises run out first, it adds sets, one exercise at a
-time, while they still fit. An activation warm-up does the same within 2-3 minutes,
-easing a drill's dose when the full one does not fit. Limits are footcore-design.
+reaches the target, never letting it pass the target by more than `OVERSHOOT`:
+first each at its own dose where it fits, then the ones left over at an eased dose,
+and when the exercises run out before the target, extra sets, one exercise at a
+time. An activation warm-up fills 2-3 minutes the same way, easing a drill's dose
+when the whole one does not fit. Targets and limits are footcore-design.
 """
 
 from __future__ import annotations

@@ -15,7 +15,8 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from footcore.domain.catalog import Dose
-from footcore.domain.logbook import Side, exercise_label
+from footcore.domain.logbook import exercise_label
+from footcore.domain.vocab import Side
 
 GET_READY_S = 10
 """Time to read the exercise and get into position (`footcore-design`)."""

@@ -50,6 +50,8 @@ __all__ = [
 
 MAX_PROBLEMS = 50
 """Problems listed one by one; past this the rest are counted in one last entry."""
+SEARCHED = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
+"""Entries outside these days are never returned, whatever range is asked for."""
 MAX_TIMES_A_DAY = 4
 """A repeat rule may place at most this many entries on one day (double runs fit)."""
 _SUB_DAILY = frozenset({"SECONDLY", "MINUTELY", "HOURLY"})
@@ -96,12 +98,13 @@ def read_training_calendar(
 def read_calendar_entries(
     data: bytes, *, start: dt.date, end: dt.date, tz: str | None = None
 ) -> CalendarEntries:
-    """Every entry of the .ics `data` that starts in [start, end] (both inclusive).
+    """Every entry of the .ics `data` that starts in [start, end], both inclusive.
 
     `tz` is the runner's IANA time zone; without it the calendar's own
     X-WR-TIMEZONE is used, else each entry's own zone. Cancelled entries are left
-    out. Raises `CalendarImportError` for data that is not iCalendar, `ValueError`
-    for a range that ends before it starts or an unknown `tz`.
+    out, and so is anything outside `SEARCHED`. Raises `CalendarImportError` for
+    data that is not iCalendar, `ValueError` for a range that ends before it starts
+    or an unknown `tz`.
     """
     if end < start:
         raise ValueError(f"the range ends ({end}) before it starts ({start})")
@@ -149,7 +152,9 @@ def _occurrences(
     """Occurrences of the calendar's usable events near [start, end]."""
     usable = [e for e in calendar.subcomponents if e.name == "VEVENT" and _usable(e, problems)]
     # A day of margin on each side: time zones move an occurrence across midnight.
-    window = (start - dt.timedelta(days=1), end + dt.timedelta(days=2))
+    # The expansion itself overflows near year 1 and 9999; no training lives there.
+    day = dt.timedelta(days=1)
+    window = (max(start, SEARCHED[0]) - day, min(end, SEARCHED[1]) + 2 * day)
     try:
         yield from _expand(calendar, usable, window)
         return
@@ -179,9 +184,10 @@ def _expand(
     window: tuple[dt.date, dt.date],
 ) -> list[icalendar.Component]:
     part = icalendar.Calendar()
-    for name in ("X-WR-TIMEZONE", "CALSCALE"):
-        if name in calendar:
-            part[name] = calendar[name]
+    if "CALSCALE" in calendar:
+        part["CALSCALE"] = calendar["CALSCALE"]
+    if _calendar_zone(calendar) is not None:  # an unknown zone name would fail every series
+        part["X-WR-TIMEZONE"] = calendar["X-WR-TIMEZONE"]
     for component in calendar.subcomponents:
         if component.name == "VTIMEZONE":
             part.add_component(component)

@@ -20,7 +20,12 @@ REMINDER_MIN = 15
 
 
 def plan_ics(
-    plan: Plan, catalog: Catalog, profile: Profile, *, user_key: str, stamp: dt.datetime | None = None
+    plan: Plan,
+    catalog: Catalog,
+    profile: Profile,
+    *,
+    user_key: str,
+    stamp: dt.datetime | None = None,
 ) -> bytes:
     """iCalendar bytes in the runner's time zone at their preferred time (or all-day)."""
     return plan_to_ics(

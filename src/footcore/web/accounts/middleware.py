@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
-from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseForbidden
 from django.utils.functional import SimpleLazyObject
 
 from footcore.web.accounts.services import local_runner
@@ -42,7 +43,8 @@ class PersonalModeMiddleware:
                     "footcore runs in personal mode and only answers this computer.",
                     content_type="text/plain",
                 )
-            request.user = SimpleLazyObject(local_runner)
+            # Lazy: pages that never look at the user never query for it.
+            request.user = SimpleLazyObject(local_runner)  # type: ignore[assignment]
         return self.get_response(request)
 
 
@@ -52,10 +54,10 @@ class LoginRequired(LoginRequiredMiddleware):
     def process_view(
         self,
         request: HttpRequest,
-        view_func: Callable[..., HttpResponse],
-        view_args: list[object],
-        view_kwargs: dict[str, object],
-    ) -> HttpResponse | None:
+        view_func: Callable[..., HttpResponseBase],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponseBase | None:
         if request.path.startswith(OPEN_PREFIXES):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)

@@ -68,7 +68,7 @@ def _svg(exercise_id: str) -> bytes:
 # inside this image is the only relaxation of the policy.
 @require_safe
 @cache_control(max_age=3600, public=True)
-@csp_update({"style-src": ["'unsafe-inline'"]})
+@csp_update({"style-src": ["'unsafe-inline'"]})  # type: ignore[arg-type]  # stubs expect (request) only
 def exercise_illustration(request: HttpRequest, exercise_id: str) -> HttpResponse:
     if selectors.get_exercise(exercise_id) is None:
         raise Http404(f"No exercise with id {exercise_id!r}.")

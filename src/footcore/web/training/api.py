@@ -7,10 +7,12 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.errors import HttpError
+from ninja.responses import Status
 from pydantic import ConfigDict
 
 from footcore.domain.plan_serialize import plan_to_dict
 from footcore.domain.profile import ProfileError, profile_to_dict
+from footcore.web.accounts.services import current_user
 from footcore.web.library.selectors import catalog
 from footcore.web.training import selectors, services
 from footcore.web.training.clock import runner_today
@@ -70,10 +72,11 @@ class ProblemsOut(Schema):
 
 @router.get("/profile", response={200: ProfileOut, 404: ProblemsOut}, summary="Your profile")
 def get_profile(request: HttpRequest) -> Any:
-    profile = selectors.get_profile(request.user)
+    user = current_user(request)
+    profile = selectors.get_profile(user)
     if profile is None:
-        return 404, {"detail": "no profile yet", "problems": []}
-    return 200, profile_to_dict(profile)
+        return Status(404, {"detail": "no profile yet", "problems": []})
+    return Status(200, profile_to_dict(profile))
 
 
 @router.put(
@@ -82,33 +85,39 @@ def get_profile(request: HttpRequest) -> Any:
     summary="Store your profile and replan from today",
 )
 def put_profile(request: HttpRequest, payload: ProfileIn) -> Any:
+    user = current_user(request)
     data = payload.model_dump(exclude_none=True)
     try:
         profile = services.save_profile(
-            user=request.user,
+            user=user,
             data=data,
-            today=runner_today(selectors.get_profile(request.user)),
+            today=runner_today(selectors.get_profile(user)),
         )
     except ProfileError as exc:
         problems = [{"field": f, "message": m} for f, m in exc.problems]
-        return 422, {"detail": str(exc), "problems": problems}
-    return 200, profile_to_dict(profile)
+        return Status(422, {"detail": str(exc), "problems": problems})
+    return Status(200, profile_to_dict(profile))
 
 
 @router.get("/plan", summary="Your plan: weeks, sessions, items with dose and reason")
 def get_plan(request: HttpRequest) -> dict[str, Any]:
-    if selectors.get_profile(request.user) is None:
+    user = current_user(request)
+    if selectors.get_profile(user) is None:
         raise HttpError(404, "no plan yet: PUT /api/profile first")
-    plan = selectors.stored_plan(request.user, selectors.get_warnings(request.user))
+    plan = selectors.stored_plan(user, selectors.get_warnings(user))
     return plan_to_dict(plan, catalog())
 
 
 @router.get("/today", summary="Today's sessions")
 def get_today(request: HttpRequest) -> dict[str, Any]:
-    profile = selectors.get_profile(request.user)
+    user = current_user(request)
+    profile = selectors.get_profile(user)
     if profile is None:
         raise HttpError(404, "no plan yet: PUT /api/profile first")
     day = runner_today(profile)
-    plan = selectors.stored_plan(request.user)
+    plan = selectors.stored_plan(user)
     sessions = [s for s in plan_to_dict(plan, catalog())["weeks"] for s in s["sessions"]]
-    return {"date": day.isoformat(), "sessions": [s for s in sessions if s["date"] == day.isoformat()]}
+    return {
+        "date": day.isoformat(),
+        "sessions": [s for s in sessions if s["date"] == day.isoformat()],
+    }

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
+from footcore.domain.profile import Profile
 from footcore.interchange.pdf_handout import PageSize
 from footcore.interchange.plan_files import plan_ics, plan_pdf
-from footcore.domain.profile import Profile
 from footcore.web.library.selectors import catalog
 from footcore.web.training import selectors
 
 
-def ics_for(user: AbstractBaseUser, profile: Profile) -> bytes:
+def ics_for(user: User, profile: Profile) -> bytes:
     # The UID seed is the user's primary key: stable across regenerations and
     # meaningless to anyone who sees the calendar.
     return plan_ics(selectors.stored_plan(user), catalog(), profile, user_key=f"user-{user.pk}")
 
 
-def pdf_for(user: AbstractBaseUser, *, page: PageSize) -> bytes:
+def pdf_for(user: User, *, page: PageSize) -> bytes:
     return plan_pdf(selectors.stored_plan(user), catalog(), page=page)

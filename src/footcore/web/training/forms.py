@@ -100,7 +100,7 @@ class ProfileForm(forms.Form):
     @classmethod
     def initial_from(cls, profile: Profile) -> dict[str, object]:
         data = profile_to_dict(profile)
-        data["races"] = "\n".join(str(r) for r in data["races"])  # type: ignore[union-attr]
+        data["races"] = "\n".join(r.isoformat() for r in profile.races)
         return data
 
     def add_problems(self, problems: tuple[tuple[str, str], ...]) -> None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from footcore.domain.plan import (
     Plan,
@@ -21,12 +20,12 @@ from footcore.domain.serialize import dose_from_dict
 from footcore.web.training.models import CalendarFeed, PlannedSession, RunnerProfile
 
 
-def get_profile(user: AbstractBaseUser) -> Profile | None:
+def get_profile(user: User) -> Profile | None:
     row = RunnerProfile.objects.filter(user=user).only("data").first()
     return None if row is None else parse_profile(row.data)
 
 
-def get_warnings(user: AbstractBaseUser) -> list[str]:
+def get_warnings(user: User) -> list[str]:
     row = RunnerProfile.objects.filter(user=user).only("warnings").first()
     return [] if row is None else list(row.warnings)
 
@@ -49,12 +48,11 @@ def _session(row: PlannedSession) -> SessionValue:
     )
 
 
-def stored_plan(user: AbstractBaseUser, warnings: list[str] | None = None) -> Plan:
+def stored_plan(user: User, warnings: list[str] | None = None) -> Plan:
     """The plan as stored: past sessions as they were, future ones as last planned."""
     weeks: dict[int, tuple[WeekKind, list[SessionValue]]] = {}
     for row in PlannedSession.objects.filter(user=user).order_by("date", "kind"):
-        kind, sessions = weeks.setdefault(row.week_index, (WeekKind(row.week_kind), []))
-        sessions.append(_session(row))
+        weeks.setdefault(row.week_index, (WeekKind(row.week_kind), []))[1].append(_session(row))
     return Plan(
         weeks=tuple(
             PlanWeek(
@@ -69,7 +67,7 @@ def stored_plan(user: AbstractBaseUser, warnings: list[str] | None = None) -> Pl
     )
 
 
-def sessions_on(user: AbstractBaseUser, day: dt.date) -> list[SessionValue]:
+def sessions_on(user: User, day: dt.date) -> list[SessionValue]:
     return [_session(r) for r in PlannedSession.objects.filter(user=user, date=day)]
 
 
@@ -79,7 +77,7 @@ class NextSession:
     kind: str
 
 
-def next_session(user: AbstractBaseUser, after: dt.date) -> NextSession | None:
+def next_session(user: User, after: dt.date) -> NextSession | None:
     row = (
         PlannedSession.objects.filter(user=user, date__gt=after)
         .order_by("date", "kind")
@@ -89,11 +87,11 @@ def next_session(user: AbstractBaseUser, after: dt.date) -> NextSession | None:
     return None if row is None else NextSession(row["date"], row["kind"])
 
 
-def active_feed(user: AbstractBaseUser) -> CalendarFeed | None:
+def active_feed(user: User) -> CalendarFeed | None:
     return CalendarFeed.objects.filter(user=user, revoked_at__isnull=True).first()
 
 
-def feed_owner(token: str) -> Any:
+def feed_owner(token: str) -> User | None:
     feed = (
         CalendarFeed.objects.select_related("user")
         .filter(token=token, revoked_at__isnull=True)

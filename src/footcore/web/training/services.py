@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Mapping
-from django.contrib.auth.models import AbstractBaseUser
+
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,7 +19,7 @@ from footcore.domain.serialize import dose_to_dict
 from footcore.web.training.models import CalendarFeed, PlannedSession, RunnerProfile
 
 
-def save_profile(*, user: AbstractBaseUser, data: Mapping[str, object], today: dt.date) -> Profile:
+def save_profile(*, user: User, data: Mapping[str, object], today: dt.date) -> Profile:
     """Validate and store the runner's profile, then replan every session from `today` on.
 
     Raises `ProfileError` (naming each bad field) before anything is written. Sessions
@@ -33,7 +34,7 @@ def save_profile(*, user: AbstractBaseUser, data: Mapping[str, object], today: d
     return profile
 
 
-def replan(*, user: AbstractBaseUser, profile: Profile, today: dt.date) -> Plan:
+def replan(*, user: User, profile: Profile, today: dt.date) -> Plan:
     """Replace the sessions dated `today` or later with a fresh plan (one transaction)."""
     plan = build_plan(profile, default_catalog())
     with transaction.atomic():
@@ -49,7 +50,7 @@ def replan(*, user: AbstractBaseUser, profile: Profile, today: dt.date) -> Plan:
     return plan
 
 
-def _row(user: AbstractBaseUser, week: PlanWeek, session: PlannedSessionValue) -> PlannedSession:
+def _row(user: User, week: PlanWeek, session: PlannedSessionValue) -> PlannedSession:
     return PlannedSession(
         user=user,
         date=session.date,
@@ -70,14 +71,14 @@ def _row(user: AbstractBaseUser, week: PlanWeek, session: PlannedSessionValue) -
     )
 
 
-def create_feed(*, user: AbstractBaseUser) -> CalendarFeed:
+def create_feed(*, user: User) -> CalendarFeed:
     """A new secret feed URL; any earlier feed of the user is revoked in the same step."""
     with transaction.atomic():
         revoke_feeds(user=user)
         return CalendarFeed.objects.create(user=user, token=secrets.token_urlsafe(32))
 
 
-def revoke_feeds(*, user: AbstractBaseUser) -> int:
+def revoke_feeds(*, user: User) -> int:
     return CalendarFeed.objects.filter(user=user, revoked_at__isnull=True).update(
         revoked_at=timezone.now()
     )

@@ -10,21 +10,26 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from footcore.domain.profile import ProfileError
+from footcore.interchange.pdf_handout import PageSize
+from footcore.web.accounts.services import current_user
 from footcore.web.library.selectors import catalog
 from footcore.web.training import exports, selectors, services
 from footcore.web.training.clock import runner_today
 from footcore.web.training.forms import ProfileForm
 
+PAGES: dict[str, PageSize] = {"A4": "A4", "Letter": "Letter"}
+
 
 @require_http_methods(["GET", "POST"])
 def profile_view(request: HttpRequest) -> HttpResponse:
-    current = selectors.get_profile(request.user)
+    user = current_user(request)
+    current = selectors.get_profile(user)
     if request.method == "POST":
         form = ProfileForm(request.POST)
         if form.is_valid():
             try:
                 profile = services.save_profile(
-                    user=request.user,
+                    user=user,
                     data=form.to_profile_data(),
                     today=runner_today(current),
                 )
@@ -35,7 +40,9 @@ def profile_view(request: HttpRequest) -> HttpResponse:
                     request, f"Saved. Your plan runs {profile.weeks} weeks from {profile.start}."
                 )
                 return redirect("plan")
-        return render(request, "footcore/profile.html", {"form": form, "nav": "profile"}, status=400)
+        return render(
+            request, "footcore/profile.html", {"form": form, "nav": "profile"}, status=400
+        )
     initial = ProfileForm.initial_from(current) if current else {"start": runner_today(None)}
     form = ProfileForm(initial=initial)
     return render(request, "footcore/profile.html", {"form": form, "nav": "profile"})
@@ -43,11 +50,12 @@ def profile_view(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def plan_view(request: HttpRequest) -> HttpResponse:
-    profile = selectors.get_profile(request.user)
+    user = current_user(request)
+    profile = selectors.get_profile(user)
     if profile is None:
         return redirect("profile")
-    plan = selectors.stored_plan(request.user, selectors.get_warnings(request.user))
-    feed = selectors.active_feed(request.user)
+    plan = selectors.stored_plan(user, selectors.get_warnings(user))
+    feed = selectors.active_feed(user)
     context = {
         "plan": plan,
         "profile": profile,
@@ -63,14 +71,15 @@ def plan_view(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def today_view(request: HttpRequest) -> HttpResponse:
-    profile = selectors.get_profile(request.user)
+    user = current_user(request)
+    profile = selectors.get_profile(user)
     if profile is None:
         return redirect("profile")
     today = runner_today(profile)
     context = {
         "today": today,
-        "sessions": selectors.sessions_on(request.user, today),
-        "next": selectors.next_session(request.user, today),
+        "sessions": selectors.sessions_on(user, today),
+        "next": selectors.next_session(user, today),
         "names": {e.id: e.name for e in catalog().exercises},
         "nav": "today",
     }
@@ -79,10 +88,11 @@ def today_view(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def plan_ics(request: HttpRequest) -> HttpResponse:
-    profile = selectors.get_profile(request.user)
+    user = current_user(request)
+    profile = selectors.get_profile(user)
     if profile is None:
         raise Http404("No plan yet: fill in your profile first.")
-    body = exports.ics_for(request.user, profile)
+    body = exports.ics_for(user, profile)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="footcore-plan.ics"'
     return response
@@ -90,13 +100,14 @@ def plan_ics(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def plan_pdf(request: HttpRequest) -> HttpResponse:
-    profile = selectors.get_profile(request.user)
+    user = current_user(request)
+    profile = selectors.get_profile(user)
     if profile is None:
         raise Http404("No plan yet: fill in your profile first.")
-    page = request.GET.get("page", "A4")
-    if page not in ("A4", "Letter"):
+    page = PAGES.get(request.GET.get("page", "A4"))
+    if page is None:
         return HttpResponse("page: choose A4 or Letter", status=400, content_type="text/plain")
-    body = exports.pdf_for(request.user, page=page)
+    body = exports.pdf_for(user, page=page)
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="footcore-plan-{page.lower()}.pdf"'
     return response
@@ -104,14 +115,16 @@ def plan_pdf(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def feed_create(request: HttpRequest) -> HttpResponse:
-    services.create_feed(user=request.user)
+    user = current_user(request)
+    services.create_feed(user=user)
     messages.success(request, "New calendar feed address created; any older one stops working.")
     return redirect("plan")
 
 
 @require_POST
 def feed_revoke(request: HttpRequest) -> HttpResponse:
-    services.revoke_feeds(user=request.user)
+    user = current_user(request)
+    services.revoke_feeds(user=user)
     messages.success(request, "Calendar feed turned off.")
     return redirect("plan")
 

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,43 +14,117 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='CalendarFeed',
+            name="CalendarFeed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(help_text='The secret in the feed URL.', max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='calendar_feeds', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        help_text="The secret in the feed URL.", max_length=64, unique=True
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="calendar_feeds",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='RunnerProfile',
+            name="RunnerProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('data', models.JSONField(help_text='The profile as `profile_to_dict` writes it.')),
-                ('warnings', models.JSONField(default=list, help_text="The planner's warnings for this plan.")),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='runner_profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("data", models.JSONField(help_text="The profile as `profile_to_dict` writes it.")),
+                (
+                    "warnings",
+                    models.JSONField(
+                        default=list, help_text="The planner's warnings for this plan."
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="runner_profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='PlannedSession',
+            name="PlannedSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(help_text='The day the session is planned for.')),
-                ('kind', models.CharField(choices=[('strength', 'strength'), ('activation', 'activation'), ('assessment', 'assessment')], max_length=16)),
-                ('week_index', models.PositiveSmallIntegerField(help_text='1-based week of the plan.')),
-                ('week_kind', models.CharField(choices=[('build', 'build'), ('lighter', 'lighter'), ('race', 'race')], max_length=16)),
-                ('estimated_s', models.PositiveIntegerField(help_text='Estimated length in seconds.')),
-                ('reason', models.TextField(blank=True, help_text='Why this day.')),
-                ('items', models.JSONField(help_text='Exercises with variant, dose and reason.')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='planned_sessions', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(help_text="The day the session is planned for.")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("strength", "strength"),
+                            ("activation", "activation"),
+                            ("assessment", "assessment"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "week_index",
+                    models.PositiveSmallIntegerField(help_text="1-based week of the plan."),
+                ),
+                (
+                    "week_kind",
+                    models.CharField(
+                        choices=[("build", "build"), ("lighter", "lighter"), ("race", "race")],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "estimated_s",
+                    models.PositiveIntegerField(help_text="Estimated length in seconds."),
+                ),
+                ("reason", models.TextField(blank=True, help_text="Why this day.")),
+                ("items", models.JSONField(help_text="Exercises with variant, dose and reason.")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="planned_sessions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('date', 'kind'),
-                'indexes': [models.Index(fields=['user', 'date'], name='training_pl_user_id_e9f553_idx')],
-                'constraints': [models.UniqueConstraint(fields=('user', 'date', 'kind'), name='one_kind_per_day')],
+                "ordering": ("date", "kind"),
+                "indexes": [
+                    models.Index(fields=["user", "date"], name="training_pl_user_id_e9f553_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "date", "kind"), name="one_kind_per_day"
+                    )
+                ],
             },
         ),
     ]
