@@ -170,9 +170,33 @@ def test_every_shipped_illustration_animates_and_honours_reduced_motion(
     assert style is not None
     assert style.text is not None
     assert "prefers-reduced-motion: reduce" in style.text
-    moving = [g for g in root.iter(f"{SVG}g") if g.attrib.get("class") == "fc-moving"]
-    assert len(moving) == 1
-    assert list(moving[0].iter(f"{SVG}animate"))
+    groups = list(root.iter(f"{SVG}g"))
+    moving = [g for g in groups if g.attrib.get("class") == "fc-moving"]
+    still = [g for g in groups if g.attrib.get("class") == "fc-still"]
+    assert moving
+    assert len(still) == len(moving)
+    assert all(list(g.iter(f"{SVG}animate")) for g in moving)
+    assert all(g.attrib["display"] == "none" and not list(g.iter(f"{SVG}animate")) for g in still)
+    animated = {id(a) for g in moving for a in g.iter(f"{SVG}animate")}
+    assert animated == {id(a) for a in animations}
+
+
+def test_a_changing_toe_split_gets_its_own_moving_close_up_with_a_still_for_reduced_motion() -> (
+    None
+):
+    illustration = make_illustration(
+        start={"near-big-toe": 40.0, "near-lesser-toes": 0.0},
+        end={"near-big-toe": -5.0, "near-lesser-toes": 40.0},
+    )
+    root = ET.fromstring(render_svg(illustration))
+    classes = [g.attrib.get("class") for g in root.iter(f"{SVG}g")]
+    assert classes.count("fc-moving") == 2
+    assert classes.count("fc-still") == 2
+
+
+def test_without_toe_joints_there_is_no_close_up() -> None:
+    assert draw(make_illustration(), frames=False).inset is None
+    assert draw(SHIPPED["big-toe-tap"], frames=False).inset is not None
 
 
 @pytest.mark.parametrize("exercise_id", EXERCISE_IDS)

@@ -15,11 +15,18 @@ from footcore.domain.adaptation import (
     adapt,
     explain,
 )
-from footcore.domain.logbook import (Clearance, Difficulty, ExerciseLog, MorningCheck, RedFlagAnswers, SessionLog, unique_logs)
-from footcore.domain.vocab import Side
+from footcore.domain.logbook import (
+    Clearance,
+    Difficulty,
+    ExerciseLog,
+    MorningCheck,
+    RedFlagAnswers,
+    SessionLog,
+    unique_logs,
+)
 from footcore.domain.plan import SessionKind
 from footcore.domain.safety import RedFlag
-from footcore.domain.vocab import PainSite
+from footcore.domain.vocab import PainSite, Side
 
 TUE = dt.date(2026, 12, 8)
 NAMES = {"calf-raise": "Calf raises", "toe-yoga": "Toe yoga", "short-foot": "Short foot"}

@@ -6,7 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from footcore.domain.assessments import (DEFINITIONS, Grade, TestKind, Trials, Unit, Value, headline, validate_result)
+from footcore.domain.assessments import (
+    DEFINITIONS,
+    Grade,
+    TestKind,
+    Trials,
+    Unit,
+    Value,
+    headline,
+    validate_result,
+)
 from footcore.domain.vocab import Side
 
 

@@ -5,7 +5,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from footcore.domain.assessments import Grade, TestKind, Trials
-from footcore.domain.vocab import Side
 from footcore.domain.differences import (
     CHANGE_THRESHOLDS,
     CLINICALLY_IMPORTANT,
@@ -14,6 +13,7 @@ from footcore.domain.differences import (
     change,
 )
 from footcore.domain.norms import EvidenceStatus
+from footcore.domain.vocab import Side
 
 
 def test_heel_raises_18_against_26_are_flagged_with_the_left_weaker() -> None:

@@ -7,10 +7,19 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from footcore.domain.logbook import (Difficulty, ExerciseLog, MorningCheck, SessionLog, day_label, exercise_label, log_problems, morning_check_problems, unique_logs)
-from footcore.domain.vocab import Side
+from footcore.domain.logbook import (
+    Difficulty,
+    ExerciseLog,
+    MorningCheck,
+    SessionLog,
+    day_label,
+    exercise_label,
+    log_problems,
+    morning_check_problems,
+    unique_logs,
+)
 from footcore.domain.plan import SessionKind
-from footcore.domain.vocab import PainSite
+from footcore.domain.vocab import PainSite, Side
 
 DAY = dt.date(2026, 12, 8)
 

@@ -7,7 +7,21 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from footcore.domain.assessments import Grade, TestKind, Trials
-from footcore.domain.norms import (BALANCE_EYES_CLOSED_MEAN_S, BALANCE_EYES_OPEN_BEST_S, HEEL_RAISE_AGES, HEEL_RAISE_LOA, HEEL_RAISE_MEDIANS, JAN_NORMAL_GRADE, LUNSFORD_PERRY_MEAN, EvidenceStatus, Standing, balance_reference, compare, heel_raise_median, knee_to_wall_deg)
+from footcore.domain.norms import (
+    BALANCE_EYES_CLOSED_MEAN_S,
+    BALANCE_EYES_OPEN_BEST_S,
+    HEEL_RAISE_AGES,
+    HEEL_RAISE_LOA,
+    HEEL_RAISE_MEDIANS,
+    JAN_NORMAL_GRADE,
+    LUNSFORD_PERRY_MEAN,
+    EvidenceStatus,
+    Standing,
+    balance_reference,
+    compare,
+    heel_raise_median,
+    knee_to_wall_deg,
+)
 from footcore.domain.vocab import Sex
 
 

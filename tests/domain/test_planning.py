@@ -116,7 +116,7 @@ def test_run_days_get_a_two_to_three_minute_warm_up() -> None:
     profile = make_profile()
     plan = build_plan(profile, CATALOG)
     warm_ups = [s for s in plan.sessions() if s.kind is SessionKind.ACTIVATION]
-    assert {s.date.weekday() for s in warm_ups} == {d.index for d in profile.run_days}
+    assert {s.date.weekday() for s in warm_ups} == {d.number for d in profile.run_days}
     assert all(90 <= s.estimated_s <= 180 for s in warm_ups)
     drills = {i.exercise for s in warm_ups for i in s.items}
     assert drills == {"short-foot", "toe-yoga", "big-toe-tap"}

@@ -50,7 +50,7 @@ def check_days(plan: Plan, profile: Profile) -> None:
         assert day not in races
         assert day + dt.timedelta(days=1) not in races
         if profile.long_run_day is not None:
-            assert (day + dt.timedelta(days=1)).weekday() != profile.long_run_day.index
+            assert (day + dt.timedelta(days=1)).weekday() != profile.long_run_day.number
     assert all((b - a).days >= 2 for a, b in itertools.pairwise(days))
     assert all(profile.start <= s.date <= profile.end for s in plan.sessions())
     for week in plan.weeks:

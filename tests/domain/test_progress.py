@@ -8,7 +8,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from footcore.domain.assessments import AssessmentResult, Grade, TestKind, Trials
-from footcore.domain.vocab import Side
 from footcore.domain.plan import SessionKind
 from footcore.domain.progress import (
     Adherence,
@@ -23,6 +22,7 @@ from footcore.domain.progress import (
     streaks,
     weekly_minutes,
 )
+from footcore.domain.vocab import Side
 
 MONDAY = dt.date(2025, 3, 3)
 

@@ -5,8 +5,6 @@ import datetime as dt
 import pytest
 
 from footcore.domain.assessments import AssessmentResult, Grade, TestKind, Trials, Value
-from footcore.domain.vocab import Side
-from footcore.domain.vocab import Sex
 from footcore.domain.steering import (
     EXERCISES_FOR,
     Emphasis,
@@ -14,6 +12,7 @@ from footcore.domain.steering import (
     latest_results,
     retest_dates,
 )
+from footcore.domain.vocab import Sex, Side
 
 DAY = dt.date(2025, 3, 3)
 

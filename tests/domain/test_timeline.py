@@ -13,7 +13,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from footcore.domain.catalog import Dose, Tempo
-from footcore.domain.vocab import Side
 from footcore.domain.plan import PlanItem
 from footcore.domain.timeline import (
     DEFAULT_REP_S,
@@ -29,6 +28,7 @@ from footcore.domain.timeline import (
     timeline_to_dicts,
     total_s,
 )
+from footcore.domain.vocab import Side
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,7 @@ def test_every_usual_day_held_a_run_and_events_come_back_by_date(
     events = [make_event(week, day) for week, day in picks]
     guess = guess_training_week(events)
     run_weekdays = {e.date.weekday() for e in events}
-    assert {d.index for d in guess.run_days} <= run_weekdays
+    assert {d.number for d in guess.run_days} <= run_weekdays
     assert set(guess.hard_days) <= set(guess.run_days)
     assert [e.date for e in guess.events] == sorted(e.date for e in events)
     for day in guess.run_days:
@@ -113,6 +113,6 @@ def test_every_usual_day_held_a_run_and_events_come_back_by_date(
         held = {
             (e.date.isocalendar().year, e.date.isocalendar().week)
             for e in events
-            if e.date.weekday() == day.index
+            if e.date.weekday() == day.number
         }
         assert 2 * len(held) >= len(weeks)

@@ -80,6 +80,8 @@ class BodyStage:
         self.props.lay_fixed(self.place(start), self.hip_y - SEAT_DROP)
 
     def _raw(self, angles: Mapping[str, float]) -> dict[str, Point]:
+        # A lying head is wider than the drawn trunk is thick: lift it off the trunk
+        # line so head and back both rest on the floor.
         lift = BODY.head_r - _TRUNK.width / 2 / self.nominal_scale
         return body_points(
             angles,
@@ -129,6 +131,7 @@ class BodyStage:
         if self.view != "standing-side" or share in (0.0, 1.0):
             return self.draw(angles)
         first, last = self.place(start), self.place(end)
+        # Standing feet rest on the ground in both drawn poses; any other foot swings.
         standing = [s for s in ("near", "far") if self._depth(first, s) < 0.05]
         standing = [s for s in standing if self._depth(last, s) < 0.05]
         for side in ("near", "far"):

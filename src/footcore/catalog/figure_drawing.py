@@ -22,6 +22,8 @@ LOOP_S = 4.5
 
 
 class Stage(Protocol):
+    """Draws poses of one view; `nominal_scale` is SVG units per figure unit."""
+
     nominal_scale: float
 
     def draw(self, angles: Mapping[str, float]) -> Scene: ...
@@ -36,6 +38,7 @@ class Stage(Protocol):
 
 
 def make_stage(illustration: Illustration) -> Stage:
+    """The stage that lays out and draws the illustration's view."""
     props = frozenset(illustration.props)
     view = illustration.view
     if view in BODY_VIEWS:
@@ -77,6 +80,7 @@ class Drawing:
 
 
 def draw(illustration: Illustration, *, frames: bool) -> Drawing:
+    """Scenes, marks and (with `frames`) the loop's frames of a validated illustration."""
     view = illustration.view
     start = complete(view, illustration.start.angles)
     end = complete(view, illustration.end.angles)

@@ -103,7 +103,7 @@ class FootSideStage:
         named: dict[str, Point] = {
             "heel": (-3.0, 0.0),
             "ball": fore((15.0, 0.0)),
-            "arch": arch[3],
+            "arch": fore(arch[3]),
             "big-mtp": fore((15.2, 1.35)),
             "lesser-mtp": fore((14.3, 1.9)),
         }

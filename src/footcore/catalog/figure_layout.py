@@ -213,12 +213,15 @@ def _moving_panel(drawing: Drawing, top: float) -> list[str]:
     inset = drawing.inset
     if inset is not None and inset_box is not None:
         inset_frame = _widen(_fit_all(inset, inset_box, MOVING_ZOOM), inset_box)
-        out += [
-            _panel_box(*inset_box),
-            '<g class="fc-moving">',
-            *svg.animated_elements([s.prims for s in inset.frames], inset_frame, timing),
-            '</g><g class="fc-still" display="none">',
-            *svg.static_elements(inset.end.prims, inset_frame),
-            "</g>",
-        ]
+        out.append(_panel_box(*inset_box))
+        if all(scene.prims == inset.start.prims for scene in inset.frames):
+            out += svg.static_elements(inset.start.prims, inset_frame)
+        else:
+            out += [
+                '<g class="fc-moving">',
+                *svg.animated_elements([s.prims for s in inset.frames], inset_frame, timing),
+                '</g><g class="fc-still" display="none">',
+                *svg.static_elements(inset.end.prims, inset_frame),
+                "</g>",
+            ]
     return out

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from footcore.domain.assessments import DEFINITIONS, Grade, TestKind, Unit, Value, headline
-from footcore.domain.vocab import Side
 from footcore.domain.norms import HEEL_RAISE_LOA, EvidenceStatus, Threshold
+from footcore.domain.vocab import Side
 
 CHANGE_THRESHOLDS: dict[TestKind, Threshold] = {
     TestKind.HEEL_RAISE: HEEL_RAISE_LOA,

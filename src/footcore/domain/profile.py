@@ -103,7 +103,7 @@ class Profile:
 
 
 def _weekday_order(day: Weekday) -> int:
-    return day.index
+    return day.number
 
 
 def _in_vocab_order(values: tuple[T, ...], order: list[T]) -> tuple[T, ...]:

@@ -16,8 +16,8 @@ from enum import StrEnum
 from statistics import fmean
 
 from footcore.domain.assessments import AssessmentResult, Grade, TestKind, headline
-from footcore.domain.vocab import Side
 from footcore.domain.plan import SessionKind
+from footcore.domain.vocab import Side
 
 _KIND_ORDER = {kind: index for index, kind in enumerate(SessionKind)}
 

@@ -72,9 +72,9 @@ class RunningWeek:
         self.profile = profile
         # Plain sets of weekday numbers and dates: the planner asks these for every
         # day of every week, so they must be cheap.
-        self._runs = frozenset(d.index for d in profile.run_days)
-        self._hard = frozenset(d.index for d in profile.hard_days)
-        self._long = None if profile.long_run_day is None else profile.long_run_day.index
+        self._runs = frozenset(d.number for d in profile.run_days)
+        self._hard = frozenset(d.number for d in profile.hard_days)
+        self._long = None if profile.long_run_day is None else profile.long_run_day.number
         self._races = frozenset(profile.races)
 
     def is_race(self, day: dt.date) -> bool:
@@ -108,6 +108,13 @@ class RunningWeek:
         if self.is_hard(day):
             return "a hard-workout day"
         return None
+
+    def demand_cost(self, day: dt.date) -> int:
+        """How strongly to avoid `day`: a hard workout or the day after a race weighs
+        more than the long-run day, whose effort is steady (footcore-design)."""
+        if self.is_race(day - ONE_DAY) or self.is_hard(day):
+            return 2
+        return 1 if self.is_long_run(day) else 0
 
     def describe(self, day: dt.date) -> str:
         """What kind of day this is for a strength session, in a few words."""
@@ -165,7 +172,7 @@ def _best_combination(
 ) -> tuple[dt.date, ...] | None:
     best: tuple[dt.date, ...] | None = None
     best_key: tuple[int, int, int, tuple[dt.date, ...]] | None = None
-    demanding_days = {d for d in allowed if calendar.demanding_because(d) is not None}
+    cost = {d: calendar.demand_cost(d) for d in allowed}
     for combo in itertools.combinations(allowed, count):
         inner = [(b - a).days for a, b in itertools.pairwise(combo)]
         if any(gap < 2 for gap in inner):
@@ -173,7 +180,7 @@ def _best_combination(
         gaps = [*inner, (combo[0] - combo[-1]).days + 7]
         if previous is not None:
             gaps.append((combo[0] - previous).days)
-        demanding = sum(d in demanding_days for d in combo)
+        demanding = sum(cost[d] for d in combo)
         key = (demanding, -min(gaps), sum(g * g for g in gaps), combo)
         if best_key is None or key < best_key:
             best, best_key = combo, key

@@ -13,10 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from footcore.domain.assessments import DEFINITIONS, AssessmentResult, Grade, TestKind, Value
-from footcore.domain.vocab import Side
 from footcore.domain.differences import asymmetry
 from footcore.domain.norms import Standing, compare
-from footcore.domain.vocab import Sex
+from footcore.domain.vocab import Sex, Side
 
 EXERCISES_FOR: Mapping[TestKind, tuple[str, ...]] = {
     TestKind.HEEL_RAISE: ("calf-raises", "heel-raise-towel"),

@@ -105,7 +105,7 @@ def guess_training_week(
     # days already are, as every hard event is a run and the threshold is the same.
     run_days = set(habitual(TrainingTag.RUN)) | ({long_run_day} if long_run_day else set())
     return TrainingWeekGuess(
-        run_days=tuple(sorted(run_days, key=lambda day: day.index)),
+        run_days=tuple(sorted(run_days, key=lambda day: day.number)),
         long_run_day=long_run_day,
         hard_days=habitual(TrainingTag.HARD),
         race_dates=races,
