@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "footcore.web.accounts",
     "footcore.web.library",
     "footcore.web.training",
+    "footcore.web.sessions",
+    "footcore.web.progress",
 ]
 
 MIDDLEWARE = [

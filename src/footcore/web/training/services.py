@@ -16,6 +16,8 @@ from footcore.domain.plan import PlannedSession as PlannedSessionValue
 from footcore.domain.planning import build_plan
 from footcore.domain.profile import Profile, parse_profile, profile_to_dict
 from footcore.domain.serialize import dose_to_dict
+from footcore.web.progress.selectors import emphasis_for
+from footcore.web.sessions.selectors import adjustments_for
 from footcore.web.training.models import CalendarFeed, PlannedSession, RunnerProfile
 
 
@@ -36,7 +38,12 @@ def save_profile(*, user: User, data: Mapping[str, object], today: dt.date) -> P
 
 def replan(*, user: User, profile: Profile, today: dt.date) -> Plan:
     """Replace the sessions dated `today` or later with a fresh plan (one transaction)."""
-    plan = build_plan(profile, default_catalog())
+    plan = build_plan(
+        profile,
+        default_catalog(),
+        adjustments=adjustments_for(user, today),
+        emphasis=emphasis_for(user, today),
+    )
     with transaction.atomic():
         PlannedSession.objects.filter(user=user, date__gte=today).delete()
         rows = [
