@@ -52,6 +52,10 @@ def check_days(plan: Plan, profile: Profile) -> None:
         if profile.long_run_day is not None:
             assert (day + dt.timedelta(days=1)).weekday() != profile.long_run_day.number
     assert all((b - a).days >= 2 for a, b in itertools.pairwise(days))
+    retests = [s.date for s in plan.sessions() if s.kind is SessionKind.ASSESSMENT]
+    assert len(retests) <= profile.weeks // 4
+    for day in retests:
+        assert day not in races and day + dt.timedelta(days=1) not in races
     assert all(profile.start <= s.date <= profile.end for s in plan.sessions())
     for week in plan.weeks:
         count = sum(s.kind is SessionKind.STRENGTH for s in week.sessions)
@@ -101,6 +105,9 @@ def check_time(plan: Plan, profile: Profile) -> None:
         for session in week.sessions:
             if session.kind is SessionKind.ACTIVATION:
                 assert 0 < session.estimated_s <= ACTIVATION_LIMIT_S
+                continue
+            if session.kind is SessionKind.ASSESSMENT:
+                assert session.items == ()
                 continue
             assert session.estimated_s <= limit_s(target)
             if session.estimated_s < 0.8 * target:

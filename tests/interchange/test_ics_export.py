@@ -151,7 +151,7 @@ def test_summaries_name_the_session_and_its_minutes() -> None:
         "Foot strength (10 min)",
     ]
     assessment = Plan(weeks=(make_week(1, make_session(kind=SessionKind.ASSESSMENT)),))
-    assert str(prop(events_of(export(assessment))[0], "SUMMARY")) == "Foot self-tests (10 min)"
+    assert str(prop(events_of(export(assessment))[0], "SUMMARY")) == "Foot self-tests (retest)"
 
 
 def test_the_description_lists_exercise_variant_dose_and_reason() -> None:

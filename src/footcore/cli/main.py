@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from footcore.cli import library, planning, server
+from footcore.cli import library, planning, player, server
 
 app = typer.Typer(
     name="footcore",
@@ -38,6 +38,7 @@ def main(
 
 library.register(app)
 planning.register(app)
+player.register(app)
 server.register(app)
 
 if __name__ == "__main__":  # pragma: no cover

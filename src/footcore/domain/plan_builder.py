@@ -43,13 +43,23 @@ from footcore.domain.scheduling import (
     week_spans,
 )
 from footcore.domain.sessions import Slot, fill_strength, limit_s, target_s
+from footcore.domain.steering import RETEST_EVERY_WEEKS, retest_dates
 from footcore.domain.timing import estimate_dose_s, estimate_session_s, transition_s
 from footcore.domain.warm_ups import WarmUps
 
 SHORT_SESSION = 0.8
 """footcore-design: a strength session under 80% of its target is reported."""
+RETEST_S = 900
+"""footcore-design: the self-tests, both sides and the FAAM, take about 15 minutes."""
+RETEST_REASON = (
+    f"Retest: repeat the foot self-tests every {RETEST_EVERY_WEEKS} weeks, before any other"
+    " foot work that day (footcore-design; matias-2016 assessed at 2 and 4 months)"
+)
+RETEST_SEARCH_DAYS = 6
+"""How far a retest may move from its day to avoid a race or the eve of a race or long run."""
 
-_KIND_ORDER = {SessionKind.ACTIVATION: 0, SessionKind.STRENGTH: 1, SessionKind.ASSESSMENT: 2}
+# A retest comes first on its day: fatigue from other foot work would lower the results.
+_KIND_ORDER = {SessionKind.ASSESSMENT: 0, SessionKind.ACTIVATION: 1, SessionKind.STRENGTH: 2}
 _WEEK_NOTES = {
     WeekKind.BUILD: (),
     WeekKind.LIGHTER: ("Lighter week: shorter sessions and easier doses to absorb the work.",),
@@ -87,6 +97,7 @@ class PlanBuilder:
         self.last_strength_day: dt.date | None = None
         self.walks: dict[tuple[str, WeekKind, int], tuple[State, ...]] = {}
         self.warm_ups = WarmUps(self.candidates, catalog)
+        self.retests = retest_sessions(profile, self.calendar)
         for exercise_id, adjustment in sorted(adjustments.items()):
             if adjustment.paused and exercise_id in self.by_id:
                 name = self.by_id[exercise_id].exercise.name
@@ -135,8 +146,9 @@ class PlanBuilder:
             self.warm_ups.session(day, self.calendar.warm_up_reason(day), self._paused)
             for day in warm_up_days(self.calendar, span)
         ]
+        retests = [s for s in self.retests if span.start <= s.date <= span.end]
         sessions = sorted(
-            [*strength, *(s for s in warm_ups if s is not None)],
+            [*strength, *(s for s in warm_ups if s is not None), *retests],
             key=lambda s: (s.date, _KIND_ORDER[s.kind]),
         )
         return PlanWeek(span.index, span.start, kind, tuple(sessions), tuple(notes))
@@ -329,3 +341,33 @@ class PlanBuilder:
             self.served[exercise_id] = streak + 1
             self.last_done[exercise_id] = span.index
         self.previous = content
+
+
+def retest_sessions(profile: Profile, calendar: RunningWeek) -> tuple[PlannedSession, ...]:
+    """An ASSESSMENT session on each `steering.retest_dates` day (footcore-design).
+
+    A retest that would fall after the plan's last day is held on that last day, so it
+    closes the block inside the plan. A day that is a race, the day before a race or the
+    day before the long run moves to the nearest day that is none of these (the earlier
+    one on a tie), within the plan; the reason says where it came from.
+    """
+    sessions: list[PlannedSession] = []
+    for due in retest_dates(profile.start, profile.weeks):
+        wanted = min(due, profile.end)
+        day = _retest_day(wanted, profile, calendar)
+        if day is None or any(s.date == day for s in sessions):
+            continue
+        reason = RETEST_REASON
+        blocked = calendar.blocked_because(wanted)
+        if day != wanted and blocked is not None:
+            reason += f"; moved from {wanted.isoformat()}, {blocked}"
+        sessions.append(PlannedSession(day, SessionKind.ASSESSMENT, (), RETEST_S, reason))
+    return tuple(sessions)
+
+
+def _retest_day(wanted: dt.date, profile: Profile, calendar: RunningWeek) -> dt.date | None:
+    for distance in range(RETEST_SEARCH_DAYS + 1):
+        for day in (wanted - dt.timedelta(days=distance), wanted + dt.timedelta(days=distance)):
+            if profile.start <= day <= profile.end and calendar.blocked_because(day) is None:
+                return day
+    return None

@@ -56,7 +56,7 @@ def session_summary(session: PlannedSession) -> str:
     if session.kind is SessionKind.ACTIVATION:
         return "Foot activation before your run"
     if session.kind is SessionKind.ASSESSMENT:
-        return f"Foot self-tests ({minutes} min)"
+        return "Foot self-tests (retest)"
     return f"Foot strength ({minutes} min)"
 
 

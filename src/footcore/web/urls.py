@@ -29,4 +29,6 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("footcore.web.library.urls")),
     path("", include("footcore.web.training.urls")),
+    path("", include("footcore.web.sessions.urls")),
+    path("", include("footcore.web.sessions.player_urls")),
 ]

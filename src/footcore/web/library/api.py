@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from functools import lru_cache
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
@@ -92,19 +93,36 @@ def list_exercises(
     equipment: str | None = None,
     position: str | None = None,
     q: str | None = None,
-) -> list[dict[str, Any]]:
+) -> HttpResponse:
     try:
         flt = selectors.parse_filter(concern=concern, equipment=equipment, position=position, q=q)
     except selectors.FilterError as exc:
         raise HttpError(422, str(exc)) from None
-    return [exercise_summary(e) for e in selectors.list_exercises(flt)]
+    return _json_response(_list_json(flt))
 
 
 @router.get("/exercises/{exercise_id}", response=ExerciseOut, summary="One exercise")
-def get_exercise(request: HttpRequest, exercise_id: str) -> dict[str, Any]:
+def get_exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
     exercise = selectors.get_exercise(exercise_id)
     if exercise is None:
         close = selectors.close_ids(exercise_id)
         hint = f"; did you mean: {', '.join(close)}?" if close else ""
         raise HttpError(404, f"no exercise with id {exercise_id!r}{hint}")
-    return exercise_to_dict(exercise, selectors.catalog())
+    return _json_response(_detail_json(exercise.id))
+
+
+# The catalog never changes while the process runs, so its JSON is built once per
+# filter and served as bytes; the schemas above still document the shape.
+@lru_cache(maxsize=512)
+def _list_json(flt: selectors.ExerciseFilter) -> bytes:
+    return json.dumps([exercise_summary(e) for e in selectors.list_exercises(flt)]).encode()
+
+
+@lru_cache(maxsize=128)
+def _detail_json(exercise_id: str) -> bytes:
+    exercise = selectors.catalog().get(exercise_id)
+    return json.dumps(exercise_to_dict(exercise, selectors.catalog())).encode()
+
+
+def _json_response(body: bytes) -> HttpResponse:
+    return HttpResponse(body, content_type="application/json")

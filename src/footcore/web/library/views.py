@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from csp.decorators import csp_update
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
@@ -31,6 +33,7 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
     exercises = selectors.list_exercises(flt)
     context = {
         "exercises": exercises,
+        "cards": _cards(flt),
         "filter": flt,
         "error": error,
         "concerns": list(Concern),
@@ -40,6 +43,15 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
         "nav": "exercises",
     }
     return render(request, "footcore/exercise_list.html", context, status=400 if error else 200)
+
+
+@lru_cache(maxsize=512)
+def _cards(flt: selectors.ExerciseFilter) -> str:
+    """The rendered cards for a filter: the catalog never changes, so neither do they."""
+    html = render_to_string(
+        "footcore/exercise_cards.html", {"exercises": selectors.list_exercises(flt)}
+    )
+    return mark_safe(html)  # noqa: S308  (our own template's output, escaped when rendered)
 
 
 @require_safe

@@ -1,15 +1,173 @@
-"""Queries over logged sessions, check-ins and safety answers."""
+"""Queries over logged sessions, check-ins and safety answers; the adaptation they add up to."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
 
 from django.contrib.auth.models import User
 
-from footcore.domain.plan import ExerciseAdjustment
+from footcore.domain.adaptation import Adaptation, ProgramStatus, adapt, explain
+from footcore.domain.logbook import (
+    Clearance,
+    Difficulty,
+    ExerciseLog,
+    MorningCheck,
+    RedFlagAnswers,
+    SessionLog,
+)
+from footcore.domain.plan import ExerciseAdjustment, SessionKind
+from footcore.domain.vocab import PainSite, Side
+from footcore.web.library.selectors import catalog
+from footcore.web.sessions.models import (
+    ClearanceEntry,
+    MorningCheckEntry,
+    RedFlagScreen,
+    SessionLogEntry,
+)
+
+RED_FLAG_FIELDS = tuple(f.name for f in fields(RedFlagAnswers))
+CHECK_WINDOW_DAYS = 7
+"""A session older than this no longer asks for its morning check (`footcore-design`)."""
+
+
+def exercise_to_dict(entry: ExerciseLog) -> dict[str, Any]:
+    return {
+        "exercise": entry.exercise,
+        "variant": entry.variant,
+        "side": None if entry.side is None else entry.side.value,
+        "done": entry.done,
+        "sets_done": entry.sets_done,
+        "reps_done": entry.reps_done,
+        "holds_done": entry.holds_done,
+        "difficulty": None if entry.difficulty is None else entry.difficulty.value,
+        "pain_0_10": entry.pain_0_10,
+    }
+
+
+def exercise_from_dict(data: Mapping[str, Any]) -> ExerciseLog:
+    return ExerciseLog(
+        exercise=data["exercise"],
+        variant=data["variant"],
+        side=None if data.get("side") is None else Side(data["side"]),
+        done=bool(data["done"]),
+        sets_done=int(data["sets_done"]),
+        reps_done=data.get("reps_done"),
+        holds_done=data.get("holds_done"),
+        difficulty=None if data.get("difficulty") is None else Difficulty(data["difficulty"]),
+        pain_0_10=data.get("pain_0_10"),
+    )
+
+
+def log_from_row(row: SessionLogEntry) -> SessionLog:
+    return SessionLog(
+        date=row.date,
+        kind=SessionKind(row.kind),
+        exercises=tuple(exercise_from_dict(e) for e in row.exercises),
+        # A log sent without an answer counts as "just right": it neither steps up nor back.
+        difficulty=Difficulty(row.difficulty) if row.difficulty else Difficulty.RIGHT,
+        pain_0_10=row.pain_0_10,
+        pain_site=PainSite(row.pain_site) if row.pain_site else None,
+        notes=row.notes,
+        idempotency_key=row.idempotency_key,
+    )
+
+
+def answers_from_dict(data: Mapping[str, Any]) -> RedFlagAnswers:
+    return RedFlagAnswers(**{k: bool(v) for k, v in data.items() if k in RED_FLAG_FIELDS})
+
+
+def names() -> dict[str, str]:
+    return {e.id: e.name for e in catalog().exercises}
+
+
+def current_adaptation(user: User, today: dt.date) -> Adaptation:
+    """Replay the user's whole history up to `today` through the adaptation rules."""
+    logs = [log_from_row(r) for r in SessionLogEntry.objects.filter(user=user, date__lte=today)]
+    checks = [
+        MorningCheck(r.date, r.session_date, r.settled, r.pain_0_10)
+        for r in MorningCheckEntry.objects.filter(user=user, date__lte=today)
+    ]
+    screens = [
+        (r.date, answers_from_dict(r.answers))
+        for r in RedFlagScreen.objects.filter(user=user, date__lte=today)
+    ]
+    clearances = [
+        Clearance(r.date, r.note) for r in ClearanceEntry.objects.filter(user=user, date__lte=today)
+    ]
+    return adapt(
+        logs,
+        checks,
+        red_flag_answers=screens,
+        clearances=clearances,
+        today=today,
+        names=names(),
+    )
 
 
 def adjustments_for(user: User, today: dt.date) -> Mapping[str, ExerciseAdjustment]:
     """The adaptation rules' changes to apply to sessions from `today` on."""
-    return {}
+    return current_adaptation(user, today).adjustments
+
+
+def pending_check(user: User, today: dt.date) -> dt.date | None:
+    """The latest logged session before today still waiting for its next-morning check."""
+    latest = (
+        SessionLogEntry.objects.filter(
+            user=user, date__lt=today, date__gte=today - dt.timedelta(days=CHECK_WINDOW_DAYS)
+        )
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
+    )
+    if latest is None or MorningCheckEntry.objects.filter(user=user, session_date=latest).exists():
+        return None
+    return latest
+
+
+def logged_kinds(user: User, day: dt.date) -> set[str]:
+    return set(SessionLogEntry.objects.filter(user=user, date=day).values_list("kind", flat=True))
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramView:
+    """What the pages and the terminal show about safety and adaptation."""
+
+    status: ProgramStatus
+    stop_reason: str | None
+    red_flag_screen_due: bool
+    explanations: tuple[str, ...]
+    screened: bool
+    """The runner has answered the red-flag questions at least once."""
+    pending_check: dt.date | None
+    logged_today: frozenset[str]
+
+    @property
+    def stopped(self) -> bool:
+        return self.status is ProgramStatus.STOPPED_RED_FLAG
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status.value,
+            "stop_reason": self.stop_reason,
+            "red_flag_screen_due": self.red_flag_screen_due,
+            "explanations": list(self.explanations),
+            "screened": self.screened,
+            "pending_check": None if self.pending_check is None else self.pending_check.isoformat(),
+            "logged_today": sorted(self.logged_today),
+        }
+
+
+def program_view(user: User, today: dt.date) -> ProgramView:
+    adaptation = current_adaptation(user, today)
+    return ProgramView(
+        status=adaptation.status,
+        stop_reason=adaptation.stop_reason,
+        red_flag_screen_due=adaptation.red_flag_screen_due,
+        explanations=tuple(explain(adaptation)),
+        screened=RedFlagScreen.objects.filter(user=user).exists(),
+        pending_check=pending_check(user, today),
+        logged_today=frozenset(logged_kinds(user, today)),
+    )

@@ -1,0 +1,68 @@
+"""How long does the planner take? Prints ms per 52-week plan and plans per second.
+
+Run: uv run python bench/plan.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import time
+
+from footcore.catalog.loader import default_catalog
+from footcore.domain.planning import build_plan
+from footcore.domain.profile import parse_profile
+
+PROFILES = {
+    "issue example, 52 weeks": {
+        "start": "2026-12-07",
+        "weeks": 52,
+        "run_days": ["mon", "wed", "fri", "sun"],
+        "long_run_day": "sun",
+        "hard_days": ["wed"],
+        "races": ["2027-01-24", "2027-04-25", "2027-10-10"],
+        "sessions_per_week": 3,
+        "minutes": 10,
+        "concerns": ["shin-splints"],
+        "pain": ["ball-of-foot"],
+        "equipment": ["step", "towel", "chair"],
+    },
+    "every day a run, 60 min, 52 weeks": {
+        "start": "2026-12-07",
+        "weeks": 52,
+        "run_days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+        "long_run_day": "sat",
+        "hard_days": ["tue", "thu"],
+        "sessions_per_week": 3,
+        "minutes": 60,
+        "concerns": ["plantar-fasciitis", "achilles", "flat-feet"],
+        "equipment": ["step", "towel", "chair", "wall", "dumbbells", "band", "balance-disk", "ball"],
+    },
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=50, help="plans per profile (default 50)")
+    args = parser.parse_args()
+    catalog = default_catalog()
+    for label, data in PROFILES.items():
+        profile = parse_profile(data)
+        build_plan(profile, catalog)  # warm up caches
+        timings: list[float] = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            plan = build_plan(profile, catalog)
+            timings.append(time.perf_counter() - start)
+        sessions = len(plan.sessions())
+        median_ms = statistics.median(timings) * 1000
+        print(
+            f"{label}: {sessions} sessions; median {median_ms:.1f} ms per plan, "
+            f"p95 {sorted(timings)[int(0.95 * len(timings)) - 1] * 1000:.1f} ms, "
+            f"{1000 / median_ms:.0f} plans/s (n={args.repeat}, {dt.date.today()})"
+        )
+
+
+if __name__ == "__main__":
+    main()

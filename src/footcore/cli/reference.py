@@ -1,0 +1,61 @@
+"""The CLI reference in the README, generated from the commands themselves.
+
+`uv run python -m footcore.cli.reference --write` rewrites README.md's block; a test
+fails when the README and the commands disagree.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import click
+import typer.main
+
+from footcore.cli.main import app
+
+START = "<!-- cli-reference:start -->"
+END = "<!-- cli-reference:end -->"
+
+
+def _walk(command: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
+    found = [(path, command)]
+    if isinstance(command, click.Group):
+        for name in sorted(command.commands):
+            found.extend(_walk(command.commands[name], [*path, name]))
+    return found
+
+
+def reference() -> str:
+    root = typer.main.get_command(app)
+    blocks: list[str] = []
+    for path, command in _walk(root, ["footcore"]):
+        ctx = click.Context(command, info_name=" ".join(path), terminal_width=100)
+        formatter = ctx.make_formatter()
+        formatter.width = 100
+        command.format_usage(ctx, formatter)
+        help_text = (command.help or "").strip().splitlines()
+        if help_text:
+            formatter.write_paragraph()
+            formatter.write_text(help_text[0])
+        command.format_options(ctx, formatter)
+        if isinstance(command, click.Group):
+            command.format_commands(ctx, formatter)
+        text = formatter.getvalue().rstrip()
+        blocks.append(f"### `{' '.join(path)}`\n\n```text\n{text}\n```")
+    return "\n\n".join(blocks)
+
+
+def rewrite(readme: str) -> str:
+    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
+    return pattern.sub(lambda _: f"{START}\n{reference()}\n{END}", readme)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    target = Path(__file__).resolve().parents[3] / "README.md"
+    updated = rewrite(target.read_text(encoding="utf-8"))
+    if "--write" in sys.argv:
+        target.write_text(updated, encoding="utf-8")
+    else:
+        sys.stdout.write(reference() + "\n")

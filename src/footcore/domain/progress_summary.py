@@ -1,0 +1,233 @@
+"""Everything the progress page, the PDF report and `footcore progress` show, in one value.
+
+`summarize` folds planned sessions, session records and self-test results into a
+`ProgressSummary` over a window of whole Monday-to-Sunday weeks ending with the current
+week: the adherence calendar, streaks, weekly minutes, the weekly pain trend, and per
+test the trend of each side, the latest result against its published reference
+(`norms.compare`), the change since the previous test (`differences.change`) and the
+latest side-to-side gap (`differences.asymmetry`). Pure: `today` is an argument.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from footcore.domain.assessments import (
+    DEFINITIONS,
+    AssessmentResult,
+    Grade,
+    TestKind,
+    Unit,
+    headline,
+)
+from footcore.domain.differences import Asymmetry, Change, asymmetry, change
+from footcore.domain.norms import Interpretation, Reference, compare
+from footcore.domain.progress import (
+    Adherence,
+    CalendarDay,
+    CalendarEntry,
+    PlannedSlot,
+    SessionRecord,
+    Streaks,
+    TrendPoint,
+    WeekMinutes,
+    WeekPain,
+    adherence_calendar,
+    adherence_percent,
+    assessment_trends,
+    calendar_days,
+    pain_trend,
+    streaks,
+    week_start,
+    weekly_minutes,
+)
+from footcore.domain.vocab import Sex, Side
+
+WINDOW_WEEKS = 12
+"""How far back the summary looks: about three retest cycles of four weeks."""
+
+_TEST_ORDER = {kind: index for index, kind in enumerate(TestKind)}
+_SIDE_ORDER = {None: 0, Side.LEFT: 1, Side.RIGHT: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class LatestResult:
+    side: Side | None
+    date: dt.date
+    value: float | Grade
+    """The headline value (best trial for timed tests)."""
+    interpretation: Interpretation
+    change: Change | None
+    """Against the previous result of the same test and side; None for a first test."""
+
+
+@dataclass(frozen=True, slots=True)
+class TestTrend:
+    __test__ = False  # not a pytest test class, despite the name
+
+    kind: TestKind
+    name: str
+    unit: Unit
+    series: tuple[tuple[Side | None, tuple[TrendPoint, ...]], ...]
+    """One series per side (left before right), oldest point first."""
+    latest: tuple[LatestResult, ...]
+    reference: Reference | None
+    """The published value the latest result is compared with, if there is one."""
+    asymmetry: Asymmetry | None
+    """Left against right on the latest day both sides were tested."""
+
+
+@dataclass(frozen=True, slots=True)
+class GridDay:
+    date: dt.date
+    status: Adherence | None
+    """None for a rest day (nothing planned, nothing logged)."""
+    is_today: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressSummary:
+    today: dt.date
+    start: dt.date
+    """The Monday the window starts."""
+    end: dt.date
+    """The Sunday of the current week."""
+    calendar: tuple[CalendarEntry, ...]
+    days: tuple[CalendarDay, ...]
+    streaks: Streaks
+    adherence_percent: float | None
+    weekly_minutes: tuple[WeekMinutes, ...]
+    pain: tuple[WeekPain, ...]
+    tests: tuple[TestTrend, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing planned, logged or tested yet: a new runner."""
+        return (
+            not self.calendar and not self.tests and not any(w.minutes for w in self.weekly_minutes)
+        )
+
+    def count(self, status: Adherence) -> int:
+        return sum(entry.status is status for entry in self.calendar)
+
+    @property
+    def total_minutes(self) -> float:
+        return sum(week.minutes for week in self.weekly_minutes)
+
+    @property
+    def flagged(self) -> tuple[Asymmetry, ...]:
+        return tuple(t.asymmetry for t in self.tests if t.asymmetry and t.asymmetry.flagged)
+
+    def weeks(self) -> tuple[tuple[GridDay, ...], ...]:
+        """The calendar as rows of Monday-to-Sunday days, for a grid."""
+        by_day = {day.date: day.status for day in self.days}
+        rows = []
+        monday = self.start
+        while monday <= self.end:
+            rows.append(
+                tuple(
+                    GridDay(d, by_day.get(d), d == self.today)
+                    for d in (monday + dt.timedelta(days=i) for i in range(7))
+                )
+            )
+            monday += dt.timedelta(weeks=1)
+        return tuple(rows)
+
+
+def summarize(
+    planned: Iterable[PlannedSlot],
+    records: Iterable[SessionRecord],
+    results: Iterable[AssessmentResult],
+    *,
+    today: dt.date,
+    age: float | None = None,
+    sex: Sex | None = None,
+    window_weeks: int = WINDOW_WEEKS,
+) -> ProgressSummary:
+    """The progress picture from the first planned or logged day (at most `window_weeks`
+    back) to the end of the current week.
+
+    Sessions outside the window are left out; self-test results are kept from any date
+    up to `today` (retests are 4 weeks apart, so trends need the older ones too). Norms
+    need `age` and `sex` where the published values depend on them.
+    """
+    if window_weeks < 1:
+        raise ValueError(f"window_weeks must be at least 1, got {window_weeks}")
+    end = week_start(today) + dt.timedelta(days=6)
+    earliest = week_start(today) - dt.timedelta(weeks=window_weeks - 1)
+    slots = [s for s in planned if earliest <= s.date <= end]
+    logs = [r for r in records if earliest <= r.date <= end]
+    first = min([s.date for s in slots] + [r.date for r in logs], default=today)
+    start = week_start(first)
+    calendar = adherence_calendar(slots, logs, today=today)
+    return ProgressSummary(
+        today=today,
+        start=start,
+        end=end,
+        calendar=calendar,
+        days=calendar_days(calendar),
+        streaks=streaks(calendar),
+        adherence_percent=adherence_percent(calendar),
+        weekly_minutes=weekly_minutes(logs, start=start, end=today),
+        pain=pain_trend(logs),
+        tests=test_trends([r for r in results if r.date <= today], age=age, sex=sex),
+    )
+
+
+def test_trends(
+    results: Sequence[AssessmentResult], *, age: float | None, sex: Sex | None
+) -> tuple[TestTrend, ...]:
+    """Per test (in the catalogue's order): the series per side, the latest results
+    interpreted, and the latest side-to-side comparison."""
+    by_key: dict[tuple[TestKind, Side | None], list[AssessmentResult]] = defaultdict(list)
+    for result in sorted(results, key=lambda r: r.date):
+        by_key[(result.kind, result.side)].append(result)
+    trends = assessment_trends(results)
+    kinds = sorted({kind for kind, _ in by_key}, key=_TEST_ORDER.__getitem__)
+    out = []
+    for kind in kinds:
+        sides = sorted((s for k, s in by_key if k is kind), key=_SIDE_ORDER.__getitem__)
+        latest = tuple(_latest(by_key[(kind, side)], age, sex) for side in sides)
+        reference = next((r.interpretation.reference for r in latest), None)
+        out.append(
+            TestTrend(
+                kind=kind,
+                name=DEFINITIONS[kind].name,
+                unit=DEFINITIONS[kind].unit,
+                series=tuple((side, trends[(kind, side)]) for side in sides),
+                latest=latest,
+                reference=reference,
+                asymmetry=_latest_asymmetry(kind, by_key),
+            )
+        )
+    return tuple(out)
+
+
+def _latest(history: list[AssessmentResult], age: float | None, sex: Sex | None) -> LatestResult:
+    last = history[-1]
+    previous = history[-2] if len(history) > 1 else None
+    shown = headline(last.value)
+    return LatestResult(
+        side=last.side,
+        date=last.date,
+        value=shown if isinstance(shown, Grade) else float(shown),
+        interpretation=compare(last.kind, last.value, age, sex),
+        change=None if previous is None else change(previous.value, last.value, last.kind),
+    )
+
+
+def _latest_asymmetry(
+    kind: TestKind, by_key: dict[tuple[TestKind, Side | None], list[AssessmentResult]]
+) -> Asymmetry | None:
+    if not DEFINITIONS[kind].per_side:
+        return None
+    left = {r.date: r for r in by_key.get((kind, Side.LEFT), [])}
+    right = {r.date: r for r in by_key.get((kind, Side.RIGHT), [])}
+    both = sorted(set(left) & set(right))
+    if not both:
+        return None
+    day = both[-1]
+    return asymmetry(left[day].value, right[day].value, kind)

@@ -1,0 +1,226 @@
+"""Progress charts drawn with matplotlib: SVG for the web page, PNG for the PDF report.
+
+Only matplotlib's object-oriented API is used (no `pyplot`): each chart is its own
+`Figure`, so concurrent requests never share drawing state. Text is drawn as paths so a
+chart looks the same with no fonts installed, and ids and dates are fixed so the same
+data gives the same bytes. Each chart has an `*_alt` sentence for people who cannot see
+it; the page and the report also print the numbers as tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, Literal, TypeVar
+
+from matplotlib import rc_context
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from footcore.domain.assessments import Grade, Unit
+from footcore.domain.progress import WeekMinutes, WeekPain
+from footcore.domain.progress_summary import TestTrend
+from footcore.domain.vocab import Side
+
+ChartFormat = Literal["svg", "png"]
+T = TypeVar("T")
+_LOCK = threading.Lock()
+
+PAIN_FINE_0_10 = 3
+PAIN_LIMIT_0_10 = 5
+"""Pain-monitoring model (`silbernagel-2007`): up to 2-3/10 is fine, up to 5/10 is
+acceptable if it settles by the next morning."""
+
+WIDTH_IN, HEIGHT_IN, PNG_DPI = 6.4, 2.9, 150
+INK, GRID, ACCENT = "#1d2b36", "#d5dde3", "#2f6f4f"
+SIDE_COLOURS = {Side.LEFT: "#1f5fa8", Side.RIGHT: "#b4540a", None: ACCENT}
+SIDE_MARKERS = {Side.LEFT: "o", Side.RIGHT: "s", None: "D"}
+_GRADE_Y = {Grade.FAIL: 0.0, Grade.PARTIAL: 1.0, Grade.PASS: 2.0}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_RC: dict[Any, Any] = {
+    "svg.fonttype": "path",
+    "svg.hashsalt": "footcore",
+    "font.family": "DejaVu Sans",
+    "font.size": 9.0,
+    "axes.edgecolor": INK,
+    "axes.labelcolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+def minutes_chart(weeks: Sequence[WeekMinutes], fmt: ChartFormat = "svg") -> bytes:
+    """Bars of minutes of foot work per week (weeks start on Monday)."""
+    return _styled(_draw_minutes_chart, weeks, fmt)
+
+
+def pain_chart(weeks: Sequence[WeekPain], fmt: ChartFormat = "svg") -> bytes:
+    """Worst and mean session pain per week on the 0-10 scale, with the pain guide's
+    limits drawn in (`silbernagel-2007`)."""
+    return _styled(_draw_pain_chart, weeks, fmt)
+
+
+def assessment_chart(trend: TestTrend, fmt: ChartFormat = "svg") -> bytes:
+    """One line per side over time, with the published reference as a dashed line."""
+    return _styled(_draw_assessment_chart, trend, fmt)
+
+
+def _styled(draw: Callable[[T, ChartFormat], bytes], data: T, fmt: ChartFormat) -> bytes:
+    if fmt not in ("svg", "png"):
+        raise ValueError(f"chart format must be 'svg' or 'png', not {fmt!r}")
+    # matplotlib reads its style from process-wide settings while it draws, so charts
+    # are drawn one at a time; each takes a few tens of milliseconds.
+    with _LOCK, rc_context(_RC):
+        return draw(data, fmt)
+
+
+def day_label(day: dt.date) -> str:
+    """`3 Mar`, the same in every locale."""
+    return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+def _draw_minutes_chart(weeks: Sequence[WeekMinutes], fmt: ChartFormat) -> bytes:
+    figure, axes = _figure()
+    labels = [day_label(w.week_start) for w in weeks]
+    axes.bar(range(len(weeks)), [w.minutes for w in weeks], color=ACCENT, width=0.6)
+    for index, week in enumerate(weeks):
+        axes.annotate(
+            f"{week.minutes:.0f}",
+            (index, week.minutes),
+            ha="center",
+            va="bottom",
+            xytext=(0, 2),
+            textcoords="offset points",
+            fontsize=8,
+        )
+    axes.set_xticks(range(len(weeks)), labels)
+    axes.set_ylabel("minutes")
+    axes.set_xlabel("week starting")
+    axes.set_ylim(0, max([w.minutes for w in weeks] + [10.0]) * 1.18)
+    return _render(figure, fmt)
+
+
+def minutes_alt(weeks: Sequence[WeekMinutes]) -> str:
+    if not weeks:
+        return "No minutes logged yet."
+    listed = "; ".join(f"week of {day_label(w.week_start)}: {w.minutes:.0f}" for w in weeks)
+    return f"Bar chart of minutes of foot work per week. {listed}."
+
+
+def _draw_pain_chart(weeks: Sequence[WeekPain], fmt: ChartFormat) -> bytes:
+    figure, axes = _figure()
+    xs = list(range(len(weeks)))
+    axes.axhspan(0, PAIN_FINE_0_10, color="#e3f1e8", zorder=0)
+    axes.axhline(PAIN_LIMIT_0_10, color="#a33", linestyle="--", linewidth=1)
+    axes.text(
+        len(weeks) - 0.5 if weeks else 0.5,
+        PAIN_LIMIT_0_10 + 0.2,
+        "5/10: must settle by next morning (silbernagel-2007)",
+        ha="right",
+        va="bottom",
+        fontsize=7.5,
+        color="#a33",
+    )
+    axes.plot(xs, [w.max_0_10 for w in weeks], marker="o", color="#a33", label="worst")
+    axes.plot(xs, [w.mean_0_10 for w in weeks], marker="s", color=INK, label="mean")
+    axes.set_xticks(xs, [day_label(w.week_start) for w in weeks])
+    axes.set_xlim(-0.5, max(len(weeks) - 0.5, 0.5))
+    axes.set_ylim(0, 10)
+    axes.set_yticks(range(0, 11, 2))
+    axes.set_ylabel("pain 0-10")
+    axes.set_xlabel("week starting")
+    axes.legend(loc="upper left", frameon=False, ncols=2)
+    return _render(figure, fmt)
+
+
+def pain_alt(weeks: Sequence[WeekPain]) -> str:
+    if not weeks:
+        return "No pain answers logged yet."
+    listed = "; ".join(
+        f"week of {day_label(w.week_start)}: worst {w.max_0_10}, mean {w.mean_0_10:.1f}"
+        for w in weeks
+    )
+    return f"Line chart of session pain per week on a 0-10 scale. {listed}."
+
+
+def _draw_assessment_chart(trend: TestTrend, fmt: ChartFormat) -> bytes:
+    figure, axes = _figure()
+    graded = trend.unit is Unit.GRADE
+    for side, points in trend.series:
+        axes.plot(
+            [p.date.toordinal() for p in points],
+            [_y(p.value) for p in points],
+            marker=SIDE_MARKERS[side],
+            color=SIDE_COLOURS[side],
+            label="both" if side is None else side.value,
+        )
+    if trend.reference is not None and not graded:
+        ref = trend.reference
+        axes.axhline(ref.value, color="#555", linestyle="--", linewidth=1)
+        axes.annotate(
+            f"{ref.statistic} {ref.value:g} {ref.unit.value} ({ref.citation})",
+            (0.99, ref.value),
+            xycoords=("axes fraction", "data"),
+            ha="right",
+            va="bottom",
+            fontsize=7.5,
+            color="#555",
+        )
+    if graded:
+        axes.set_yticks(list(_GRADE_Y.values()), [g.value for g in _GRADE_Y])
+        axes.set_ylim(-0.4, 2.4)
+    else:
+        top = max([_y(p.value) for _, ps in trend.series for p in ps] + [1.0])
+        if trend.reference is not None:
+            top = max(top, trend.reference.value)
+        axes.set_ylim(0, top * 1.2)
+        axes.set_ylabel(trend.unit.value)
+    dates = sorted({p.date for _, ps in trend.series for p in ps})
+    axes.set_xticks([d.toordinal() for d in dates], [day_label(d) for d in dates])
+    if len(dates) == 1:
+        axes.set_xlim(dates[0].toordinal() - 7, dates[0].toordinal() + 7)
+    axes.legend(loc="lower left", frameon=False, ncols=3)
+    axes.set_title(trend.name, loc="left", fontsize=9.5)
+    return _render(figure, fmt)
+
+
+def assessment_alt(trend: TestTrend) -> str:
+    parts = []
+    for side, points in trend.series:
+        values = ", ".join(f"{_text(p.value)} on {day_label(p.date)}" for p in points)
+        parts.append(f"{'both feet' if side is None else side.value + ' foot'}: {values}")
+    text = f"Chart of {trend.name} over time. " + "; ".join(parts) + "."
+    if trend.reference is not None:
+        ref = trend.reference
+        text += f" Reference line: {ref.statistic} {ref.value:g} {ref.unit.value}"
+        text += f" ({ref.citation})."
+    return text
+
+
+def _y(value: float | Grade) -> float:
+    return _GRADE_Y[value] if isinstance(value, Grade) else float(value)
+
+
+def _text(value: float | Grade) -> str:
+    return value.value if isinstance(value, Grade) else f"{value:g}"
+
+
+def _figure() -> tuple[Figure, Axes]:
+    figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), layout="constrained", facecolor="white")
+    axes = figure.add_subplot()
+    axes.grid(axis="y", color=GRID, linewidth=0.6)
+    axes.set_axisbelow(True)
+    return figure, axes
+
+
+def _render(figure: Figure, fmt: ChartFormat) -> bytes:
+    buffer = io.BytesIO()
+    if fmt == "svg":
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
+    else:
+        figure.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Software": None})
+    return buffer.getvalue()

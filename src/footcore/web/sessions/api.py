@@ -1,0 +1,215 @@
+"""`/api/logs`, `/api/checkins`, `/api/red-flags`, `/api/clearance`, `/api/status`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+from ninja.responses import Status
+from pydantic import ConfigDict
+
+from footcore.domain.logbook import (
+    Difficulty,
+    ExerciseLog,
+    Problem,
+    RedFlagAnswers,
+    SessionLog,
+)
+from footcore.domain.plan import SessionKind
+from footcore.domain.vocab import PainSite, Side
+from footcore.web.accounts.services import current_user
+from footcore.web.sessions import selectors, services
+from footcore.web.training import selectors as training_selectors
+from footcore.web.training.clock import runner_today
+
+router = Router(tags=["log"])
+
+
+class Strict(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ExerciseIn(Strict):
+    exercise: str = Field(description="Exercise id in the catalog.")
+    variant: str = Field(description="Variant id (the rung done).")
+    side: Literal["left", "right"] | None = None
+    done: bool
+    sets_done: int
+    reps_done: int | None = None
+    holds_done: int | None = None
+    difficulty: Difficulty | None = None
+    pain_0_10: int | None = None
+
+
+class LogIn(Strict):
+    date: dt.date
+    kind: Literal["strength", "activation"]
+    idempotency_key: str = Field(min_length=8, max_length=64)
+    exercises: list[ExerciseIn]
+    difficulty: Difficulty | None = None
+    pain_0_10: int = Field(description="Worst pain during or right after, 0-10.")
+    pain_site: PainSite | None = None
+    notes: str = ""
+
+
+class LogOut(Schema):
+    id: int
+    duplicate: bool
+    red_flag_screen_due: bool
+    changes: list[str]
+
+
+class CheckIn(Strict):
+    session_date: dt.date
+    settled: bool
+    pain_0_10: int | None = None
+
+
+class RedFlagsIn(Strict):
+    answers: dict[str, bool] = Field(
+        description="Red-flag field -> yes (true) or no (false): "
+        + ", ".join(selectors.RED_FLAG_FIELDS)
+    )
+
+
+class ClearanceIn(Strict):
+    note: str = ""
+
+
+class StatusOut(Schema):
+    status: str
+    stop_reason: str | None
+    red_flag_screen_due: bool
+    explanations: list[str]
+    screened: bool
+    pending_check: str | None
+    logged_today: list[str]
+
+
+class ProblemOut(Schema):
+    field: str
+    message: str
+
+
+class ProblemsOut(Schema):
+    detail: str
+    problems: list[ProblemOut]
+
+
+def _today(request: HttpRequest) -> dt.date:
+    return runner_today(training_selectors.get_profile(current_user(request)))
+
+
+def _unprocessable(problems: list[Problem]) -> Status:
+    detail = "; ".join(f"{f}: {m}" for f, m in problems)
+    return Status(
+        422, {"detail": detail, "problems": [{"field": f, "message": m} for f, m in problems]}
+    )
+
+
+def _status(request: HttpRequest) -> dict[str, Any]:
+    return selectors.program_view(current_user(request), _today(request)).as_dict()
+
+
+@router.post(
+    "/logs",
+    response={200: LogOut, 201: LogOut, 422: ProblemsOut},
+    summary="Log a session; the same idempotency_key again is stored once",
+)
+def post_log(request: HttpRequest, payload: LogIn) -> Any:
+    log = SessionLog(
+        date=payload.date,
+        kind=SessionKind(payload.kind),
+        exercises=tuple(
+            ExerciseLog(
+                exercise=e.exercise,
+                variant=e.variant,
+                side=None if e.side is None else Side(e.side),
+                done=e.done,
+                sets_done=e.sets_done,
+                reps_done=e.reps_done,
+                holds_done=e.holds_done,
+                difficulty=e.difficulty,
+                pain_0_10=e.pain_0_10,
+            )
+            for e in payload.exercises
+        ),
+        difficulty=payload.difficulty or Difficulty.RIGHT,
+        pain_0_10=payload.pain_0_10,
+        pain_site=payload.pain_site,
+        notes=payload.notes,
+        idempotency_key=payload.idempotency_key,
+    )
+    try:
+        outcome = services.log_session(user=current_user(request), log=log, today=_today(request))
+    except services.Rejected as exc:
+        return _unprocessable(exc.problems)
+    body = {
+        "id": outcome.id,
+        "duplicate": not outcome.created,
+        "red_flag_screen_due": outcome.red_flag_screen_due,
+        "changes": outcome.changes,
+    }
+    return Status(201 if outcome.created else 200, body)
+
+
+@router.post(
+    "/checkins",
+    response={201: StatusOut, 422: ProblemsOut},
+    summary="Next-morning check: has the pain from that session settled?",
+)
+def post_checkin(request: HttpRequest, payload: CheckIn) -> Any:
+    try:
+        services.morning_check(
+            user=current_user(request),
+            session_date=payload.session_date,
+            settled=payload.settled,
+            pain_0_10=payload.pain_0_10,
+            today=_today(request),
+        )
+    except services.Rejected as exc:
+        return _unprocessable(exc.problems)
+    return Status(201, _status(request))
+
+
+@router.post(
+    "/red-flags",
+    response={201: StatusOut, 422: ProblemsOut},
+    summary="Answer the red-flag questions; any yes stops the program",
+)
+def post_red_flags(request: HttpRequest, payload: RedFlagsIn) -> Any:
+    unknown = sorted(set(payload.answers) - set(selectors.RED_FLAG_FIELDS))
+    if unknown:
+        return _unprocessable([(f"answers.{k}", "no such red-flag question") for k in unknown])
+    services.record_red_flags(
+        user=current_user(request),
+        answers=RedFlagAnswers(**payload.answers),
+        today=_today(request),
+    )
+    return Status(201, _status(request))
+
+
+@router.post(
+    "/clearance",
+    response={201: StatusOut, 422: ProblemsOut},
+    summary="Confirm a clinician cleared you to train again",
+)
+def post_clearance(request: HttpRequest, payload: ClearanceIn) -> Any:
+    try:
+        services.record_clearance(
+            user=current_user(request), note=payload.note, today=_today(request)
+        )
+    except services.Rejected as exc:
+        return _unprocessable(exc.problems)
+    return Status(201, _status(request))
+
+
+@router.get(
+    "/status",
+    response=StatusOut,
+    summary="Program status, stop reason, red-flag screen due, and why the plan changed",
+)
+def get_status(request: HttpRequest) -> dict[str, Any]:
+    return _status(request)

@@ -1,0 +1,141 @@
+"""Pages: log a session without the player, the morning check, the red-flag screen, clearance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from footcore.domain.plan import PlannedSession, SessionKind
+from footcore.domain.safety import RED_FLAG_QUESTIONS
+from footcore.web.accounts.services import current_user
+from footcore.web.sessions import selectors, services
+from footcore.web.sessions.forms import CheckinForm, ClearanceForm, LogForm, RedFlagForm
+from footcore.web.training import selectors as training_selectors
+from footcore.web.training.clock import runner_today
+
+
+def _today(request: HttpRequest) -> dt.date:
+    return runner_today(training_selectors.get_profile(current_user(request)))
+
+
+def _session(request: HttpRequest, day: dt.date) -> PlannedSession:
+    sessions = training_selectors.sessions_on(current_user(request), day)
+    wanted = request.POST.get("kind") or request.GET.get("kind")
+    for s in sessions:
+        if s.kind.value == wanted:
+            return s
+    for s in sessions:
+        if wanted is None and s.kind is SessionKind.STRENGTH:
+            return s
+    if sessions and wanted is None:
+        return sessions[0]
+    raise Http404(f"Nothing planned on {day.isoformat()} to log.")
+
+
+@require_http_methods(["GET", "POST"])
+def log_view(request: HttpRequest, day: str) -> HttpResponse:
+    try:
+        date = dt.date.fromisoformat(day)
+    except ValueError:
+        raise Http404("The date must look like YYYY-MM-DD.") from None
+    user = current_user(request)
+    session = _session(request, date)
+    names = selectors.names()
+    status = 200
+    if request.method == "POST":
+        form = LogForm(request.POST, items=session.items, names=names)
+        if form.is_valid():
+            try:
+                outcome = services.log_session(
+                    user=user, log=form.to_log(day=date, kind=session.kind), today=_today(request)
+                )
+            except services.Rejected as exc:
+                form.add_problems(exc.problems)
+            else:
+                messages.success(
+                    request, "Logged." if outcome.created else "Already logged: nothing changed."
+                )
+                for change in outcome.changes:
+                    messages.info(request, change)
+                if outcome.red_flag_screen_due:
+                    messages.warning(
+                        request, "Pain of 7/10 or more: please answer the safety questions now."
+                    )
+                    return redirect("safety")
+                return redirect("today")
+        status = 400
+    else:
+        form = LogForm(
+            initial={"idempotency_key": secrets.token_hex(16)}, items=session.items, names=names
+        )
+    context = {"form": form, "session": session, "day": date, "nav": "today"}
+    return render(request, "footcore/sessions_log.html", context, status=status)
+
+
+@require_POST
+def checkin_view(request: HttpRequest) -> HttpResponse:
+    form = CheckinForm(request.POST)
+    if form.is_valid():
+        try:
+            services.morning_check(
+                user=current_user(request),
+                session_date=form.cleaned_data["session_date"],
+                settled=form.cleaned_data["settled"] == "yes",
+                pain_0_10=form.cleaned_data["pain_0_10"],
+                today=_today(request),
+            )
+        except services.Rejected as exc:
+            for field, message in exc.problems:
+                form.add_error(field if field in form.fields else None, message)
+        else:
+            messages.success(request, "Thanks: morning check saved.")
+            return redirect("today")
+    context = {"form": form, "nav": "today"}
+    return render(request, "footcore/sessions_checkin.html", context, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def safety_view(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    today = _today(request)
+    status = 200
+    if request.method == "POST":
+        form = RedFlagForm(request.POST)
+        if form.is_valid():
+            adaptation = services.record_red_flags(
+                user=user, answers=form.to_answers(), today=today
+            )
+            if adaptation.stop_reason:
+                messages.warning(request, "Training is stopped: see below.")
+            else:
+                messages.success(request, "Thanks: no red flags. Train as planned.")
+            return redirect("today")
+        status = 400
+    else:
+        form = RedFlagForm()
+    view = selectors.program_view(user, today)
+    rows = [(q, form[q.flag.field]) for q in RED_FLAG_QUESTIONS]
+    context = {"form": form, "rows": rows, "status": view, "nav": "today"}
+    return render(request, "footcore/sessions_safety.html", context, status=status)
+
+
+@require_POST
+def clearance_view(request: HttpRequest) -> HttpResponse:
+    form = ClearanceForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_clearance(
+                user=current_user(request), note=form.cleaned_data["note"], today=_today(request)
+            )
+        except services.Rejected as exc:
+            form.add_error("note", "; ".join(m for _, m in exc.problems))
+        else:
+            messages.success(request, "Clearance recorded: your plan is back on.")
+            return redirect("today")
+    context = {"form": form, "nav": "today"}
+    return render(request, "footcore/sessions_clearance.html", context, status=400)
