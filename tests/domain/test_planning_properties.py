@@ -55,7 +55,8 @@ def check_days(plan: Plan, profile: Profile) -> None:
     retests = [s.date for s in plan.sessions() if s.kind is SessionKind.ASSESSMENT]
     assert len(retests) <= profile.weeks // 4
     for day in retests:
-        assert day not in races and day + dt.timedelta(days=1) not in races
+        assert day not in races
+        assert day + dt.timedelta(days=1) not in races
     assert all(profile.start <= s.date <= profile.end for s in plan.sessions())
     for week in plan.weeks:
         count = sum(s.kind is SessionKind.STRENGTH for s in week.sessions)

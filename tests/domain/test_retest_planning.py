@@ -47,7 +47,7 @@ def test_a_retest_comes_first_on_its_day_and_survives_the_json_form() -> None:
     profile = Profile(start=MONDAY, weeks=4, run_days=(Weekday.MON, Weekday.FRI))
     plan = build_plan(profile, default_catalog())
     day = MONDAY + dt.timedelta(weeks=4) - dt.timedelta(days=1)
-    assert [s.kind for s in plan.on(day)][0] is SessionKind.ASSESSMENT
+    assert next(s.kind for s in plan.on(day)) is SessionKind.ASSESSMENT
     data = plan_to_dict(plan, default_catalog())
     kinds = [s["kind"] for w in data["weeks"] for s in w["sessions"]]
     assert kinds.count("assessment") == 1

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from footcore.cli import library, planning, player, server
+from footcore.cli import assess, library, logging, planning, player, progress, server
 
 app = typer.Typer(
     name="footcore",
@@ -36,9 +36,12 @@ def main(
         os.environ["FOOTCORE_DATA_DIR"] = str(data_dir.expanduser().resolve())
 
 
+assess.register(app)
 library.register(app)
+logging.register(app)
 planning.register(app)
 player.register(app)
+progress.register(app)
 server.register(app)
 
 if __name__ == "__main__":  # pragma: no cover

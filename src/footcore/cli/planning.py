@@ -165,12 +165,17 @@ def today(
     if runner is None:
         fail("no stored profile: run `footcore profile set FILE` first")
     day = _parse_date("--date", date) if date else runner_today(runner)
-    sessions = selectors.sessions_on(user, day)
+    from footcore.cli.logging import print_status
+    from footcore.web.sessions.selectors import program_view
+
+    status = program_view(user, day)
+    sessions = [] if status.stopped else selectors.sessions_on(user, day)
     names = {e.id: e.name for e in default_catalog().exercises}
     if as_json:
         print_json(
             {
                 "date": day.isoformat(),
+                "status": status.as_dict(),
                 "sessions": [
                     {
                         "kind": s.kind.value,
@@ -189,6 +194,8 @@ def today(
                 ],
             }
         )
+        return
+    if print_status(status):
         return
     if not sessions:
         console.print(f"{day:%A %d %B}: nothing planned - a foot-work rest day.")

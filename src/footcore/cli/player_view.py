@@ -40,9 +40,9 @@ _DIGITS = {
 }
 
 
-def clock_text(seconds: float) -> str:
-    """`m:ss` of the seconds still to go, rounded up (a countdown shows 1 until it ends)."""
-    whole = max(math.ceil(seconds - 1e-9), 0)
+def clock_text(seconds: float, *, up: bool = True) -> str:
+    """`m:ss`; a countdown rounds `up` (it shows 1 until the step ends), elapsed time down."""
+    whole = max(math.ceil(seconds - 1e-9) if up else math.floor(seconds + 1e-9), 0)
     minutes, secs = divmod(whole, 60)
     return f"{minutes}:{secs:02d}"
 
@@ -69,7 +69,7 @@ def render(tick: Tick, player: Player, *, title: str, keys: bool) -> RenderableT
         parts.append(Text(big_digits(left), style=style))
         parts.append(Text(f"{left} left in this step", style="dim"))
     position = step.starts_at_s + step.duration_s - tick.remaining_s
-    done = f"session {clock_text(position)} of {clock_text(player.total_s)}"
+    done = f"session {clock_text(position, up=False)} of {clock_text(player.total_s)}"
     parts.append(Text(done, style="dim"))
     if tick.next_step is not None:
         parts.append(Text("Next: " + tick.next_step.display))
@@ -112,6 +112,8 @@ class Keys:
                 return self
             fd = self._stream.fileno()
             self._saved = termios.tcgetattr(fd)
+            # Keys typed before the player drew its screen were meant for nothing.
+            termios.tcflush(fd, termios.TCIFLUSH)
             tty.setcbreak(fd)
             self._fd = fd
         return self
@@ -125,6 +127,9 @@ class Keys:
         if self._fd is not None and self._saved is not None:
             import termios
 
+            # Drop unread player keys (a burst of skips) so they do not become the
+            # first answer to the questions that follow.
+            termios.tcflush(self._fd, termios.TCIFLUSH)
             termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved)
         self._fd = None
 

@@ -106,9 +106,11 @@ class ProgressSummary:
     @property
     def is_empty(self) -> bool:
         """Nothing planned, logged or tested yet: a new runner."""
-        return (
-            not self.calendar and not self.tests and not any(w.minutes for w in self.weekly_minutes)
-        )
+        return not self.calendar and not self.tests and not self.has_minutes
+
+    @property
+    def has_minutes(self) -> bool:
+        return any(week.minutes for week in self.weekly_minutes)
 
     def count(self, status: Adherence) -> int:
         return sum(entry.status is status for entry in self.calendar)
@@ -168,13 +170,23 @@ def summarize(
         start=start,
         end=end,
         calendar=calendar,
-        days=calendar_days(calendar),
+        days=tuple(_without_extras(day) for day in calendar_days(calendar)),
         streaks=streaks(calendar),
         adherence_percent=adherence_percent(calendar),
         weekly_minutes=weekly_minutes(logs, start=start, end=today),
         pain=pain_trend(logs),
         tests=test_trends([r for r in results if r.date <= today], age=age, sex=sex),
     )
+
+
+def _without_extras(day: CalendarDay) -> CalendarDay:
+    """A day's status from its planned sessions alone: an extra session on a day whose
+    planned sessions were all done does not make the day look partly done."""
+    planned = {e.status for e in day.entries if e.status is not Adherence.EXTRA}
+    if not planned or len(planned) == len({e.status for e in day.entries}):
+        return day
+    status = planned.pop() if len(planned) == 1 else Adherence.PARTLY_DONE
+    return CalendarDay(day.date, status, day.entries)
 
 
 def test_trends(

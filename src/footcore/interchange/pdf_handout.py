@@ -165,7 +165,16 @@ def _overview(pdf: FPDF, plan: Plan) -> None:
 
 
 def _notes(pdf: FPDF, plan: Plan) -> None:
-    notes = [*plan.warnings, *(f"Week {w.index}: {n}" for w in plan.weeks for n in w.notes)]
+    # A week's note may repeat a plan-wide warning (a short week is both); print it once.
+    notes = [
+        *plan.warnings,
+        *(
+            n if n.startswith("Week ") else f"Week {w.index}: {n}"
+            for w in plan.weeks
+            for n in w.notes
+            if n not in plan.warnings
+        ),
+    ]
     if not notes:
         return
     _heading(pdf, "Notes from the planner", 12)

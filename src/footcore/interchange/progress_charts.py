@@ -33,7 +33,9 @@ PAIN_LIMIT_0_10 = 5
 """Pain-monitoring model (`silbernagel-2007`): up to 2-3/10 is fine, up to 5/10 is
 acceptable if it settles by the next morning."""
 
-WIDTH_IN, HEIGHT_IN, PNG_DPI = 6.4, 2.9, 150
+WIDTH_IN, HEIGHT_IN, PNG_DPI = 4.8, 2.9, 200
+"""Small figures with 8-9 pt text stay readable when a phone shrinks them to its width."""
+MAX_LABELS = 6
 INK, GRID, ACCENT = "#1d2b36", "#d5dde3", "#2f6f4f"
 SIDE_COLOURS = {Side.LEFT: "#1f5fa8", Side.RIGHT: "#b4540a", None: ACCENT}
 SIDE_MARKERS = {Side.LEFT: "o", Side.RIGHT: "s", None: "D"}
@@ -43,7 +45,7 @@ _RC: dict[Any, Any] = {
     "svg.fonttype": "path",
     "svg.hashsalt": "footcore",
     "font.family": "DejaVu Sans",
-    "font.size": 9.0,
+    "font.size": 8.5,
     "axes.edgecolor": INK,
     "axes.labelcolor": INK,
     "xtick.color": INK,
@@ -85,7 +87,6 @@ def day_label(day: dt.date) -> str:
 
 def _draw_minutes_chart(weeks: Sequence[WeekMinutes], fmt: ChartFormat) -> bytes:
     figure, axes = _figure()
-    labels = [day_label(w.week_start) for w in weeks]
     axes.bar(range(len(weeks)), [w.minutes for w in weeks], color=ACCENT, width=0.6)
     for index, week in enumerate(weeks):
         axes.annotate(
@@ -97,7 +98,7 @@ def _draw_minutes_chart(weeks: Sequence[WeekMinutes], fmt: ChartFormat) -> bytes
             textcoords="offset points",
             fontsize=8,
         )
-    axes.set_xticks(range(len(weeks)), labels)
+    _week_ticks(axes, [w.week_start for w in weeks])
     axes.set_ylabel("minutes")
     axes.set_xlabel("week starting")
     axes.set_ylim(0, max([w.minutes for w in weeks] + [10.0]) * 1.18)
@@ -114,26 +115,23 @@ def minutes_alt(weeks: Sequence[WeekMinutes]) -> str:
 def _draw_pain_chart(weeks: Sequence[WeekPain], fmt: ChartFormat) -> bytes:
     figure, axes = _figure()
     xs = list(range(len(weeks)))
-    axes.axhspan(0, PAIN_FINE_0_10, color="#e3f1e8", zorder=0)
-    axes.axhline(PAIN_LIMIT_0_10, color="#a33", linestyle="--", linewidth=1)
-    axes.text(
-        len(weeks) - 0.5 if weeks else 0.5,
-        PAIN_LIMIT_0_10 + 0.2,
-        "5/10: must settle by next morning (silbernagel-2007)",
-        ha="right",
-        va="bottom",
-        fontsize=7.5,
-        color="#a33",
-    )
     axes.plot(xs, [w.max_0_10 for w in weeks], marker="o", color="#a33", label="worst")
     axes.plot(xs, [w.mean_0_10 for w in weeks], marker="s", color=INK, label="mean")
-    axes.set_xticks(xs, [day_label(w.week_start) for w in weeks])
+    axes.axhspan(0, PAIN_FINE_0_10, color="#e3f1e8", zorder=0, label="0-3: fine")
+    axes.axhline(
+        PAIN_LIMIT_0_10,
+        color="#a33",
+        linestyle="--",
+        linewidth=1,
+        label="5: must settle by next morning (silbernagel-2007)",
+    )
+    _week_ticks(axes, [w.week_start for w in weeks])
     axes.set_xlim(-0.5, max(len(weeks) - 0.5, 0.5))
     axes.set_ylim(0, 10)
     axes.set_yticks(range(0, 11, 2))
     axes.set_ylabel("pain 0-10")
     axes.set_xlabel("week starting")
-    axes.legend(loc="upper left", frameon=False, ncols=2)
+    _legend(figure, columns=2)
     return _render(figure, fmt)
 
 
@@ -160,15 +158,12 @@ def _draw_assessment_chart(trend: TestTrend, fmt: ChartFormat) -> bytes:
         )
     if trend.reference is not None and not graded:
         ref = trend.reference
-        axes.axhline(ref.value, color="#555", linestyle="--", linewidth=1)
-        axes.annotate(
-            f"{ref.statistic} {ref.value:g} {ref.unit.value} ({ref.citation})",
-            (0.99, ref.value),
-            xycoords=("axes fraction", "data"),
-            ha="right",
-            va="bottom",
-            fontsize=7.5,
+        axes.axhline(
+            ref.value,
             color="#555",
+            linestyle="--",
+            linewidth=1,
+            label=f"{ref.statistic} {ref.value:g} {ref.unit.value} ({ref.citation})",
         )
     if graded:
         axes.set_yticks(list(_GRADE_Y.values()), [g.value for g in _GRADE_Y])
@@ -183,7 +178,9 @@ def _draw_assessment_chart(trend: TestTrend, fmt: ChartFormat) -> bytes:
     axes.set_xticks([d.toordinal() for d in dates], [day_label(d) for d in dates])
     if len(dates) == 1:
         axes.set_xlim(dates[0].toordinal() - 7, dates[0].toordinal() + 7)
-    axes.legend(loc="lower left", frameon=False, ncols=3)
+    else:
+        axes.margins(x=0.08)
+    _legend(figure, columns=2)
     axes.set_title(trend.name, loc="left", fontsize=9.5)
     return _render(figure, fmt)
 
@@ -215,6 +212,18 @@ def _figure() -> tuple[Figure, Axes]:
     axes.grid(axis="y", color=GRID, linewidth=0.6)
     axes.set_axisbelow(True)
     return figure, axes
+
+
+def _week_ticks(axes: Axes, mondays: Sequence[dt.date]) -> None:
+    # Up to six labels fit the chart's width; with more weeks every n-th is labelled.
+    step = max(1, -(-len(mondays) // MAX_LABELS))
+    axes.set_xticks(
+        range(len(mondays)), [day_label(d) if i % step == 0 else "" for i, d in enumerate(mondays)]
+    )
+
+
+def _legend(figure: Figure, *, columns: int) -> None:
+    figure.legend(loc="outside lower center", frameon=False, ncols=columns, fontsize=8)
 
 
 def _render(figure: Figure, fmt: ChartFormat) -> bytes:

@@ -22,14 +22,16 @@ from footcore.domain.progress_summary import ProgressSummary, TestTrend
 from footcore.interchange.pdf_handout import FOOTER_NOTE, MARGIN_MM, PAGE_SIZES, PageSize
 from footcore.interchange.pdf_text import ENCODING, long_date, pdf_safe
 from footcore.interchange.progress_charts import (
+    HEIGHT_IN,
     PAIN_LIMIT_0_10,
+    WIDTH_IN,
     assessment_chart,
     day_label,
     minutes_chart,
     pain_chart,
 )
 
-CHART_W_MM = 150.0
+CHART_W_MM = 130.0
 _CITATION_KEY = re.compile(r"\b[a-z][a-z-]*-(?:\d{4}|design|rules)\b")
 CELL_CODES = {
     Adherence.DONE: "done",
@@ -146,7 +148,7 @@ def _adherence(pdf: FPDF, summary: ProgressSummary, charts: bool) -> None:
                 row.cell("-" if day.status is None else CELL_CODES[day.status])
             row.cell(f"{minutes.get(week[0].date, 0.0):.0f}")
     pdf.ln(2)
-    if charts and summary.weekly_minutes:
+    if charts and summary.has_minutes:
         _chart(pdf, minutes_chart(summary.weekly_minutes, "png"))
 
 
@@ -220,7 +222,7 @@ def _test(pdf: FPDF, trend: TestTrend, charts: bool) -> None:
 
 
 def _sources(pdf: FPDF, summary: ProgressSummary, citations: Mapping[str, str]) -> None:
-    keys = _cited(summary)
+    keys = cited_keys(summary)
     if not keys:
         return
     _heading(pdf, "Sources", 11)
@@ -229,7 +231,7 @@ def _sources(pdf: FPDF, summary: ProgressSummary, citations: Mapping[str, str]) 
         _paragraph(pdf, f"[{key}] {text}", size=8)
 
 
-def _cited(summary: ProgressSummary) -> list[str]:
+def cited_keys(summary: ProgressSummary) -> list[str]:
     """Citation keys in the order the report first uses them, design rules last."""
     texts = [PAIN_GUIDE] if summary.pain else []
     for trend in summary.tests:
@@ -252,7 +254,7 @@ def _value(value: float | Grade, trend: TestTrend) -> str:
 
 
 def _chart(pdf: FPDF, png: bytes, width_mm: float = CHART_W_MM) -> None:
-    height_mm = width_mm * 2.9 / 6.4
+    height_mm = width_mm * HEIGHT_IN / WIDTH_IN
     if pdf.will_page_break(height_mm + 2):
         pdf.add_page()
     pdf.image(io.BytesIO(png), x=pdf.l_margin + (pdf.epw - width_mm) / 2, w=width_mm)

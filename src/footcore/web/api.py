@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ninja.security import django_auth
 
 from footcore.web.library.api import router as exercises_router
+from footcore.web.progress.api import router as assessments_router
 from footcore.web.sessions.api import router as log_router
 from footcore.web.training.api import router as plan_router
 
@@ -19,3 +20,4 @@ api = NinjaAPI(
 api.add_router("/", exercises_router)
 api.add_router("/", plan_router)
 api.add_router("/", log_router)
+api.add_router("/", assessments_router)

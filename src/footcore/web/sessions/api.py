@@ -102,7 +102,7 @@ def _today(request: HttpRequest) -> dt.date:
     return runner_today(training_selectors.get_profile(current_user(request)))
 
 
-def _unprocessable(problems: list[Problem]) -> Status:
+def _unprocessable(problems: list[Problem]) -> Status[Any]:
     detail = "; ".join(f"{f}: {m}" for f, m in problems)
     return Status(
         422, {"detail": detail, "problems": [{"field": f, "message": m} for f, m in problems]}

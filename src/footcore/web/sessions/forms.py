@@ -28,7 +28,10 @@ DIFFICULTIES = [
     (Difficulty.RIGHT.value, "Just right"),
     (Difficulty.TOO_HARD.value, "Too hard"),
 ]
-SITES = [("", "no pain / not in the foot"), *((p.value, p.value.replace("-", " ")) for p in PainSite)]
+SITES = [
+    ("", "no pain / not in the foot"),
+    *((p.value, p.value.replace("-", " ")) for p in PainSite),
+]
 
 
 def pain_field(*, required: bool, label: str) -> forms.IntegerField:
@@ -126,7 +129,9 @@ class RedFlagForm(forms.Form):
             )
 
     def to_answers(self) -> RedFlagAnswers:
-        return RedFlagAnswers(**{q.flag.field: self.cleaned_data[q.flag.field] == "yes" for q in RED_FLAG_QUESTIONS})
+        return RedFlagAnswers(
+            **{q.flag.field: self.cleaned_data[q.flag.field] == "yes" for q in RED_FLAG_QUESTIONS}
+        )
 
 
 class ClearanceForm(forms.Form):

@@ -143,7 +143,7 @@ def session_player(request: HttpRequest, day: str) -> HttpResponse:
         raise Http404(f"kind: {kind!r} is not a session kind; choose one of: {choices}.")
     session = pick_session(selectors.sessions_on(user, date), kind)
     if session is None or not session.items:
-        context = {"date": date, "kind": kind, "nav": "today"}
+        context: dict[str, Any] = {"date": date, "kind": kind, "nav": "today"}
         return render(request, "footcore/session_player.html", context, status=404)
     data = player_data(session, profile=profile, cat=catalog())
     data["precache"] = _precache(data, request.get_full_path())

@@ -83,28 +83,49 @@ def names() -> dict[str, str]:
     return {e.id: e.name for e in catalog().exercises}
 
 
+@dataclass(frozen=True, slots=True)
+class History:
+    """Everything the runner recorded up to a day, read in one query per table."""
+
+    logs: tuple[SessionLog, ...]
+    checks: tuple[MorningCheck, ...]
+    screens: tuple[tuple[dt.date, RedFlagAnswers], ...]
+    clearances: tuple[Clearance, ...]
+
+    def adapt(self, today: dt.date) -> Adaptation:
+        return adapt(
+            self.logs,
+            self.checks,
+            red_flag_answers=self.screens,
+            clearances=self.clearances,
+            today=today,
+            names=names(),
+        )
+
+
+def history(user: User, today: dt.date) -> History:
+    return History(
+        logs=tuple(
+            log_from_row(r) for r in SessionLogEntry.objects.filter(user=user, date__lte=today)
+        ),
+        checks=tuple(
+            MorningCheck(r.date, r.session_date, r.settled, r.pain_0_10)
+            for r in MorningCheckEntry.objects.filter(user=user, date__lte=today)
+        ),
+        screens=tuple(
+            (r.date, answers_from_dict(r.answers))
+            for r in RedFlagScreen.objects.filter(user=user, date__lte=today)
+        ),
+        clearances=tuple(
+            Clearance(r.date, r.note)
+            for r in ClearanceEntry.objects.filter(user=user, date__lte=today)
+        ),
+    )
+
+
 def current_adaptation(user: User, today: dt.date) -> Adaptation:
     """Replay the user's whole history up to `today` through the adaptation rules."""
-    logs = [log_from_row(r) for r in SessionLogEntry.objects.filter(user=user, date__lte=today)]
-    checks = [
-        MorningCheck(r.date, r.session_date, r.settled, r.pain_0_10)
-        for r in MorningCheckEntry.objects.filter(user=user, date__lte=today)
-    ]
-    screens = [
-        (r.date, answers_from_dict(r.answers))
-        for r in RedFlagScreen.objects.filter(user=user, date__lte=today)
-    ]
-    clearances = [
-        Clearance(r.date, r.note) for r in ClearanceEntry.objects.filter(user=user, date__lte=today)
-    ]
-    return adapt(
-        logs,
-        checks,
-        red_flag_answers=screens,
-        clearances=clearances,
-        today=today,
-        names=names(),
-    )
+    return history(user, today).adapt(today)
 
 
 def adjustments_for(user: User, today: dt.date) -> Mapping[str, ExerciseAdjustment]:
@@ -114,21 +135,15 @@ def adjustments_for(user: User, today: dt.date) -> Mapping[str, ExerciseAdjustme
 
 def pending_check(user: User, today: dt.date) -> dt.date | None:
     """The latest logged session before today still waiting for its next-morning check."""
-    latest = (
-        SessionLogEntry.objects.filter(
-            user=user, date__lt=today, date__gte=today - dt.timedelta(days=CHECK_WINDOW_DAYS)
-        )
-        .order_by("-date")
-        .values_list("date", flat=True)
-        .first()
-    )
-    if latest is None or MorningCheckEntry.objects.filter(user=user, session_date=latest).exists():
+    return _pending(history(user, today), today)
+
+
+def _pending(past: History, today: dt.date) -> dt.date | None:
+    oldest = today - dt.timedelta(days=CHECK_WINDOW_DAYS)
+    days = [log.date for log in past.logs if oldest <= log.date < today]
+    if not days or max(days) in {c.session_date for c in past.checks}:
         return None
-    return latest
-
-
-def logged_kinds(user: User, day: dt.date) -> set[str]:
-    return set(SessionLogEntry.objects.filter(user=user, date=day).values_list("kind", flat=True))
+    return max(days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,13 +176,14 @@ class ProgramView:
 
 
 def program_view(user: User, today: dt.date) -> ProgramView:
-    adaptation = current_adaptation(user, today)
+    past = history(user, today)
+    adaptation = past.adapt(today)
     return ProgramView(
         status=adaptation.status,
         stop_reason=adaptation.stop_reason,
         red_flag_screen_due=adaptation.red_flag_screen_due,
         explanations=tuple(explain(adaptation)),
-        screened=RedFlagScreen.objects.filter(user=user).exists(),
-        pending_check=pending_check(user, today),
-        logged_today=frozenset(logged_kinds(user, today)),
+        screened=bool(past.screens),
+        pending_check=_pending(past, today),
+        logged_today=frozenset(log.kind.value for log in past.logs if log.date == today),
     )

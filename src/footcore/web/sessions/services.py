@@ -182,4 +182,3 @@ def _catalog_problems(log: SessionLog) -> list[Problem]:
                 (f"exercises[{i}].variant", f"{entry.exercise} has no variant {entry.variant!r}")
             )
     return problems
-

@@ -1,0 +1,213 @@
+"""`footcore log` and `footcore checkin`, plus the safety and changes lines of `footcore today`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.markup import escape
+
+from footcore.cli.django_setup import setup
+from footcore.cli.output import console, fail
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from footcore.domain.plan import PlannedSession
+    from footcore.web.sessions.selectors import ProgramView
+
+
+class Felt(StrEnum):
+    TOO_EASY = "too-easy"
+    JUST_RIGHT = "just-right"
+    TOO_HARD = "too-hard"
+
+
+class Kind(StrEnum):
+    STRENGTH = "strength"
+    ACTIVATION = "activation"
+
+
+class YesNo(StrEnum):
+    YES = "yes"
+    NO = "no"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("log")(log)
+    app.command("checkin")(checkin)
+
+
+def _date(flag: str, raw: str | None, default: dt.date) -> dt.date:
+    if raw is None:
+        return default
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        fail(f"{flag} {raw!r}: not a date in the form YYYY-MM-DD")
+
+
+def _pain(raw: int | None) -> None:
+    if raw is not None and not 0 <= raw <= 10:
+        fail(f"--pain {raw}: must be 0 to 10")
+
+
+def _runner() -> tuple[User, dt.date]:
+    setup()
+    from footcore.web.accounts.services import local_runner
+    from footcore.web.training import selectors
+    from footcore.web.training.clock import runner_today
+
+    user = local_runner()
+    profile = selectors.get_profile(user)
+    if profile is None:
+        fail("no stored profile: run `footcore profile set FILE` first")
+    return user, runner_today(profile)
+
+
+def _session(user: User, day: dt.date, kind: Kind | None) -> PlannedSession:
+    from footcore.web.training import selectors
+
+    sessions = selectors.sessions_on(user, day)
+    if kind is not None:
+        sessions = [s for s in sessions if s.kind.value == kind.value]
+    if not sessions:
+        what = f"{kind.value} session" if kind else "session"
+        fail(f"--date {day.isoformat()}: no {what} planned that day")
+    strength = [s for s in sessions if s.kind.value == Kind.STRENGTH.value]
+    return (strength or sessions)[0]
+
+
+def log(
+    difficulty: Annotated[Felt, typer.Option(help="How the session felt.")],
+    pain: Annotated[int, typer.Option(help="Worst pain during or right after, 0-10.")],
+    date: Annotated[str | None, typer.Option(help="The session's day (default: today).")] = None,
+    site: Annotated[str | None, typer.Option(help="Where it hurt, e.g. arch, heel.")] = None,
+    notes: Annotated[str, typer.Option(help="Anything worth remembering.")] = "",
+    skip: Annotated[
+        list[str] | None, typer.Option(help="An exercise id you skipped (repeatable).")
+    ] = None,
+    kind: Annotated[
+        Kind | None, typer.Option(help="Which session, on a day with two (default: strength).")
+    ] = None,
+) -> None:
+    """Log a planned session done without the player: everything done except --skip."""
+    _pain(pain)
+    from footcore.domain.vocab import PainSite
+
+    if site is not None and site not in {p.value for p in PainSite}:
+        fail(f"--site {site!r}: choose one of {', '.join(p.value for p in PainSite)}")
+    user, today = _runner()
+    day = _date("--date", date, today)
+    session = _session(user, day, kind)
+    skipped = set(skip or ())
+    unknown = sorted(skipped - {i.exercise for i in session.items})
+    if unknown:
+        planned = ", ".join(i.exercise for i in session.items)
+        fail(f"--skip {unknown[0]}: not in the {day.isoformat()} session (planned: {planned})")
+    from footcore.domain.logbook import Difficulty, ExerciseLog, SessionLog
+    from footcore.web.sessions.services import Rejected, log_session
+
+    entries = tuple(
+        ExerciseLog(
+            exercise=i.exercise,
+            variant=i.variant,
+            side=None,
+            done=i.exercise not in skipped,
+            sets_done=0 if i.exercise in skipped else i.dose.sets,
+        )
+        for i in session.items
+    )
+    record = SessionLog(
+        date=day,
+        kind=session.kind,
+        exercises=entries,
+        difficulty=Difficulty(difficulty.value),
+        pain_0_10=pain,
+        pain_site=PainSite(site) if site else None,
+        notes=notes,
+        idempotency_key=f"cli-{day.isoformat()}-{session.kind.value}",
+    )
+    try:
+        outcome = log_session(user=user, log=record, today=today)
+    except Rejected as exc:
+        flags = {"date": "--date", "notes": "--notes", "pain_0_10": "--pain"}
+        fail("; ".join(f"{flags.get(f, f)}: {m}" for f, m in exc.problems))
+    if not outcome.created:
+        console.print(f"already logged: the {session.kind.value} session of {day.isoformat()}")
+    else:
+        done = sum(e.done for e in entries)
+        console.print(
+            f"[green]logged[/] {session.kind.value} session of {day.isoformat()}: "
+            f"{done} of {len(entries)} exercises done",
+            highlight=False,
+        )
+    for change in outcome.changes:
+        console.print("  - " + escape(change), highlight=False)
+    if outcome.red_flag_screen_due:
+        console.print(
+            "[bold yellow]Pain of 7/10 or more: answer the safety questions[/] "
+            "(`footcore start` asks them, or the Safety page of `footcore serve`) "
+            "before you train again."
+        )
+
+
+def checkin(
+    settled: Annotated[YesNo, typer.Option(help="Has the pain settled this morning?")],
+    session_date: Annotated[
+        str | None,
+        typer.Option(help="The session asked about (default: the latest awaiting a check)."),
+    ] = None,
+    pain: Annotated[int | None, typer.Option(help="Pain now, 0-10.")] = None,
+) -> None:
+    """Next-morning check: has the pain from your last session settled?"""
+    _pain(pain)
+    user, today = _runner()
+    from footcore.web.sessions import selectors
+    from footcore.web.sessions.services import Rejected, morning_check
+
+    if session_date is None:
+        day = selectors.pending_check(user, today)
+        if day is None:
+            fail("--session-date: no logged session is waiting for its morning check")
+    else:
+        day = _date("--session-date", session_date, today)
+    try:
+        adaptation = morning_check(
+            user=user,
+            session_date=day,
+            settled=settled is YesNo.YES,
+            pain_0_10=pain,
+            today=today,
+        )
+    except Rejected as exc:
+        flags = {"session_date": "--session-date", "pain_0_10": "--pain"}
+        fail("; ".join(f"{flags.get(f, f)}: {m}" for f, m in exc.problems))
+    console.print(f"[green]saved[/] morning check for {day.isoformat()}", highlight=False)
+    from footcore.domain.adaptation import explain
+
+    for line in explain(adaptation):
+        console.print("  - " + escape(line), highlight=False)
+
+
+def print_status(view: ProgramView) -> bool:
+    """Print the stop message or the red-flag prompt and the changes; True when stopped."""
+    if view.stopped:
+        console.print("[bold red]Training is stopped.[/]")
+        console.print(escape(view.stop_reason or ""), highlight=False)
+        console.print(
+            "See a clinician (a doctor or physical therapist). No exercises are shown until "
+            "you confirm their clearance on the Today page of `footcore serve`."
+        )
+    elif view.red_flag_screen_due:
+        console.print(
+            "[bold yellow]Safety questions due:[/] pain reached 7/10 or more; answer them "
+            "before your next session."
+        )
+    if view.explanations:
+        console.print("[bold]Changes[/]")
+        for line in view.explanations:
+            console.print("  - " + escape(line), highlight=False)
+    return view.stopped

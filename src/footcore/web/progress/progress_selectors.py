@@ -1,0 +1,134 @@
+"""Reads behind the progress page, its charts, the PDF report and `footcore progress`.
+
+Four queries whatever the history: the profile, the planned sessions in the window, the
+session logs in the window, and the self-test results. Rows become the domain's inputs
+(`PlannedSlot`, `SessionRecord`, `AssessmentResult`) and `summarize` does the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import User
+
+from footcore.domain.plan import SessionKind
+from footcore.domain.profile import Profile
+from footcore.domain.progress import PlannedSlot, SessionRecord, week_start
+from footcore.domain.progress_summary import WINDOW_WEEKS, ProgressSummary, summarize
+from footcore.web.progress.selectors import results_for
+from footcore.web.sessions.models import SessionLogEntry
+from footcore.web.training.clock import runner_today
+from footcore.web.training.models import PlannedSession
+from footcore.web.training.selectors import get_profile
+
+PARTLY_DONE_CREDIT = 0.5
+"""footcore-design: an exercise started but not finished counts as half of it done."""
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    summary: ProgressSummary
+    profile: Profile | None
+
+    def chart_version(self, *parts: object) -> str:
+        """A short digest of a chart's data, so its URL changes when the chart does."""
+        return hashlib.blake2s(repr(parts).encode(), digest_size=6).hexdigest()
+
+
+def progress_for(user: User, *, today: dt.date | None = None) -> Progress:
+    """The runner's progress up to `today` (default: today in the runner's time zone)."""
+    profile = get_profile(user)
+    day = today if today is not None else runner_today(profile)
+    earliest = week_start(day) - dt.timedelta(weeks=WINDOW_WEEKS - 1)
+    latest = week_start(day) + dt.timedelta(days=6)
+    planned_rows = list(
+        PlannedSession.objects.filter(user=user, date__gte=earliest, date__lte=latest).values(
+            "date", "kind", "estimated_s"
+        )
+    )
+    log_rows = list(
+        SessionLogEntry.objects.filter(user=user, date__gte=earliest, date__lte=day).values(
+            "date", "kind", "exercises", "pain_0_10"
+        )
+    )
+    results = results_for(user)
+    tested = {r.date for r in results if earliest <= r.date <= day}
+    summary = summarize(
+        [PlannedSlot(row["date"], SessionKind(row["kind"])) for row in planned_rows],
+        session_records(log_rows, planned_rows) + assessment_records(tested, planned_rows),
+        results,
+        today=day,
+        age=None if profile is None else profile.age,
+        sex=None if profile is None else profile.sex,
+    )
+    return Progress(summary, profile)
+
+
+def session_records(
+    logs: Iterable[Mapping[str, Any]], planned: Iterable[Mapping[str, Any]]
+) -> list[SessionRecord]:
+    """Session logs as the domain's records.
+
+    Logs store what was done per exercise and side, not how long it took, so minutes
+    are estimated: the planned session's estimated length times the share done. A log
+    with no planned session of its day and kind uses the mean planned length of its kind.
+    """
+    planned_s = {(row["date"], row["kind"]): row["estimated_s"] for row in planned}
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for (_, kind), seconds in planned_s.items():
+        by_kind[kind].append(seconds)
+    records = []
+    for log in logs:
+        fraction = done_fraction(log["exercises"])
+        kind_s = by_kind.get(log["kind"], [])
+        seconds = planned_s.get(
+            (log["date"], log["kind"]), sum(kind_s) / len(kind_s) if kind_s else 0
+        )
+        records.append(
+            SessionRecord(
+                date=log["date"],
+                done_fraction=fraction,
+                minutes=round(seconds * fraction / 60, 1),
+                pain_0_10=log["pain_0_10"],
+                kind=SessionKind(log["kind"]),
+            )
+        )
+    return records
+
+
+def assessment_records(
+    days: Iterable[dt.date], planned: Iterable[Mapping[str, Any]]
+) -> list[SessionRecord]:
+    """A day with any self-test result counts as a done assessment session: results are
+    stored as self-test rows, not as session logs."""
+    planned_s = {row["date"]: row["estimated_s"] for row in planned if row["kind"] == "assessment"}
+    return [
+        SessionRecord(
+            date=day,
+            done_fraction=1.0,
+            minutes=round(planned_s.get(day, 0) / 60, 1),
+            kind=SessionKind.ASSESSMENT,
+        )
+        for day in sorted(days)
+    ]
+
+
+def done_fraction(exercises: object) -> float:
+    """Share of a session's logged exercise entries done: a finished one counts 1, one
+    started (any set, rep or hold) counts `PARTLY_DONE_CREDIT`, an untouched one 0."""
+    if not isinstance(exercises, list) or not exercises:
+        return 0.0
+    credit = 0.0
+    for entry in exercises:
+        if not isinstance(entry, dict):
+            continue
+        if entry.get("done"):
+            credit += 1.0
+        elif entry.get("sets_done") or entry.get("reps_done") or entry.get("holds_done"):
+            credit += PARTLY_DONE_CREDIT
+    return min(credit / len(exercises), 1.0)

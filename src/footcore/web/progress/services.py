@@ -1,0 +1,196 @@
+"""Self-assessment use cases: store results, then replan so they steer future sessions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from footcore.domain.assessments import (
+    DEFINITIONS,
+    AssessmentResult,
+    Grade,
+    TestKind,
+    Trials,
+    Value,
+    validate_result,
+)
+from footcore.domain.faam import FaamError, FaamScore, OverallRating, faam_problems, score_faam
+from footcore.domain.vocab import Side
+from footcore.web.progress.models import AssessmentEntry
+from footcore.web.progress.selectors import value_to_json
+from footcore.web.training import selectors as training_selectors
+from footcore.web.training import services as training_services
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    kind: TestKind
+    field: str
+    """`left`, `right`, `left[2]` (a trial, from 0) or `date`."""
+    message: str
+
+
+class AssessmentError(ValueError):
+    """Results that cannot be stored; `problems` names the test and field of each."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
+
+
+def to_value(kind: TestKind, raw: object) -> object:
+    """A raw form, JSON or CLI input as the domain's value type where it is one.
+
+    Anything that does not convert is passed on unchanged, so `validate_result` names
+    the problem in its own words.
+    """
+    definition = DEFINITIONS[kind]
+    if isinstance(raw, str):
+        text = raw.strip().lower()
+        if definition.valid is None:
+            return Grade(text) if text in {g.value for g in definition.grades} else raw
+        parts = [p.strip() for p in text.split(",")] if "," in text else [text]
+        try:
+            numbers = [float(p) for p in parts]
+        except ValueError:
+            return raw
+        raw = numbers if len(numbers) > 1 else numbers[0]
+    if isinstance(raw, list | tuple):
+        return Trials(tuple(raw))
+    if definition.trials > 1 and isinstance(raw, int | float) and not isinstance(raw, bool):
+        return Trials((float(raw),))
+    return raw
+
+
+def check(kind: TestKind, side: Side, raw: object) -> tuple[Value | None, list[Problem]]:
+    """The value, or the problems with it, each field named `left`, `right[1]` and so on."""
+    value = to_value(kind, raw)
+    # validate_result checks the type too, so the cast below is only for the checker.
+    problems = validate_result(kind, value, side)  # type: ignore[arg-type]
+    if problems:
+        return None, [
+            Problem(kind, field.replace("value", side.value, 1), message)
+            for field, message in problems
+        ]
+    return value, []  # type: ignore[return-value]
+
+
+def record_results(
+    *,
+    user: User,
+    values: Mapping[TestKind, Mapping[Side, object]],
+    today: dt.date,
+    day: dt.date | None = None,
+) -> list[AssessmentResult]:
+    """Validate and store per-side results of one or more tests, then replan from `today`.
+
+    All or nothing: any bad value raises `AssessmentError` before anything is written.
+    The insert and the replan share one transaction, so the plan always reflects the
+    stored results (the planner brings weak tests' exercises forward).
+    """
+    day = today if day is None else day
+    problems: list[Problem] = []
+    results: list[AssessmentResult] = []
+    if day > today:
+        kind = next(iter(values), TestKind.HEEL_RAISE)
+        problems.append(Problem(kind, "date", f"{day.isoformat()} is in the future"))
+    if not any(values.values()):
+        problems.append(
+            Problem(next(iter(values), TestKind.HEEL_RAISE), "left", "give at least one result")
+        )
+    for kind, sides in values.items():
+        for side, raw in sides.items():
+            value, found = check(kind, side, raw)
+            problems.extend(found)
+            if value is not None:
+                results.append(AssessmentResult(day, kind, side, value))
+    if problems:
+        raise AssessmentError(problems)
+    rows = [
+        AssessmentEntry(
+            user=user,
+            date=r.date,
+            kind=r.kind.value,
+            side=None if r.side is None else r.side.value,
+            value=value_to_json(r.value),
+        )
+        for r in results
+    ]
+    with transaction.atomic():
+        AssessmentEntry.objects.bulk_create(rows)
+        _replan(user, today)
+    return results
+
+
+def record_faam(
+    *,
+    user: User,
+    adl: Sequence[object],
+    sports: Sequence[object],
+    adl_self_rating: object = None,
+    sports_self_rating: object = None,
+    overall: object = None,
+    today: dt.date,
+    day: dt.date | None = None,
+) -> FaamScore:
+    """Score and store one FAAM questionnaire (two rows, ADL first), then replan.
+
+    Raises `FaamError` naming each bad item (`adl[4]`), self-rating or the overall
+    rating. A subscale with too few answers is stored as not scorable, with its answers.
+    """
+    day = today if day is None else day
+    problems = faam_problems(
+        adl, sports, adl_self_rating=adl_self_rating, sports_self_rating=sports_self_rating
+    )
+    rating: OverallRating | None = None
+    if overall is not None:
+        try:
+            rating = OverallRating(str(overall))
+        except ValueError:
+            choices = ", ".join(r.value for r in OverallRating)
+            problems.append(("overall", f"choose one of {choices}"))
+    if day > today:
+        problems.append(("date", f"{day.isoformat()} is in the future"))
+    if problems:
+        raise FaamError(problems)
+    score = score_faam(
+        adl,  # type: ignore[arg-type]  # checked by faam_problems above
+        sports,  # type: ignore[arg-type]
+        adl_self_rating=adl_self_rating,  # type: ignore[arg-type]
+        sports_self_rating=sports_self_rating,  # type: ignore[arg-type]
+        overall=rating,
+    )
+    rows = [
+        AssessmentEntry(
+            user=user,
+            date=day,
+            kind=kind.value,
+            side=None,
+            value={
+                "percent": sub.percent,
+                "self_rating": sub.self_rating_0_100,
+                "overall": None if rating is None else rating.value,
+            },
+            answers=list(answers),
+        )
+        for kind, sub, answers in (
+            (TestKind.FAAM_ADL, score.adl, adl),
+            (TestKind.FAAM_SPORTS, score.sports, sports),
+        )
+    ]
+    with transaction.atomic():
+        # Saved in this order so the selectors can pair the two subscales by id.
+        for row in rows:
+            row.save()
+        _replan(user, today)
+    return score
+
+
+def _replan(user: User, today: dt.date) -> None:
+    profile = training_selectors.get_profile(user)
+    if profile is not None:
+        training_services.replan(user=user, profile=profile, today=today)

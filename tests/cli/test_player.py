@@ -1,0 +1,288 @@
+"""`footcore start`: the command's unhappy paths, a played and logged session, a real terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import time_machine
+from typer.testing import CliRunner
+
+from footcore.cli import player as player_cli
+from footcore.cli.main import app
+from tests.support.plugin import skip_or_fail
+from tests.web.builders import profile_data
+
+# -- the command ---------------------------------------------------------------
+
+runner = CliRunner()
+SUNDAY = dt.datetime(2026, 12, 13, 9, 0, tzinfo=dt.UTC)
+"""A day of the builders' plan with both an activation and a strength session."""
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 5000.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def fake_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    clock = FakeClock()
+    monkeypatch.setattr(player_cli, "monotonic", clock.monotonic)
+    monkeypatch.setattr(player_cli, "sleep", clock.sleep)
+    return clock
+
+
+def _store_profile() -> None:
+    from footcore.web.accounts.services import local_runner
+    from footcore.web.training.services import save_profile
+
+    save_profile(user=local_runner(), data=profile_data(), today=dt.date(2026, 12, 7))
+
+
+@pytest.mark.django_db
+def test_start_without_a_stored_profile_says_how_to_make_one() -> None:
+    result = runner.invoke(app, ["start"])
+    assert result.exit_code == 2
+    assert "no stored profile" in result.output
+    assert "footcore profile set" in result.output
+
+
+def test_start_refuses_a_bad_date_naming_the_flag() -> None:
+    result = runner.invoke(app, ["start", "--date", "13/12/2026"])
+    assert result.exit_code == 2
+    assert "--date '13/12/2026'" in result.output
+
+
+@pytest.mark.django_db
+@time_machine.travel(SUNDAY, tick=False)
+def test_start_on_a_rest_day_names_the_date() -> None:
+    _store_profile()
+    result = runner.invoke(app, ["start", "--date", "2026-12-12"])
+    assert result.exit_code == 2
+    assert "--date 2026-12-12: no session planned" in result.output
+
+
+@pytest.mark.django_db
+@time_machine.travel(dt.datetime(2026, 12, 12, 9, 0, tzinfo=dt.UTC), tick=False)
+def test_start_without_a_date_on_a_rest_day_says_today() -> None:
+    _store_profile()
+    result = runner.invoke(app, ["start"])
+    assert result.exit_code == 2
+    assert "today (2026-12-12): no session planned" in result.output
+
+
+@pytest.mark.django_db
+@time_machine.travel(SUNDAY, tick=False)
+def test_start_refuses_a_kind_the_day_does_not_have() -> None:
+    _store_profile()
+    result = runner.invoke(app, ["start", "--date", "2026-12-11", "--kind", "strength"])
+    assert result.exit_code == 2
+    assert "--kind strength: no strength session on 2026-12-11" in result.output
+
+
+@pytest.mark.django_db
+@time_machine.travel(SUNDAY, tick=False)
+def test_a_future_session_is_played_only_without_logging() -> None:
+    _store_profile()
+    result = runner.invoke(app, ["start", "--date", "2026-12-14"])
+    assert result.exit_code == 2
+    assert "--date 2026-12-14 is after today" in result.output
+    assert "--no-log" in result.output
+
+
+def test_preview_of_an_unknown_exercise_suggests_close_ids() -> None:
+    result = runner.invoke(app, ["start", "--preview", "toe-spread"])
+    assert result.exit_code == 2
+    assert "--preview 'toe-spread'" in result.output
+    assert "toe-spreads" in result.output
+
+
+def test_preview_does_not_mix_with_a_date() -> None:
+    result = runner.invoke(app, ["start", "--preview", "toe-yoga", "--date", "2026-12-13"])
+    assert result.exit_code == 2
+    assert "--preview" in result.output
+
+
+def test_preview_plays_every_step_of_the_default_dose(fake_clock: FakeClock) -> None:
+    result = runner.invoke(app, ["start", "--preview", "shin-curls"])
+    assert result.exit_code == 0, result.output
+    assert "Get ready: Shin Curls" in result.output
+    assert "Hold 3 s · Shin Curls · 5/5" in result.output
+    assert "Session done" in result.output
+    assert "How did it go?" not in result.output
+
+
+@pytest.mark.django_db
+@time_machine.travel(SUNDAY, tick=False)
+def test_a_played_session_is_logged_with_the_answers(fake_clock: FakeClock) -> None:
+    from footcore.web.sessions.models import SessionLogEntry
+
+    _store_profile()
+    result = runner.invoke(app, ["start"], input="just-right\n12\n2\nheel\nfine\n")
+    assert result.exit_code == 0, result.output
+    assert "Get ready: Short Foot" in result.output
+    assert "pain:" in result.output  # 12 was asked again
+    assert "logged strength session of 2026-12-13" in result.output
+    entry = SessionLogEntry.objects.get()
+    assert (entry.kind, entry.difficulty, entry.pain_0_10) == ("strength", "just-right", 2)
+    assert entry.pain_site == "heel"
+    assert entry.notes == "fine"
+    assert all(e["done"] for e in entry.exercises)
+    uuid.UUID(entry.idempotency_key)
+    assert fake_clock.now - 5000.0 == pytest.approx(631, abs=2)
+
+
+@pytest.mark.django_db
+@time_machine.travel(SUNDAY, tick=False)
+def test_the_activation_is_picked_with_kind_and_no_log_stores_nothing(
+    fake_clock: FakeClock,
+) -> None:
+    from footcore.web.sessions.models import SessionLogEntry
+
+    _store_profile()
+    result = runner.invoke(app, ["start", "--kind", "activation", "--no-log"])
+    assert result.exit_code == 0, result.output
+    assert "Activation session" in result.output
+    assert "Posterior" not in result.output
+    assert not SessionLogEntry.objects.exists()
+
+
+@pytest.mark.django_db
+@time_machine.travel(SUNDAY, tick=False)
+def test_unanswered_log_questions_store_nothing(fake_clock: FakeClock) -> None:
+    from footcore.web.sessions.models import SessionLogEntry
+
+    _store_profile()
+    result = runner.invoke(app, ["start", "--kind", "activation"], input="")
+    assert result.exit_code == 2
+    assert "--no-log" in result.output
+    assert not SessionLogEntry.objects.exists()
+
+
+# -- a real terminal -------------------------------------------------------------
+
+
+class Tmux:
+    def __init__(self, tmp_path: Path) -> None:
+        self.socket = f"footcore-test-{uuid.uuid4().hex[:8]}"
+        self.data_dir = tmp_path
+
+    def run(self, *args: str) -> str:
+        return subprocess.run(
+            ["tmux", "-L", self.socket, *args], check=True, capture_output=True, text=True
+        ).stdout
+
+    def start(self, *footcore_args: str) -> None:
+        command = " ".join(
+            [
+                sys.executable,
+                "-m",
+                "footcore.cli.main",
+                "--data-dir",
+                str(self.data_dir),
+                *list(footcore_args),
+            ]
+        )
+        # After the player: its exit code and whether the terminal is canonical again.
+        shell = f"{command}; echo EXIT=$?; stty -a | grep -o -- '-\\?icanon'; sleep 60"
+        env = {**os.environ, "TERM": "xterm-256color"}
+        subprocess.run(
+            ["tmux", "-L", self.socket, "new-session", "-d", "-x", "100", "-y", "30", shell],
+            check=True,
+            env=env,
+        )
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p")
+
+    def wait_for(self, text: str, timeout_s: float = 15.0) -> str:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared on screen:\n{self.screen()}")
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    if shutil.which("tmux") is None:
+        skip_or_fail("tmux not found: install Debian's `tmux` package")
+    session = Tmux(tmp_path)
+    yield session
+    session.close()
+
+
+def _countdown(screen: str) -> int:
+    line = next(line for line in screen.splitlines() if "left in this step" in line)
+    minutes, seconds = line.strip("│ ").split()[0].split(":")
+    return int(minutes) * 60 + int(seconds)
+
+
+def test_in_a_real_terminal_the_countdown_runs_and_s_skips_to_the_next_step(tmux: Tmux) -> None:
+    tmux.start("start", "--preview", "shin-curls")
+    first = tmux.wait_for("left in this step")
+    assert "Get ready: Shin Curls" in first
+    assert "space/p pause" in first
+    time.sleep(1.2)
+    assert _countdown(tmux.screen()) < _countdown(first)
+    tmux.run("send-keys", "s")
+    skipped = tmux.wait_for("Next: Relax · Shin Curls · 1/5")
+    assert "Get ready" not in skipped
+    assert "│ Hold 3 s · Shin Curls · 1/5" in skipped
+    tmux.run("send-keys", "p")
+    paused = tmux.wait_for("PAUSED")
+    time.sleep(1.2)
+    assert _countdown(tmux.screen()) == _countdown(paused)
+    tmux.run("send-keys", "q")
+    done = tmux.wait_for("icanon")
+    assert "EXIT=0" in done
+    assert "-icanon" not in done  # the terminal is back in line mode
+
+
+def test_in_a_real_terminal_ctrl_c_stops_and_restores_the_terminal(tmux: Tmux) -> None:
+    tmux.start("start", "--preview", "toe-yoga")
+    tmux.wait_for("left in this step")
+    tmux.run("send-keys", "C-c")
+    done = tmux.wait_for("icanon")
+    assert "EXIT=130" in done
+    assert "stopped; nothing was logged" in done
+    assert "-icanon" not in done
+
+
+@pytest.mark.django_db
+@time_machine.travel(SUNDAY, tick=False)
+def test_severe_pain_asks_the_red_flag_questions_and_a_yes_stops_the_program(
+    fake_clock: FakeClock,
+) -> None:
+    from footcore.domain.safety import RED_FLAG_QUESTIONS
+    from footcore.web.sessions.models import RedFlagScreen
+
+    _store_profile()
+    flags = ["y"] + ["n"] * (len(RED_FLAG_QUESTIONS) - 1)
+    answers = ["too-hard", "8", "ankle", "", *flags]
+    result = runner.invoke(app, ["start", "--kind", "activation"], input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "safety check" in result.output
+    screen = RedFlagScreen.objects.get()
+    assert screen.any_flag
+    assert "clinician" in result.output.lower()
