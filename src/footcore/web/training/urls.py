@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from django.urls import path
 
-from footcore.web.training import views
+from footcore.web.training import calendar_import, views
 
 urlpatterns = [
     path("profile", views.profile_view, name="profile"),
+    path("profile/calendar", calendar_import.import_calendar, name="profile-calendar"),
     path("plan", views.plan_view, name="plan"),
     path("today", views.today_view, name="today"),
     path("plan.ics", views.plan_ics, name="plan-ics"),

@@ -1,0 +1,73 @@
+"""Fill the profile form from a training calendar (.ics) the runner uploads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+
+from footcore.interchange.ics_import import CalendarImportError, read_training_calendar
+from footcore.web.accounts.services import current_user
+from footcore.web.training import selectors
+from footcore.web.training.clock import runner_today
+from footcore.web.training.forms import ProfileForm
+
+MAX_CALENDAR_BYTES = 5 * 1024 * 1024
+LOOK_BACK_DAYS = 56
+LOOK_AHEAD_DAYS = 182
+
+
+class CalendarUploadForm(forms.Form):
+    calendar = forms.FileField(help_text="An .ics export or feed file from your training app.")
+
+    def clean_calendar(self) -> bytes:
+        upload = self.cleaned_data["calendar"]
+        if upload.size > MAX_CALENDAR_BYTES:
+            raise forms.ValidationError("calendar: the file is larger than 5 MB")
+        data: bytes = upload.read()
+        return data
+
+
+@require_POST
+def import_calendar(request: HttpRequest) -> HttpResponse:
+    """Guess run, long-run, hard and race days from the calendar; pre-fill the form.
+
+    Nothing is stored here: the runner checks the guess and saves the form.
+    """
+    user = current_user(request)
+    profile = selectors.get_profile(user)
+    today = runner_today(profile)
+    upload = CalendarUploadForm(request.POST, request.FILES)
+    initial = ProfileForm.initial_from(profile) if profile else {"start": today}
+    context: dict[str, object] = {"nav": "profile", "upload": upload}
+    if not upload.is_valid():
+        context["form"] = ProfileForm(initial=initial)
+        return render(request, "footcore/profile.html", context, status=400)
+    try:
+        guess = read_training_calendar(
+            upload.cleaned_data["calendar"],
+            start=today - dt.timedelta(days=LOOK_BACK_DAYS),
+            end=today + dt.timedelta(days=LOOK_AHEAD_DAYS),
+        )
+    except CalendarImportError as exc:
+        upload.add_error("calendar", f"calendar: {exc}")
+        context["form"] = ProfileForm(initial=initial)
+        return render(request, "footcore/profile.html", context, status=400)
+    initial.update(
+        {
+            "run_days": [d.value for d in guess.run_days],
+            "long_run_day": guess.long_run_day.value if guess.long_run_day else "",
+            "hard_days": [d.value for d in guess.hard_days],
+            "races": "\n".join(d.isoformat() for d in guess.race_dates if d >= today),
+        }
+    )
+    context["form"] = ProfileForm(initial=initial)
+    context["imported"] = {
+        "runs": len(guess.events),
+        "weeks": guess.weeks_seen,
+        "problems": [str(p) for p in guess.problems[:10]],
+    }
+    return render(request, "footcore/profile.html", context)
