@@ -39,7 +39,7 @@ PROBE = """() => {
     }
   }).observe(root, { attributes: true, attributeFilter: ["data-step", "data-state"] });
   document.getElementById("player-start").addEventListener(
-    "click", () => { window.__t0 = performance.now(); }, { capture: true });
+    "click", (e) => { window.__t0 = e.timeStamp; }, { capture: true });
 }"""
 
 
@@ -140,7 +140,6 @@ def measure(base: str, path: str, seconds: int, chromium: str) -> dict[str, floa
         "steps": len(made),
         "end_drift_ms": ended - (t0 + planned[-1]),
         "max_step_drift_ms": max((abs(d) for d in per_step), default=0.0),
-        "per_step": [round(d) for d in per_step],
     }
 
 

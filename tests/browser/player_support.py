@@ -28,7 +28,7 @@ PROBE = """() => {
     }
   }).observe(root, { attributes: true, attributeFilter: ["data-step", "data-state"] });
   document.getElementById("player-start").addEventListener(
-    "click", () => { window.__t0 = performance.now(); }, { capture: true });
+    "click", (e) => { window.__t0 = e.timeStamp; }, { capture: true });
 }"""
 
 

@@ -71,6 +71,7 @@ def test_pause_stops_the_countdown_and_resume_goes_on(page: Any) -> None:
     page.click("#player-pause")
     page.clock.run_for(2000)
     assert page.locator("#player-countdown").inner_text() != paused_at
+    page.screenshot(path="artifacts/session-player.png", full_page=False)
 
 
 def test_skip_moves_on_to_the_next_exercise_and_logs_the_skipped_one(page: Any) -> None:
@@ -134,9 +135,6 @@ def test_a_log_made_offline_is_queued_and_stored_exactly_once_when_back_online(
     url = planned_session_url()
     page.clock.install()
     page.goto(url)
-    page.wait_for_function(
-        "navigator.serviceWorker && navigator.serviceWorker.controller !== undefined"
-    )
     page.click("#player-start")
     page.clock.run_for(TEN_MINUTES_AND_MORE_MS)
     page.context.set_offline(True)
@@ -155,3 +153,22 @@ def test_a_log_made_offline_is_queued_and_stored_exactly_once_when_back_online(
     assert entry.pain_site == "arch"
     assert len(entry.exercises) == len(player_data(page)["items"])
     assert page.evaluate("footcoreQueue.pending().then((p) => p.length)") == 0
+
+
+def test_a_loaded_session_plays_again_without_a_network(page: Any) -> None:
+    url = planned_session_url()
+    page.goto(url)
+    illustration = player_data(page)["items"][0]["illustration"]
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=10_000)
+    page.wait_for_function(
+        "(urls) => Promise.all(urls.map((u) => caches.match(u))).then((h) => h.every(Boolean))",
+        arg=[url, illustration, "/static/footcore/player.js"],
+        timeout=10_000,
+    )
+    page.context.set_offline(True)
+    page.reload()
+    assert player_data(page)["items"][0]["illustration"] == illustration
+    image = page.locator("#player-illustration")
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    page.click("#player-start")
+    assert page.locator("#player").get_attribute("data-state") == "running"

@@ -188,6 +188,12 @@ def test_the_page_refuses_negative_reps_and_text(client: Client) -> None:
     assert not AssessmentEntry.objects.exists()
 
 
+def test_saving_an_empty_test_page_asks_for_a_result(client: Client) -> None:
+    response = client.post("/assess/toe-yoga", {})
+    assert response.status_code == 400
+    assert "Enter at least one result before saving." in response.content.decode()
+
+
 def test_an_unknown_test_page_is_404(client: Client) -> None:
     assert client.get("/assess/jumping").status_code == 404
 

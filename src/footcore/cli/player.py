@@ -39,7 +39,8 @@ def register(app: typer.Typer) -> None:
 
 def start(
     date: Annotated[
-        str | None, typer.Option(help="Play another day's session, as YYYY-MM-DD.")
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="Play another day's session (default: today)."),
     ] = None,
     kind: Annotated[
         Kind | None,

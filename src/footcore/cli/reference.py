@@ -10,7 +10,8 @@ import re
 import sys
 from pathlib import Path
 
-import click
+from typing import Any
+
 import typer.main
 
 from footcore.cli.main import app
@@ -19,11 +20,12 @@ START = "<!-- cli-reference:start -->"
 END = "<!-- cli-reference:end -->"
 
 
-def _walk(command: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
+# Typer builds on its own copy of click; duck typing keeps this independent of which.
+def _walk(command: Any, path: list[str]) -> list[tuple[list[str], Any]]:
     found = [(path, command)]
-    if isinstance(command, click.Group):
-        for name in sorted(command.commands):
-            found.extend(_walk(command.commands[name], [*path, name]))
+    subcommands = getattr(command, "commands", None) or {}
+    for name in sorted(subcommands):
+        found.extend(_walk(subcommands[name], [*path, name]))
     return found
 
 
@@ -31,7 +33,7 @@ def reference() -> str:
     root = typer.main.get_command(app)
     blocks: list[str] = []
     for path, command in _walk(root, ["footcore"]):
-        ctx = click.Context(command, info_name=" ".join(path), terminal_width=100)
+        ctx = command.context_class(command, info_name=" ".join(path), terminal_width=100)
         formatter = ctx.make_formatter()
         formatter.width = 100
         command.format_usage(ctx, formatter)
@@ -40,7 +42,7 @@ def reference() -> str:
             formatter.write_paragraph()
             formatter.write_text(help_text[0])
         command.format_options(ctx, formatter)
-        if isinstance(command, click.Group):
+        if getattr(command, "commands", None):
             command.format_commands(ctx, formatter)
         text = formatter.getvalue().rstrip()
         blocks.append(f"### `{' '.join(path)}`\n\n```text\n{text}\n```")

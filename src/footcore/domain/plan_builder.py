@@ -25,6 +25,7 @@ from footcore.domain.plan import (
 from footcore.domain.profile import Profile
 from footcore.domain.progression import lighter
 from footcore.domain.reasons import ItemContext, item_reason, strength_day_reason
+from footcore.domain.retests import retest_sessions
 from footcore.domain.rotation import (
     FIRST_WEEK_EXERCISES,
     Candidate,
@@ -43,20 +44,11 @@ from footcore.domain.scheduling import (
     week_spans,
 )
 from footcore.domain.sessions import Slot, fill_strength, limit_s, target_s
-from footcore.domain.steering import RETEST_EVERY_WEEKS, retest_dates
 from footcore.domain.timing import estimate_dose_s, estimate_session_s, transition_s
 from footcore.domain.warm_ups import WarmUps
 
 SHORT_SESSION = 0.8
 """footcore-design: a strength session under 80% of its target is reported."""
-RETEST_S = 900
-"""footcore-design: the self-tests, both sides and the FAAM, take about 15 minutes."""
-RETEST_REASON = (
-    f"Retest: repeat the foot self-tests every {RETEST_EVERY_WEEKS} weeks, before any other"
-    " foot work that day (footcore-design; matias-2016 assessed at 2 and 4 months)"
-)
-RETEST_SEARCH_DAYS = 6
-"""How far a retest may move from its day to avoid a race or the eve of a race or long run."""
 
 # A retest comes first on its day: fatigue from other foot work would lower the results.
 _KIND_ORDER = {SessionKind.ASSESSMENT: 0, SessionKind.ACTIVATION: 1, SessionKind.STRENGTH: 2}
@@ -341,33 +333,3 @@ class PlanBuilder:
             self.served[exercise_id] = streak + 1
             self.last_done[exercise_id] = span.index
         self.previous = content
-
-
-def retest_sessions(profile: Profile, calendar: RunningWeek) -> tuple[PlannedSession, ...]:
-    """An ASSESSMENT session on each `steering.retest_dates` day (footcore-design).
-
-    A retest that would fall after the plan's last day is held on that last day, so it
-    closes the block inside the plan. A day that is a race, the day before a race or the
-    day before the long run moves to the nearest day that is none of these (the earlier
-    one on a tie), within the plan; the reason says where it came from.
-    """
-    sessions: list[PlannedSession] = []
-    for due in retest_dates(profile.start, profile.weeks):
-        wanted = min(due, profile.end)
-        day = _retest_day(wanted, profile, calendar)
-        if day is None or any(s.date == day for s in sessions):
-            continue
-        reason = RETEST_REASON
-        blocked = calendar.blocked_because(wanted)
-        if day != wanted and blocked is not None:
-            reason += f"; moved from {wanted.isoformat()}, {blocked}"
-        sessions.append(PlannedSession(day, SessionKind.ASSESSMENT, (), RETEST_S, reason))
-    return tuple(sessions)
-
-
-def _retest_day(wanted: dt.date, profile: Profile, calendar: RunningWeek) -> dt.date | None:
-    for distance in range(RETEST_SEARCH_DAYS + 1):
-        for day in (wanted - dt.timedelta(days=distance), wanted + dt.timedelta(days=distance)):
-            if profile.start <= day <= profile.end and calendar.blocked_because(day) is None:
-                return day
-    return None

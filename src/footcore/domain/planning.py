@@ -9,7 +9,7 @@ writes down why for every day and every exercise. Same inputs, same plan: nothin
 here is random or depends on set iteration order.
 
 A retest of the foot self-tests is planned every 4 weeks (`steering.retest_dates`),
-moved off race days and the eves of races and long runs (`plan_builder.retest_sessions`).
+moved off race days and the eves of races and long runs (`retests.retest_sessions`).
 
 Warm-ups go on every run day (and race day), strength day or not: they prepare the
 run, while the strength session is separate work done after it (footcore-design).

@@ -66,7 +66,9 @@ def assess_test(request: HttpRequest, test_id: str) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = TestForm(kinds, request.POST)
-        if form.is_valid():
+        if form.is_valid() and not form.values():
+            form.add_error(None, "Enter at least one result before saving.")
+        elif form.is_valid():
             try:
                 services.record_results(
                     user=user, values=form.values(), today=runner_today(profile)
