@@ -37,7 +37,16 @@ PROFILES = {
         "sessions_per_week": 3,
         "minutes": 60,
         "concerns": ["plantar-fasciitis", "achilles", "flat-feet"],
-        "equipment": ["step", "towel", "chair", "wall", "dumbbells", "band", "balance-disk", "ball"],
+        "equipment": [
+            "step",
+            "towel",
+            "chair",
+            "wall",
+            "dumbbells",
+            "band",
+            "balance-disk",
+            "ball",
+        ],
     },
 }
 

@@ -39,7 +39,7 @@ def wait_ready(url: str, proc: subprocess.Popen[bytes]) -> None:
         if proc.poll() is not None:
             raise SystemExit("footcore serve exited early")
         try:
-            with urllib.request.urlopen(url + "/healthz", timeout=2):  # noqa: S310
+            with urllib.request.urlopen(url + "/healthz", timeout=2):
                 return
         except OSError:
             time.sleep(0.3)
@@ -116,8 +116,16 @@ def main() -> None:
     os.environ.update({"FOOTCORE_DATA_DIR": str(data_dir), "DATABASE_URL": ""})
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "footcore.cli.main", "serve", "--port", str(port),
-         "--workers", str(args.workers)],
+        [
+            sys.executable,
+            "-m",
+            "footcore.cli.main",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -126,8 +134,10 @@ def main() -> None:
     try:
         wait_ready(base, proc)
         tool = "wrk" if shutil.which("wrk") else "python client"
-        print(f"footcore serve: gunicorn, {args.workers} workers; load: {tool}, "
-              f"{args.connections} connections, {args.seconds} s per path")
+        print(
+            f"footcore serve: gunicorn, {args.workers} workers; load: {tool}, "
+            f"{args.connections} connections, {args.seconds} s per path"
+        )
         queries = queries_per_request()
         for path in PATHS:
             if shutil.which("wrk"):

@@ -45,7 +45,7 @@ def _has_colour(image: Image.Image, rgb: tuple[int, int, int], *, at_least: int)
 
 def _load_all_charts(page: Any) -> list[dict[str, Any]]:
     page.wait_for_function(
-        "Array.from(document.querySelectorAll('img[data-chart]')).every(i => i.complete)"
+        "() => Array.from(document.querySelectorAll('img[data-chart]')).every(i => i.complete)"
     )
     sizes: list[dict[str, Any]] = page.eval_on_selector_all(
         "img[data-chart]",

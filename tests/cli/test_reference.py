@@ -12,8 +12,7 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 def test_the_readme_documents_every_command_as_it_is() -> None:
     text = README.read_text(encoding="utf-8")
     assert rewrite(text) == text, (
-        "README.md's CLI reference is stale: run "
-        "`uv run python -m footcore.cli.reference --write`"
+        "README.md's CLI reference is stale: run `uv run python -m footcore.cli.reference --write`"
     )
 
 

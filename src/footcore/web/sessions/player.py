@@ -36,6 +36,7 @@ PLAYER_ASSETS = (
     "footcore/site.css",
     "footcore/icon.svg",
     "footcore/offline-queue.js",
+    "footcore/player-cues.js",
     "footcore/player.js",
 )
 TITLES = {SessionKind.STRENGTH: "Foot strength", SessionKind.ACTIVATION: "Activation"}

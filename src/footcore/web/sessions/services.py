@@ -144,12 +144,13 @@ def record_clearance(*, user: User, note: str, today: dt.date) -> Adaptation:
 
 def _replan(user: User, today: dt.date) -> Adaptation:
     """Replan from today if today's session is still to do, else from tomorrow."""
+    adaptation = current_adaptation(user, today)
     profile = training_selectors.get_profile(user)
     if profile is not None:
         logged_today = SessionLogEntry.objects.filter(user=user, date=today).exists()
         start = today + dt.timedelta(days=1) if logged_today else today
-        replan(user=user, profile=profile, today=start)
-    return current_adaptation(user, today)
+        replan(user=user, profile=profile, today=start, adjustments=adaptation.adjustments)
+    return adaptation
 
 
 def _outcome(row: SessionLogEntry, adaptation: Adaptation, *, created: bool) -> LogOutcome:

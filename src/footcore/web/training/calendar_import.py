@@ -41,7 +41,9 @@ def import_calendar(request: HttpRequest) -> HttpResponse:
     profile = selectors.get_profile(user)
     today = runner_today(profile)
     upload = CalendarUploadForm(request.POST, request.FILES)
-    initial = ProfileForm.initial_from(profile) if profile else {"start": today}
+    initial: dict[str, object] = (
+        ProfileForm.initial_from(profile) if profile else {"start": today.isoformat()}
+    )
     context: dict[str, object] = {"nav": "profile", "upload": upload}
     if not upload.is_valid():
         context["form"] = ProfileForm(initial=initial)

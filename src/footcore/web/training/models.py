@@ -16,6 +16,12 @@ class RunnerProfile(models.Model):
     )
     data = models.JSONField(help_text="The profile as `profile_to_dict` writes it.")
     warnings = models.JSONField(default=list, help_text="The planner's warnings for this plan.")
+    plan_inputs = models.CharField(
+        max_length=64,
+        blank=True,
+        default="",
+        help_text="Digest of what the stored future sessions were planned from.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

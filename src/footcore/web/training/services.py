@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
 from footcore.catalog.loader import default_catalog
-from footcore.domain.plan import Plan, PlanWeek
+from footcore.domain.plan import ExerciseAdjustment, Plan, PlanWeek
 from footcore.domain.plan import PlannedSession as PlannedSessionValue
 from footcore.domain.planning import build_plan
 from footcore.domain.profile import Profile, parse_profile, profile_to_dict
@@ -36,14 +38,28 @@ def save_profile(*, user: User, data: Mapping[str, object], today: dt.date) -> P
     return profile
 
 
-def replan(*, user: User, profile: Profile, today: dt.date) -> Plan:
-    """Replace the sessions dated `today` or later with a fresh plan (one transaction)."""
-    plan = build_plan(
-        profile,
-        default_catalog(),
-        adjustments=adjustments_for(user, today),
-        emphasis=emphasis_for(user, today),
-    )
+def replan(
+    *,
+    user: User,
+    profile: Profile,
+    today: dt.date,
+    adjustments: Mapping[str, ExerciseAdjustment] | None = None,
+) -> Plan | None:
+    """Replace the sessions dated `today` or later with a fresh plan (one transaction).
+
+    The plan is a pure function of the profile, the adaptation's adjustments and the
+    self-tests' emphasis. When those are what the stored sessions were planned from,
+    the new plan would equal the stored one, so nothing is rewritten and None is
+    returned: most logs (no pain, "just right") change nothing.
+    """
+    if adjustments is None:
+        adjustments = adjustments_for(user, today)
+    emphasis = emphasis_for(user, today)
+    key = plan_inputs_key(profile, adjustments, emphasis)
+    stored = RunnerProfile.objects.filter(user=user).values_list("plan_inputs", flat=True).first()
+    if stored == key:
+        return None
+    plan = build_plan(profile, default_catalog(), adjustments=adjustments, emphasis=emphasis)
     with transaction.atomic():
         PlannedSession.objects.filter(user=user, date__gte=today).delete()
         rows = [
@@ -53,8 +69,26 @@ def replan(*, user: User, profile: Profile, today: dt.date) -> Plan:
             if session.date >= today
         ]
         PlannedSession.objects.bulk_create(rows)
-        RunnerProfile.objects.filter(user=user).update(warnings=list(plan.warnings))
+        RunnerProfile.objects.filter(user=user).update(
+            warnings=list(plan.warnings), plan_inputs=key
+        )
     return plan
+
+
+def plan_inputs_key(
+    profile: Profile, adjustments: Mapping[str, ExerciseAdjustment], emphasis: Sequence[str]
+) -> str:
+    """A digest of everything `build_plan` reads (the catalog is fixed per release)."""
+    inputs = {
+        "profile": profile_to_dict(profile),
+        "adjustments": sorted(
+            [a.exercise, a.level_delta, a.paused, a.reason, a.since.isoformat()]
+            for a in adjustments.values()
+        ),
+        "emphasis": list(emphasis),
+        "catalog": default_catalog().ids(),
+    }
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
 
 
 def _row(user: User, week: PlanWeek, session: PlannedSessionValue) -> PlannedSession:
