@@ -31,7 +31,9 @@ PAIN_GUIDE_CITATION = "silbernagel-2007"
 MARGIN_MM = 15.0
 
 
-class _Handout(FPDF):
+class FootcorePdf(FPDF):
+    """footcore's page: the safety note and page numbers in every footer."""
+
     def footer(self) -> None:
         self.set_y(-12)
         self.set_text_color(90, 90, 90)
@@ -72,7 +74,7 @@ def plan_handout_pdf(
         exercises = [catalog.get(exercise_id) for exercise_id in uses]
     except KeyError as exc:
         raise ValueError(f"the plan uses exercise {exc.args[0]!r}, not in the catalog") from exc
-    pdf = _Handout(format=PAGE_SIZES[page])
+    pdf = FootcorePdf(format=PAGE_SIZES[page])
     pdf.core_fonts_encoding = ENCODING
     pdf.set_creation_date(created or dt.datetime.now(dt.UTC))
     pdf.set_title("footcore foot strength plan")

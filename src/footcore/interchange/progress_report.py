@@ -19,7 +19,7 @@ from fpdf import FPDF
 from footcore.domain.assessments import Grade
 from footcore.domain.progress import Adherence
 from footcore.domain.progress_summary import ProgressSummary, TestTrend
-from footcore.interchange.pdf_handout import FOOTER_NOTE, MARGIN_MM, PAGE_SIZES, PageSize
+from footcore.interchange.pdf_handout import MARGIN_MM, PAGE_SIZES, FootcorePdf, PageSize
 from footcore.interchange.pdf_text import ENCODING, long_date, pdf_safe
 from footcore.interchange.progress_charts import (
     HEIGHT_IN,
@@ -51,21 +51,6 @@ NOT_A_DIAGNOSIS = (
 )
 
 
-class _Report(FPDF):
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_text_color(90, 90, 90)
-        size = 7.5
-        self.set_font("helvetica", "I", size)
-        while size > 5 and self.get_string_width(FOOTER_NOTE) > self.epw:
-            size -= 0.25
-            self.set_font("helvetica", "I", size)
-        self.cell(0, 4, FOOTER_NOTE, align="C", new_x="LMARGIN", new_y="NEXT")
-        self.set_font("helvetica", "", 7.5)
-        self.cell(0, 4, f"Page {self.page_no()} of {{nb}}", align="C")
-        self.set_text_color(0, 0, 0)
-
-
 def progress_report_pdf(
     summary: ProgressSummary,
     *,
@@ -80,7 +65,7 @@ def progress_report_pdf(
     (aware) is the PDF's creation date; None means now."""
     if page not in PAGE_SIZES:
         raise ValueError(f"page must be 'A4' or 'Letter', not {page!r}")
-    pdf = _Report(format=PAGE_SIZES[page])
+    pdf = FootcorePdf(format=PAGE_SIZES[page])
     pdf.core_fonts_encoding = ENCODING
     pdf.set_creation_date(created or dt.datetime.now(dt.UTC))
     pdf.set_title("footcore progress report")
