@@ -158,15 +158,20 @@ def main() -> None:
     )
     path = plan_a_runner()
     port = free_port()
+    log = data_dir / "serve.log"
     proc = subprocess.Popen(
         [sys.executable, "-m", "footcore.cli.main", "serve", "--port", str(port)],
         env=dict(os.environ),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log.open("wb"),
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_ready(base, proc)
+        try:
+            wait_ready(base, proc)
+        except SystemExit:
+            print(log.read_text(errors="replace")[-2000:], file=sys.stderr)
+            raise
         result = measure(base, path, args.seconds, args.chromium)
     finally:
         proc.terminate()
