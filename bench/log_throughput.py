@@ -26,7 +26,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from web_throughput import free_port, wait_ready
+from support import free_port, wait_ready
 
 # Every day a run day, so today always holds an activation session to log.
 PROFILE = {

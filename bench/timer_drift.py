@@ -19,14 +19,13 @@ import datetime as dt
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 from typing import Any
+
+from support import free_port, wait_ready
 
 DATA = re.compile(r'(<script id="player-data" type="application/json">)(.*?)(</script>)', re.S)
 PROBE = """() => {
@@ -41,25 +40,6 @@ PROBE = """() => {
   document.getElementById("player-start").addEventListener(
     "click", (e) => { window.__t0 = e.timeStamp; }, { capture: true });
 }"""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_ready(url: str, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit("footcore serve exited early")
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit("footcore serve did not start within 60 s")
 
 
 def plan_a_runner() -> str:

@@ -14,4 +14,11 @@ import django
 
 django.setup()
 
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# Speed is measured in bench/, not here: on a busy 2-core machine a slow example
+# must not fail a property that holds.
+settings.register_profile("footcore", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("footcore")
+
 pytest_plugins = ["tests.support.plugin"]
