@@ -61,20 +61,6 @@ def exercise_from_dict(data: Mapping[str, Any]) -> ExerciseLog:
     )
 
 
-def log_from_row(row: SessionLogEntry) -> SessionLog:
-    return SessionLog(
-        date=row.date,
-        kind=SessionKind(row.kind),
-        exercises=tuple(exercise_from_dict(e) for e in row.exercises),
-        # A log sent without an answer counts as "just right": it neither steps up nor back.
-        difficulty=Difficulty(row.difficulty) if row.difficulty else Difficulty.RIGHT,
-        pain_0_10=row.pain_0_10,
-        pain_site=PainSite(row.pain_site) if row.pain_site else None,
-        notes=row.notes,
-        idempotency_key=row.idempotency_key,
-    )
-
-
 def answers_from_dict(data: Mapping[str, Any]) -> RedFlagAnswers:
     return RedFlagAnswers(**{k: bool(v) for k, v in data.items() if k in RED_FLAG_FIELDS})
 
@@ -103,11 +89,42 @@ class History:
         )
 
 
+_LOG_FIELDS = (
+    "date",
+    "kind",
+    "exercises",
+    "difficulty",
+    "pain_0_10",
+    "pain_site",
+    "notes",
+    "idempotency_key",
+)
+
+
+def _log_from_values(values: tuple[Any, ...]) -> SessionLog:
+    date, kind, exercises, difficulty, pain, site, notes, key = values
+    return SessionLog(
+        date=date,
+        kind=SessionKind(kind),
+        exercises=tuple(exercise_from_dict(e) for e in exercises),
+        difficulty=Difficulty(difficulty) if difficulty else Difficulty.RIGHT,
+        pain_0_10=pain,
+        pain_site=PainSite(site) if site else None,
+        notes=notes,
+        idempotency_key=key,
+    )
+
+
 def history(user: User, today: dt.date) -> History:
+    # Tuples, not model instances: every log replays the whole history, so this
+    # read is on the hot path of `POST /api/logs`.
+    rows = (
+        SessionLogEntry.objects.filter(user=user, date__lte=today)
+        .order_by("date", "created_at")
+        .values_list(*_LOG_FIELDS)
+    )
     return History(
-        logs=tuple(
-            log_from_row(r) for r in SessionLogEntry.objects.filter(user=user, date__lte=today)
-        ),
+        logs=tuple(_log_from_values(r) for r in rows),
         checks=tuple(
             MorningCheck(r.date, r.session_date, r.settled, r.pain_0_10)
             for r in MorningCheckEntry.objects.filter(user=user, date__lte=today)
