@@ -161,10 +161,15 @@ def main() -> None:
         proc.terminate()
         proc.wait(timeout=20)
         shutil.rmtree(data_dir, ignore_errors=True)
-    print(f"SQL queries per log: {queries_per_log()}")
+    queries, latencies = in_process()
+    print(f"SQL queries per log: {queries}")
+    for size, ms in latencies:
+        print(f"in-process latency of one log with {size:>3} logs of history: {ms:.1f} ms")
 
 
-def queries_per_log() -> int:
+def in_process() -> tuple[int, list[tuple[int, float]]]:
+    """Queries per log, and one log's latency as the runner's history grows (every log
+    replays the history through the adaptation rules)."""
     data_dir = tempfile.mkdtemp(prefix="footcore-bench-q-")
     os.environ.update({"FOOTCORE_DATA_DIR": data_dir, "DATABASE_URL": ""})
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "footcore.web.settings")
@@ -191,8 +196,21 @@ def queries_per_log() -> int:
     with CaptureQueriesContext(connection) as captured:
         response = client.post("/api/logs", _log_body(session), content_type="application/json")
         assert response.status_code == 201, response.content
+    # Read now: the next request's `request_started` signal clears the query log.
+    queries = len(captured)
+    latencies: list[tuple[int, float]] = []
+    logged = 2
+    for size in (10, 150, 500):
+        while logged < size:
+            client.post("/api/logs", _log_body(session), content_type="application/json")
+            logged += 1
+        started = time.perf_counter()
+        for _ in range(20):
+            client.post("/api/logs", _log_body(session), content_type="application/json")
+        logged += 20
+        latencies.append((size, (time.perf_counter() - started) / 20 * 1000))
     shutil.rmtree(data_dir, ignore_errors=True)
-    return len(captured)
+    return queries, latencies
 
 
 if __name__ == "__main__":

@@ -33,7 +33,8 @@ from footcore.web.sessions.models import (
 )
 from footcore.web.sessions.selectors import current_adaptation, exercise_to_dict
 from footcore.web.training import selectors as training_selectors
-from footcore.web.training.services import replan
+from footcore.web.training.models import RunnerProfile
+from footcore.web.training.services import plan_would_change, replan
 
 __all__ = [
     "LogOutcome",
@@ -75,26 +76,25 @@ def log_session(*, user: User, log: SessionLog, today: dt.date) -> LogOutcome:
         problems.append(("date", "a session cannot be logged before the day it is done"))
     if problems:
         raise Rejected(problems)
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                row = SessionLogEntry.objects.create(
-                    user=user,
-                    date=log.date,
-                    kind=log.kind.value,
-                    idempotency_key=log.idempotency_key,
-                    exercises=[exercise_to_dict(e) for e in log.exercises],
-                    difficulty=log.difficulty.value,
-                    pain_0_10=log.pain_0_10,
-                    pain_site=None if log.pain_site is None else log.pain_site.value,
-                    notes=log.notes,
-                )
-        except IntegrityError:
-            existing = SessionLogEntry.objects.get(user=user, idempotency_key=log.idempotency_key)
-            adaptation = current_adaptation(user, today)
-            return _outcome(existing, adaptation, created=False)
-        adaptation = _replan(user, today)
-    return _outcome(row, adaptation, created=True)
+    # The insert is its own short transaction; the plan is derived from all logs and
+    # `_replan` rebuilds it under the write lock whenever its inputs changed.
+    try:
+        with transaction.atomic():
+            row = SessionLogEntry.objects.create(
+                user=user,
+                date=log.date,
+                kind=log.kind.value,
+                idempotency_key=log.idempotency_key,
+                exercises=[exercise_to_dict(e) for e in log.exercises],
+                difficulty=log.difficulty.value,
+                pain_0_10=log.pain_0_10,
+                pain_site=None if log.pain_site is None else log.pain_site.value,
+                notes=log.notes,
+            )
+    except IntegrityError:
+        existing = SessionLogEntry.objects.get(user=user, idempotency_key=log.idempotency_key)
+        return _outcome(existing, current_adaptation(user, today), created=False)
+    return _outcome(row, _replan(user, today), created=True)
 
 
 def morning_check(
@@ -143,10 +143,23 @@ def record_clearance(*, user: User, note: str, today: dt.date) -> Adaptation:
 
 
 def _replan(user: User, today: dt.date) -> Adaptation:
-    """Replan from today if today's session is still to do, else from tomorrow."""
+    """Replan from today if today's session is still to do, else from tomorrow.
+
+    The adaptation is first worked out from a plain read. Only when it would change
+    the plan is it worked out again inside a write transaction (which holds SQLite's
+    write lock, or serialises on PostgreSQL through the profile row) and stored, so
+    the stored plan always follows from the latest committed history, and a log that
+    changes nothing holds no lock.
+    """
     adaptation = current_adaptation(user, today)
     profile = training_selectors.get_profile(user)
-    if profile is not None:
+    if profile is None or not plan_would_change(
+        user=user, profile=profile, adjustments=adaptation.adjustments, today=today
+    ):
+        return adaptation
+    with transaction.atomic():
+        list(RunnerProfile.objects.select_for_update().filter(user=user).values_list("pk"))
+        adaptation = current_adaptation(user, today)
         logged_today = SessionLogEntry.objects.filter(user=user, date=today).exists()
         start = today + dt.timedelta(days=1) if logged_today else today
         replan(user=user, profile=profile, today=start, adjustments=adaptation.adjustments)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.contrib.auth.models import User
 
@@ -21,8 +23,14 @@ from footcore.web.training.models import CalendarFeed, PlannedSession, RunnerPro
 
 
 def get_profile(user: User) -> Profile | None:
-    row = RunnerProfile.objects.filter(user=user).only("data").first()
-    return None if row is None else parse_profile(row.data)
+    data = RunnerProfile.objects.filter(user=user).values_list("data", flat=True).first()
+    return None if data is None else _parsed(json.dumps(data, sort_keys=True))
+
+
+@lru_cache(maxsize=1024)
+def _parsed(text: str) -> Profile:
+    """Profiles are frozen values, so one parse serves every request that stores the same."""
+    return parse_profile(json.loads(text))
 
 
 def get_warnings(user: User) -> list[str]:

@@ -56,8 +56,7 @@ def replan(
         adjustments = adjustments_for(user, today)
     emphasis = emphasis_for(user, today)
     key = plan_inputs_key(profile, adjustments, emphasis)
-    stored = RunnerProfile.objects.filter(user=user).values_list("plan_inputs", flat=True).first()
-    if stored == key:
+    if not _inputs_changed(user, key):
         return None
     plan = build_plan(profile, default_catalog(), adjustments=adjustments, emphasis=emphasis)
     with transaction.atomic():
@@ -73,6 +72,19 @@ def replan(
             warnings=list(plan.warnings), plan_inputs=key
         )
     return plan
+
+
+def plan_would_change(
+    *, user: User, profile: Profile, adjustments: Mapping[str, ExerciseAdjustment], today: dt.date
+) -> bool:
+    """Whether `replan` with these inputs would rewrite anything (a read, no lock)."""
+    key = plan_inputs_key(profile, adjustments, emphasis_for(user, today))
+    return _inputs_changed(user, key)
+
+
+def _inputs_changed(user: User, key: str) -> bool:
+    stored = RunnerProfile.objects.filter(user=user).values_list("plan_inputs", flat=True).first()
+    return stored != key
 
 
 def plan_inputs_key(
