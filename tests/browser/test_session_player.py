@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -155,16 +156,22 @@ def test_a_log_made_offline_is_queued_and_stored_exactly_once_when_back_online(
     assert page.evaluate("footcoreQueue.pending().then((p) => p.length)") == 0
 
 
+def wait_until_cached(page: Any, urls: list[str], timeout_s: float = 10.0) -> None:
+    """Poll the Cache API from Python: `wait_for_function` would take the returned
+    promise itself for a truthy answer instead of waiting for it."""
+    deadline = time.monotonic() + timeout_s
+    script = "(urls) => Promise.all(urls.map((u) => caches.match(u))).then((h) => h.every(Boolean))"
+    while not page.evaluate(script, urls):
+        assert time.monotonic() < deadline, f"not cached within {timeout_s} s: {urls}"
+        page.wait_for_timeout(100)
+
+
 def test_a_loaded_session_plays_again_without_a_network(page: Any) -> None:
     url = planned_session_url()
     page.goto(url)
     illustration = player_data(page)["items"][0]["illustration"]
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=10_000)
-    page.wait_for_function(
-        "(urls) => Promise.all(urls.map((u) => caches.match(u))).then((h) => h.every(Boolean))",
-        arg=[url, illustration, "/static/footcore/player.js"],
-        timeout=10_000,
-    )
+    wait_until_cached(page, [url, illustration, "/static/footcore/player.js"])
     page.context.set_offline(True)
     page.reload()
     assert player_data(page)["items"][0]["illustration"] == illustration

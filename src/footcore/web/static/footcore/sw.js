@@ -3,7 +3,7 @@
 // which bumps VERSION); pages network-first with the cached copy as the fallback;
 // the API is never cached. Logs queued offline are sent on background sync.
 "use strict";
-const VERSION = "1";
+const VERSION = "2";
 const CACHE = `footcore-player-v${VERSION}`;
 const CORE = [
   "/static/footcore/site.css",
@@ -57,9 +57,14 @@ self.addEventListener("message", (event) => {
   );
 });
 
+// Django answers with `Vary: Cookie`; the CSRF cookie set by the first response would
+// otherwise make every later lookup miss, so the cache ignores Vary (one browser
+// profile, one runner).
+const MATCH = { ignoreVary: true };
+
 async function cacheFirst(request) {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(request);
+  const hit = await cache.match(request, MATCH);
   if (hit) return hit;
   const response = await fetch(request);
   if (response.ok) cache.put(request, response.clone());
@@ -73,7 +78,7 @@ async function networkFirst(request) {
     if (response.ok) cache.put(request, response.clone());
     return response;
   } catch (offline) {
-    const hit = await cache.match(request);
+    const hit = await cache.match(request, MATCH);
     if (hit) return hit;
     throw offline;
   }
