@@ -70,9 +70,3 @@ def test_a_data_dir_that_is_a_file_is_refused(
     monkeypatch.setenv("FOOTCORE_DATA_DIR", str(afile))
     with pytest.raises(config.ConfigError, match="not a directory"):
         config.data_dir()
-
-
-def test_an_out_of_range_number_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FOOTCORE_X", "500")
-    with pytest.raises(config.ConfigError, match=r"FOOTCORE_X=500 is outside 1\.\.10"):
-        config.env_int("FOOTCORE_X", 1, minimum=1, maximum=10)

@@ -42,19 +42,6 @@ def env_bool(name: str, default: bool) -> bool:
     raise ConfigError(f"{name}={raw!r} is not a boolean; use one of: true, false, 1, 0, yes, no")
 
 
-def env_int(name: str, default: int, *, minimum: int, maximum: int) -> int:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
-    if not minimum <= value <= maximum:
-        raise ConfigError(f"{name}={value} is outside {minimum}..{maximum}")
-    return value
-
-
 def env_mode() -> Mode:
     raw = os.environ.get("FOOTCORE_MODE", Mode.PERSONAL.value).strip().lower()
     try:
