@@ -15,7 +15,7 @@ from footcore.catalog.loader import default_catalog
 from footcore.cli.django_setup import setup
 from footcore.cli.output import console, fail, print_json
 from footcore.domain.plan import Plan
-from footcore.domain.plan_serialize import plan_to_dict
+from footcore.domain.plan_serialize import plan_to_dict, session_to_dict
 from footcore.domain.planning import build_plan
 from footcore.domain.profile import Profile, ProfileError, parse_profile
 from footcore.interchange.plan_files import plan_ics, plan_pdf
@@ -155,7 +155,6 @@ def today(
 ) -> None:
     """What to do today, from your stored plan."""
     setup()
-    from footcore.domain.serialize import dose_to_dict
     from footcore.web.accounts.services import local_runner
     from footcore.web.training import selectors
     from footcore.web.training.clock import runner_today
@@ -176,22 +175,7 @@ def today(
             {
                 "date": day.isoformat(),
                 "status": status.as_dict(),
-                "sessions": [
-                    {
-                        "kind": s.kind.value,
-                        "estimated_s": s.estimated_s,
-                        "items": [
-                            {
-                                "exercise": i.exercise,
-                                "variant": i.variant,
-                                "dose": dose_to_dict(i.dose),
-                                "reason": i.reason,
-                            }
-                            for i in s.items
-                        ],
-                    }
-                    for s in sessions
-                ],
+                "sessions": [session_to_dict(s, default_catalog()) for s in sessions],
             }
         )
         return

@@ -43,11 +43,12 @@ def _week(week: PlanWeek, catalog: Catalog) -> dict[str, Any]:
         "index": week.index,
         "kind": week.kind.value,
         "start": week.start.isoformat(),
-        "sessions": [_session(session, catalog) for session in week.sessions],
+        "sessions": [session_to_dict(session, catalog) for session in week.sessions],
     }
 
 
-def _session(session: PlannedSession, catalog: Catalog) -> dict[str, Any]:
+def session_to_dict(session: PlannedSession, catalog: Catalog) -> dict[str, Any]:
+    """One session of the plan's JSON form."""
     return {
         "date": session.date.isoformat(),
         "kind": session.kind.value,

@@ -10,7 +10,7 @@ from ninja.errors import HttpError
 from ninja.responses import Status
 from pydantic import ConfigDict
 
-from footcore.domain.plan_serialize import plan_to_dict
+from footcore.domain.plan_serialize import plan_to_dict, session_to_dict
 from footcore.domain.profile import ProfileError, profile_to_dict
 from footcore.web.accounts.services import current_user
 from footcore.web.library.selectors import catalog
@@ -115,9 +115,7 @@ def get_today(request: HttpRequest) -> dict[str, Any]:
     if profile is None:
         raise HttpError(404, "no plan yet: PUT /api/profile first")
     day = runner_today(profile)
-    plan = selectors.stored_plan(user)
-    sessions = [s for s in plan_to_dict(plan, catalog())["weeks"] for s in s["sessions"]]
     return {
         "date": day.isoformat(),
-        "sessions": [s for s in sessions if s["date"] == day.isoformat()],
+        "sessions": [session_to_dict(s, catalog()) for s in selectors.sessions_on(user, day)],
     }
