@@ -17,8 +17,6 @@ import http.client
 import json
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -26,7 +24,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from support import free_port, wait_ready
+from support import running_server
 
 # Every day a run day, so today always holds an activation session to log.
 PROFILE = {
@@ -102,64 +100,46 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     data_dir = Path(tempfile.mkdtemp(prefix="footcore-bench-"))
-    env = {**os.environ, "FOOTCORE_DATA_DIR": str(data_dir), "DATABASE_URL": ""}
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "footcore.cli.main",
-            "serve",
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     try:
-        wait_ready(f"http://127.0.0.1:{port}", proc)
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        token = _csrf(conn)
-        status, _ = _request(conn, "PUT", "/api/profile", PROFILE, token)
-        assert status == 200, status
-        conn.request("GET", "/api/plan")
-        plan = json.loads(conn.getresponse().read())
-        today = dt.datetime.now(dt.UTC).date().isoformat()
-        done = [
-            s
-            for w in plan["weeks"]
-            for s in w["sessions"]
-            if s["kind"] == "activation" and s["date"] == today
-        ]
-        assert done, "no session today to log"
-        counts = [0] * args.threads
-        stop = time.monotonic() + args.seconds
+        with running_server(data_dir, workers=args.workers) as (_, port):
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            token = _csrf(conn)
+            status, _ = _request(conn, "PUT", "/api/profile", PROFILE, token)
+            assert status == 200, status
+            conn.request("GET", "/api/plan")
+            plan = json.loads(conn.getresponse().read())
+            today = dt.datetime.now(dt.UTC).date().isoformat()
+            done = [
+                s
+                for w in plan["weeks"]
+                for s in w["sessions"]
+                if s["kind"] == "activation" and s["date"] == today
+            ]
+            assert done, "no session today to log"
+            counts = [0] * args.threads
+            stop = time.monotonic() + args.seconds
 
-        def worker(slot: int) -> None:
-            own = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            while time.monotonic() < stop:
-                status, body = _request(own, "POST", "/api/logs", _log_body(done[0]), token)
-                if status != 201:
-                    raise SystemExit(f"POST /api/logs: HTTP {status}: {body}")
-                counts[slot] += 1
+            def worker(slot: int) -> None:
+                own = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                while time.monotonic() < stop:
+                    status, body = _request(own, "POST", "/api/logs", _log_body(done[0]), token)
+                    if status != 201:
+                        raise SystemExit(f"POST /api/logs: HTTP {status}: {body}")
+                    counts[slot] += 1
 
-        threads = [threading.Thread(target=worker, args=(i,)) for i in range(args.threads)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        total = sum(counts)
-        print(
-            f"POST /api/logs (store + adapt + replan 8 weeks): {total / args.seconds:.0f} logs/s "
-            f"({total} in {args.seconds} s, {args.threads} client threads, "
-            f"{args.workers} gunicorn workers, SQLite WAL)"
-        )
+            threads = [threading.Thread(target=worker, args=(i,)) for i in range(args.threads)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            total = sum(counts)
+            print(
+                "POST /api/logs (store + adapt + replan 8 weeks): "
+                f"{total / args.seconds:.0f} logs/s "
+                f"({total} in {args.seconds} s, {args.threads} client threads, "
+                f"{args.workers} gunicorn workers, SQLite WAL)"
+            )
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
         shutil.rmtree(data_dir, ignore_errors=True)
     queries, latencies = in_process()
     print(f"SQL queries per log: {queries}")

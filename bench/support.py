@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 
 def free_port() -> int:
@@ -26,3 +31,45 @@ def wait_ready(url: str, proc: subprocess.Popen[bytes]) -> None:
         except OSError:
             time.sleep(0.3)
     raise SystemExit("footcore serve did not start within 60 s")
+
+
+@contextmanager
+def running_server(data_dir: Path, *, workers: int = 2) -> Iterator[tuple[str, int]]:
+    """`footcore serve` (gunicorn, personal mode, SQLite in `data_dir`) for the
+    duration of the block; yields its base URL and port. Its log is shown if it
+    fails to start."""
+    env = {
+        **os.environ,
+        "FOOTCORE_DATA_DIR": str(data_dir),
+        "DATABASE_URL": "",
+        "FOOTCORE_MODE": "personal",
+    }
+    port = free_port()
+    log = data_dir / "serve.log"
+    with log.open("wb") as errors:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "footcore.cli.main",
+                "serve",
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        try:
+            wait_ready(base, proc)
+        except SystemExit:
+            print(log.read_text(errors="replace")[-2000:], file=sys.stderr)
+            raise
+        yield base, port
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -19,13 +19,11 @@ import datetime as dt
 import json
 import os
 import re
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from support import free_port, wait_ready
+from support import running_server
 
 DATA = re.compile(r'(<script id="player-data" type="application/json">)(.*?)(</script>)', re.S)
 PROBE = """() => {
@@ -137,25 +135,8 @@ def main() -> None:
         {"FOOTCORE_DATA_DIR": str(data_dir), "DATABASE_URL": "", "FOOTCORE_MODE": "personal"}
     )
     path = plan_a_runner()
-    port = free_port()
-    log = data_dir / "serve.log"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "footcore.cli.main", "serve", "--port", str(port)],
-        env=dict(os.environ),
-        stdout=subprocess.DEVNULL,
-        stderr=log.open("wb"),
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        try:
-            wait_ready(base, proc)
-        except SystemExit:
-            print(log.read_text(errors="replace")[-2000:], file=sys.stderr)
-            raise
+    with running_server(data_dir) as (base, _):
         result = measure(base, path, args.seconds, args.chromium)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
     print(
         f"timeline: {result['planned_s']:.0f} s in {result['steps']:.0f} steps, "
         "headless Chromium, real time"

@@ -16,13 +16,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-from support import free_port, wait_ready
+from support import running_server
 
 PATHS = ["/exercises", "/api/exercises", "/exercises/short-foot", "/api/exercises/short-foot"]
 
@@ -86,6 +85,21 @@ def queries_per_request() -> dict[str, int]:
     return counts
 
 
+def measure_all(base: str, port: int, args: argparse.Namespace) -> None:
+    tool = "wrk" if shutil.which("wrk") else "python client"
+    print(
+        f"footcore serve: gunicorn, {args.workers} workers; load: {tool}, "
+        f"{args.connections} connections, {args.seconds} s per path"
+    )
+    queries = queries_per_request()
+    for path in PATHS:
+        if shutil.which("wrk"):
+            rate = with_wrk(base + path, args.seconds, args.connections)
+        else:
+            rate = with_python("127.0.0.1", port, path, args.seconds, args.connections)
+        print(f"GET {path:28} {rate:8.0f} req/s   {queries[path]} SQL queries/request")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=int, default=10)
@@ -93,42 +107,11 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=8)
     args = parser.parse_args()
     data_dir = Path(tempfile.mkdtemp(prefix="footcore-bench-"))
-    env = {**os.environ, "FOOTCORE_DATA_DIR": str(data_dir), "DATABASE_URL": ""}
     os.environ.update({"FOOTCORE_DATA_DIR": str(data_dir), "DATABASE_URL": ""})
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "footcore.cli.main",
-            "serve",
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
     try:
-        wait_ready(base, proc)
-        tool = "wrk" if shutil.which("wrk") else "python client"
-        print(
-            f"footcore serve: gunicorn, {args.workers} workers; load: {tool}, "
-            f"{args.connections} connections, {args.seconds} s per path"
-        )
-        queries = queries_per_request()
-        for path in PATHS:
-            if shutil.which("wrk"):
-                rate = with_wrk(base + path, args.seconds, args.connections)
-            else:
-                rate = with_python("127.0.0.1", port, path, args.seconds, args.connections)
-            print(f"GET {path:28} {rate:8.0f} req/s   {queries[path]} SQL queries/request")
+        with running_server(data_dir, workers=args.workers) as (base, port):
+            measure_all(base, port, args)
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
