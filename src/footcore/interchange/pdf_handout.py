@@ -34,6 +34,22 @@ MARGIN_MM = 15.0
 class FootcorePdf(FPDF):
     """footcore's page: the safety note and page numbers in every footer."""
 
+    @classmethod
+    def new(cls, *, title: str, page: PageSize, created: dt.datetime | None) -> FootcorePdf:
+        """A document with footcore's page size, margins, fonts and metadata and its
+        first page added. `created` (aware) is the creation date; None means now."""
+        if page not in PAGE_SIZES:
+            raise ValueError(f"page must be 'A4' or 'Letter', not {page!r}")
+        pdf = cls(format=PAGE_SIZES[page])
+        pdf.core_fonts_encoding = ENCODING
+        pdf.set_creation_date(created or dt.datetime.now(dt.UTC))
+        pdf.set_title(title)
+        pdf.set_creator("footcore")
+        pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
+        pdf.set_auto_page_break(auto=True, margin=20)
+        pdf.add_page()
+        return pdf
+
     def footer(self) -> None:
         self.set_y(-12)
         self.set_text_color(90, 90, 90)
@@ -74,14 +90,7 @@ def plan_handout_pdf(
         exercises = [catalog.get(exercise_id) for exercise_id in uses]
     except KeyError as exc:
         raise ValueError(f"the plan uses exercise {exc.args[0]!r}, not in the catalog") from exc
-    pdf = FootcorePdf(format=PAGE_SIZES[page])
-    pdf.core_fonts_encoding = ENCODING
-    pdf.set_creation_date(created or dt.datetime.now(dt.UTC))
-    pdf.set_title("footcore foot strength plan")
-    pdf.set_creator("footcore")
-    pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
-    pdf.set_auto_page_break(auto=True, margin=20)
-    pdf.add_page()
+    pdf = FootcorePdf.new(title="footcore foot strength plan", page=page, created=created)
     _title(pdf, plan, runner_name)
     _how_to_use(pdf, catalog)
     _overview(pdf, plan)

@@ -19,8 +19,8 @@ from fpdf import FPDF
 from footcore.domain.assessments import Grade
 from footcore.domain.progress import Adherence
 from footcore.domain.progress_summary import ProgressSummary, TestTrend
-from footcore.interchange.pdf_handout import MARGIN_MM, PAGE_SIZES, FootcorePdf, PageSize
-from footcore.interchange.pdf_text import ENCODING, long_date, pdf_safe
+from footcore.interchange.pdf_handout import FootcorePdf, PageSize
+from footcore.interchange.pdf_text import long_date, pdf_safe
 from footcore.interchange.progress_charts import (
     HEIGHT_IN,
     PAIN_LIMIT_0_10,
@@ -63,16 +63,7 @@ def progress_report_pdf(
     """The report as PDF bytes. `citations` maps citation keys to full references for
     the sources list; `charts=False` leaves the pictures out (tables stay). `created`
     (aware) is the PDF's creation date; None means now."""
-    if page not in PAGE_SIZES:
-        raise ValueError(f"page must be 'A4' or 'Letter', not {page!r}")
-    pdf = FootcorePdf(format=PAGE_SIZES[page])
-    pdf.core_fonts_encoding = ENCODING
-    pdf.set_creation_date(created or dt.datetime.now(dt.UTC))
-    pdf.set_title("footcore progress report")
-    pdf.set_creator("footcore")
-    pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
-    pdf.set_auto_page_break(auto=True, margin=20)
-    pdf.add_page()
+    pdf = FootcorePdf.new(title="footcore progress report", page=page, created=created)
     _title(pdf, summary, runner_name)
     if summary.is_empty:
         _paragraph(pdf, "Nothing planned, logged or tested yet in this period.")
