@@ -9,12 +9,18 @@ import time_machine
 from typer.testing import CliRunner
 
 from footcore.cli.main import app
-from footcore.domain.logbook import RedFlagAnswers
+from footcore.domain.safety import RED_FLAG_QUESTIONS
 from footcore.web.accounts.services import local_runner
 from footcore.web.sessions.models import MorningCheckEntry, SessionLogEntry
 from footcore.web.sessions.services import record_red_flags
 from footcore.web.training.services import save_profile
 from tests.web.builders import profile_data
+
+
+def all_no(**yes: bool) -> dict[str, bool]:
+    """A complete screen: every question no, except those given."""
+    return {q.field: yes.get(q.field, False) for q in RED_FLAG_QUESTIONS}
+
 
 pytestmark = pytest.mark.django_db
 
@@ -113,9 +119,7 @@ def test_today_prints_the_changes_after_a_painful_session() -> None:
 
 
 def test_today_prints_the_stop_message_and_no_exercises_after_a_red_flag() -> None:
-    record_red_flags(
-        user=local_runner(), answers=RedFlagAnswers(numbness=True), today=dt.date(2026, 12, 8)
-    )
+    record_red_flags(user=local_runner(), answers=all_no(numbness=True), today=dt.date(2026, 12, 8))
     code, out = invoke(TUE_EVENING, "today")
     assert code == 0, out
     flat = " ".join(out.split())

@@ -21,11 +21,13 @@ from footcore.domain.logbook import (
     ExerciseLog,
     MorningCheck,
     RedFlagAnswers,
+    Screen,
     SessionLog,
     unique_logs,
 )
 from footcore.domain.plan import SessionKind
-from footcore.domain.safety import RedFlag
+from footcore.domain.safety import RED_FLAG_QUESTIONS, QuestionKind, RedFlag
+from footcore.domain.stop import screen_findings
 from footcore.domain.vocab import PainSite, Side
 
 TUE = dt.date(2026, 12, 8)
@@ -72,11 +74,17 @@ def run(
     return adapt(
         logs,
         checks,
-        red_flag_answers=flags,
+        screens=[screen_on(d, a) for d, a in flags],
         clearances=clearances,
         today=today or day(90),
         names=NAMES,
     )
+
+
+def screen_on(on: dt.date, answers: RedFlagAnswers, hour: int = 12) -> Screen:
+    """A screen recorded at `hour` UTC on `on`, its findings decided with no pain now."""
+    at = dt.datetime.combine(on, dt.time(hour), tzinfo=dt.UTC)
+    return Screen(on, answers, at, screen_findings(answers, pain_now=False))
 
 
 def settled(session_day: dt.date, ok: bool = True, pain: int | None = None) -> MorningCheck:
@@ -421,13 +429,18 @@ def test_morning_pain_of_7_asks_for_the_red_flag_screen() -> None:
 # -- inputs ----------------------------------------------------------------------------
 
 
-def test_inputs_after_today_are_ignored() -> None:
-    result = run(
-        [make_log(day(5), pain=9)], flags=[(day(5), RedFlagAnswers(numbness=True))], today=day(4)
-    )
+def test_logs_after_today_are_ignored() -> None:
+    result = run([make_log(day(5), pain=9)], today=day(4))
 
     assert result.status is ProgramStatus.ACTIVE
     assert result.adjustments == {}
+
+
+def test_a_flag_dated_after_today_still_stops_so_a_time_zone_change_cannot_lift_it() -> None:
+    # Moving the profile west can make "today" earlier than the day a flag was stored on.
+    result = run([], flags=[(day(5), RedFlagAnswers(numbness=True))], today=day(4))
+
+    assert result.status is ProgramStatus.STOPPED_RED_FLAG
 
 
 def test_a_log_sent_twice_counts_once() -> None:
@@ -450,7 +463,7 @@ def test_unknown_names_fall_back_to_the_id() -> None:
     result = adapt(
         [make_log(pain=6, exercises=("heel-walk",))],
         [],
-        red_flag_answers=[],
+        screens=[],
         clearances=[],
         today=day(1),
     )
@@ -577,9 +590,9 @@ def test_each_level_is_the_sum_of_the_steps_that_explain_it(
             assert decision.reason.startswith(NAMES[decision.exercise])
 
 
-red_flag_answers = st.sampled_from(list(RedFlag)).map(
-    lambda flag: RedFlagAnswers(**{flag.field: True})
-)
+red_flag_answers = st.sampled_from(
+    [q.flag for q in RED_FLAG_QUESTIONS if q.kind is QuestionKind.RED_FLAG]
+).map(lambda flag: RedFlagAnswers(**{flag.field: True}))
 
 
 @given(

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from footcore.domain.logbook import RedFlagAnswers
 from footcore.domain.safety import (
     RED_FLAG_QUESTIONS,
+    QuestionKind,
     PainZone,
     RedFlag,
     classify_pain,
@@ -113,8 +114,25 @@ def test_red_flags_come_back_in_question_order() -> None:
     assert answers.any()
 
 
-@given(st.sampled_from(list(RedFlag)))
+@given(st.sampled_from([q.flag for q in RED_FLAG_QUESTIONS if q.kind is QuestionKind.RED_FLAG]))
 def test_each_yes_answer_raises_exactly_its_own_flag(flag: RedFlag) -> None:
     answers = RedFlagAnswers(**{flag.field: True})
 
     assert red_flags_present(answers) == (flag,)
+
+
+def test_a_bone_stress_risk_factor_alone_raises_no_red_flag() -> None:
+    answers = RedFlagAnswers(previous_bone_stress_injury=True)
+
+    assert red_flags_present(answers) == ()
+
+
+def test_the_bone_stress_items_of_evidence_3_6_are_asked_with_their_citation() -> None:
+    risks = [q for q in RED_FLAG_QUESTIONS if q.kind is QuestionKind.BONE_STRESS_RISK]
+
+    assert [q.flag for q in risks] == [
+        RedFlag.RECENT_TRAINING_INCREASE,
+        RedFlag.PREVIOUS_BONE_STRESS_INJURY,
+        RedFlag.LOW_ENERGY_OR_CYCLE_CHANGES,
+    ]
+    assert {(q.citation, q.evidence) for q in risks} == {("warden-2014", "secondary")}

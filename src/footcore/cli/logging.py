@@ -92,6 +92,10 @@ def log(
     kind: Annotated[
         Kind | None, typer.Option(help="Which session, on a day with two (default: strength).")
     ] = None,
+    correct: Annotated[
+        bool,
+        typer.Option("--correct", help="Correct that session's log; the earlier version is kept."),
+    ] = False,
 ) -> None:
     """Log a planned session done without the player: everything done except --skip."""
     _pain(pain)
@@ -100,6 +104,9 @@ def log(
     if site is not None and site not in {p.value for p in PainSite}:
         fail(f"--site {site!r}: choose one of {', '.join(p.value for p in PainSite)}")
     user, today = _runner()
+    from footcore.cli.safety import refuse_if_blocked
+
+    refuse_if_blocked(user, today)
     day = _date("--date", date, today)
     session = _session(user, day, kind)
     skipped = set(skip or ())
@@ -107,8 +114,10 @@ def log(
     if unknown:
         planned = ", ".join(i.exercise for i in session.items)
         fail(f"--skip {unknown[0]}: not in the {day.isoformat()} session (planned: {planned})")
+    import uuid
+
     from footcore.domain.logbook import Difficulty, ExerciseLog, SessionLog
-    from footcore.web.sessions.services import Rejected, log_session
+    from footcore.web.sessions.services import Conflict, Rejected, correct_log, log_session
 
     entries = tuple(
         ExerciseLog(
@@ -128,15 +137,36 @@ def log(
         pain_0_10=pain,
         pain_site=PainSite(site) if site else None,
         notes=notes,
-        idempotency_key=f"cli-{day.isoformat()}-{session.kind.value}",
+        # A first log has a key per session, so running the same command twice stores
+        # it once; each correction is a new version with a key of its own.
+        idempotency_key=f"cli-correct-{uuid.uuid4().hex}"
+        if correct
+        else f"cli-{day.isoformat()}-{session.kind.value}",
     )
     try:
-        outcome = log_session(user=user, log=record, today=today)
+        store = correct_log if correct else log_session
+        outcome = store(user=user, log=record, today=today)
     except Rejected as exc:
         flags = {"date": "--date", "notes": "--notes", "pain_0_10": "--pain"}
         fail("; ".join(f"{flags.get(f, f)}: {m}" for f, m in exc.problems))
+    except Conflict as exc:
+        if exc.field == "program":
+            fail(exc.message)
+        if correct:
+            fail(f"--correct: {exc.message}")
+        fail(
+            f"the {session.kind.value} session of {day.isoformat()} is already logged, "
+            "differently: nothing was stored. To change what it says, add --correct "
+            "(the earlier version is kept)"
+        )
     if not outcome.created:
         console.print(f"already logged: the {session.kind.value} session of {day.isoformat()}")
+    elif correct:
+        console.print(
+            f"[green]corrected[/] the {session.kind.value} session of {day.isoformat()} "
+            "(the earlier version is kept)",
+            highlight=False,
+        )
     else:
         done = sum(e.done for e in entries)
         console.print(
@@ -149,8 +179,7 @@ def log(
     if outcome.red_flag_screen_due:
         console.print(
             "[bold yellow]Pain of 7/10 or more: answer the safety questions[/] "
-            "(`footcore start` asks them, or the Safety page of `footcore serve`) "
-            "before you train again."
+            "(`footcore safety`) before you train again."
         )
 
 
@@ -193,21 +222,23 @@ def checkin(
 
 
 def print_status(view: ProgramView) -> bool:
-    """Print the stop message or the red-flag prompt and the changes; True when stopped."""
+    """Print the stop message or the red-flag prompt and the changes; True when no
+    exercise may be shown (stopped, or a screen is owed)."""
     if view.stopped:
         console.print("[bold red]Training is stopped.[/]")
         console.print(escape(view.stop_reason or ""), highlight=False)
         console.print(
             "See a clinician (a doctor or physical therapist). No exercises are shown until "
-            "you confirm their clearance on the Today page of `footcore serve`."
+            "you confirm their clearance (`footcore clearance --confirm`)."
         )
-    elif view.red_flag_screen_due:
+    elif view.screen_first:
         console.print(
-            "[bold yellow]Safety questions due:[/] pain reached 7/10 or more; answer them "
-            "before your next session."
+            f"[bold yellow]Safety questions first:[/] {escape(view.gate.reason or '')} "
+            "Answer them with `footcore safety`; no exercises are shown until then.",
+            highlight=False,
         )
     if view.explanations:
         console.print("[bold]Changes[/]")
         for line in view.explanations:
             console.print("  - " + escape(line), highlight=False)
-    return view.stopped
+    return view.blocked

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from footcore.cli import assess, library, logging, planning, player, progress, server
+from footcore.cli import assess, library, logging, planning, player, progress, safety, server
 
 app = typer.Typer(
     name="footcore",
@@ -42,6 +42,7 @@ logging.register(app)
 planning.register(app)
 player.register(app)
 progress.register(app)
+safety.register(app)
 server.register(app)
 
 if __name__ == "__main__":  # pragma: no cover

@@ -88,13 +88,17 @@ def plan(
 def _stored() -> tuple[Profile, Plan, str]:
     setup()
     from footcore.web.accounts.services import local_runner
+    from footcore.web.sessions.selectors import plan_at_the_door
     from footcore.web.training import selectors
+    from footcore.web.training.clock import runner_today
 
     user = local_runner()
     runner = selectors.get_profile(user)
     if runner is None:
         fail("no stored profile: run `footcore profile set FILE` or pass --profile FILE")
-    return runner, selectors.stored_plan(user, selectors.get_warnings(user)), f"user-{user.pk}"
+    # While training is stopped the stored plan is withheld: no weeks, and why.
+    the_plan, _ = plan_at_the_door(user, runner_today(runner))
+    return runner, the_plan, f"user-{user.pk}"
 
 
 def _emit(
@@ -168,7 +172,7 @@ def today(
     from footcore.web.sessions.selectors import program_view
 
     status = program_view(user, day)
-    sessions = [] if status.stopped else selectors.sessions_on(user, day)
+    sessions = [] if status.blocked else selectors.sessions_on(user, day)
     names = {e.id: e.name for e in default_catalog().exercises}
     if as_json:
         print_json(

@@ -119,6 +119,9 @@ def _stored_session(
     if profile is None:
         fail("no stored profile: run `footcore profile set FILE` first")
     today = runner_today(profile)
+    from footcore.cli.safety import refuse_if_blocked
+
+    refuse_if_blocked(user, today)
     day = day or today
     playable: dict[SessionKind, PlannedSession] = {
         s.kind: s
@@ -177,13 +180,15 @@ def _store(
     answers: Answers,
     today: dt.date,
 ) -> None:
-    from footcore.web.sessions.services import Rejected, log_session
+    from footcore.web.sessions.services import Conflict, Rejected, log_session
 
     log = session_log(session, steps, played.completed, answers)
     try:
         outcome = log_session(user=user, log=log, today=today)
     except Rejected as exc:
         fail("the log was not stored: " + "; ".join(f"{f}: {m}" for f, m in exc.problems))
+    except Conflict as exc:
+        fail("the log was not stored: " + exc.message.replace("POST /api/logs/corrections, ", ""))
     done = sum(1 for e in log.exercises if e.done)
     console.print(
         f"[green]logged[/] {session.kind.value} session of {session.date.isoformat()}: "
@@ -197,23 +202,10 @@ def _store(
 
 
 def _red_flags(user: User, today: dt.date) -> None:
-    from footcore.domain.logbook import RedFlagAnswers
-    from footcore.domain.safety import RED_FLAG_QUESTIONS
-    from footcore.web.sessions.services import record_red_flags
+    from footcore.cli.safety import ask_screen
 
     console.print(
         "[bold yellow]That much pain calls for a short safety check[/] before you train again."
     )
-    try:
-        answers = {
-            q.flag.field: Confirm.ask(escape(q.question), console=console, default=False)
-            for q in RED_FLAG_QUESTIONS
-        }
-    except (EOFError, KeyboardInterrupt):
-        console.print("\nNot answered: answer the safety questions on the Today page first.")
-        return
-    adaptation = record_red_flags(user=user, answers=RedFlagAnswers(**answers), today=today)
-    if adaptation.stop_reason:
-        console.print(f"[bold red]{escape(adaptation.stop_reason)}[/]", highlight=False)
-    else:
-        console.print("No red flags: carry on, and let pain guide the dose.")
+    if not ask_screen(user, today):
+        console.print("Answer them with `footcore safety` before your next session.")

@@ -17,7 +17,7 @@ from footcore.domain.logbook import (
     Difficulty,
     ExerciseLog,
     MorningCheck,
-    RedFlagAnswers,
+    Screen,
     SessionLog,
     day_label,
     exercise_label,
@@ -32,7 +32,13 @@ from footcore.domain.safety import (
     PainZone,
     classify_pain,
     needs_red_flag_screen,
-    red_flags_present,
+)
+from footcore.domain.stop import (
+    SafetyEvent,
+    SafetyKind,
+    StopState,
+    program_gate,
+    stop_state,
 )
 
 BAD_SESSIONS_TO_PAUSE = 2
@@ -46,7 +52,7 @@ EASY_SESSIONS_TO_PROGRESS = 2
 class ProgramStatus(StrEnum):
     ACTIVE = "active"
     STOPPED_RED_FLAG = "stopped-red-flag"
-    """A red flag was reported and no clinician's clearance dated on or after it exists."""
+    """A red flag was recorded and no clinician's clearance was recorded after it."""
 
 
 class Rule(StrEnum):
@@ -87,6 +93,8 @@ class Adaptation:
     """Every decision, oldest first."""
     red_flag_screen_due: bool = False
     """Pain reached 7/10 and the red-flag questions have not been answered since."""
+    stop: StopState | None = None
+    """The stop worked out from the screens and clearances in recorded order."""
 
 
 @dataclass(slots=True)
@@ -102,7 +110,7 @@ def adapt(
     logs: Sequence[SessionLog],
     checks: Sequence[MorningCheck],
     *,
-    red_flag_answers: Sequence[tuple[dt.date, RedFlagAnswers]],
+    screens: Sequence[Screen],
     clearances: Sequence[Clearance],
     today: dt.date,
     names: Mapping[str, str] | None = None,
@@ -116,11 +124,13 @@ def adapt(
     clinician (`footcore-design`, derived from `silbernagel-2007` and `beyer-2015`).
     "Too easy" in two logs of an exercise in a row, fully done with pain up to 2/10,
     steps it up one level; no step up ever follows a session with pain above 5/10.
-    "Too hard" holds the level, or steps back when it also hurt more than 2/10. Any
-    red-flag answer stops the program until a clearance dated on or after it
-    (`ottawa-rules`, `warden-2014`); a clearance also lifts pauses made before it.
-    Inputs dated after `today` are ignored; logs sharing an idempotency key count
-    once. Raises ValueError on a log that `log_problems` rejects.
+    "Too hard" holds the level, or steps back when it also hurt more than 2/10. A
+    screen with a finding stops the program until a clearance recorded after it
+    (`stop.stop_state`: by recorded instant, so neither the date nor the profile's
+    time zone can lift it); a clearance also lifts pauses made before it. Logs and
+    checks dated after `today` are ignored; logs of one day replay in the order they
+    were recorded; logs sharing an idempotency key count once. Raises ValueError on
+    a log that `log_problems` rejects.
     """
     labels = names or {}
     sessions = unique_logs([log for log in logs if log.date <= today])
@@ -130,10 +140,7 @@ def adapt(
             raise ValueError(f"morning check of {check.session_date} is invalid: {problems}")
     settled = _settled_by_session_day(known_checks)
     clears = sorted(c.date for c in clearances if c.date <= today)
-    flagged = sorted(
-        ((d, a) for d, a in red_flag_answers if d <= today and a.any()),
-        key=lambda answered: (answered[0], repr(answered[1])),
-    )
+    stop = stop_state(_safety_events(screens, clearances))
     states: dict[str, _State] = {}
     decisions: list[RuleDecision] = []
     timeline = sorted(
@@ -145,13 +152,13 @@ def adapt(
             decisions.extend(_replay_session(event, states, settled.get(event.date), labels))
         else:
             decisions.extend(_clear(event, states, labels))
-    for day, answers in flagged:
-        for flag in red_flags_present(answers):
-            question = flag.question
-            reason = f"Training stopped on {day_label(day)}: you reported {question.summary}."
-            decisions.append(RuleDecision(Rule.RED_FLAG_STOP, day, None, reason, question.citation))
-    open_flags = [(d, a) for d, a in flagged if not clears or d > clears[-1]]
-    screen = _screen_due(sessions, known_checks, red_flag_answers, today)
+    for screened in sorted(screens, key=lambda s: s.recorded_at):
+        for finding in screened.findings:
+            reason = f"Training stopped on {day_label(screened.date)}: you reported {finding}."
+            decisions.append(
+                RuleDecision(Rule.RED_FLAG_STOP, screened.date, None, reason, "footcore-design")
+            )
+    screen = _screen_due(sessions, known_checks, screens, today)
     if screen is not None:
         decisions.append(screen)
     # Stable: decisions of one day keep the order they were made in.
@@ -161,12 +168,20 @@ def adapt(
         for ex, st in sorted(states.items())
         if st.last_change is not None and (st.level != 0 or st.paused)
     }
+    stop_day = _stop_day(stop, screens)
+    gate = program_gate(
+        stop,
+        screen_owed_before_loading=False,
+        pain_screen_due=False,
+        since_label=None if stop_day is None else day_label(stop_day),
+    )
     return Adaptation(
-        status=ProgramStatus.STOPPED_RED_FLAG if open_flags else ProgramStatus.ACTIVE,
-        stop_reason=_stop_reason(open_flags) if open_flags else None,
+        status=ProgramStatus.STOPPED_RED_FLAG if stop.stopped else ProgramStatus.ACTIVE,
+        stop_reason=gate.reason,
         adjustments=adjustments,
         explanations=tuple(decisions),
         red_flag_screen_due=screen is not None,
+        stop=stop,
     )
 
 
@@ -291,36 +306,55 @@ def _clear(day: dt.date, states: dict[str, _State], names: Mapping[str, str]) ->
 def _screen_due(
     sessions: Sequence[SessionLog],
     checks: Sequence[MorningCheck],
-    answers: Sequence[tuple[dt.date, RedFlagAnswers]],
+    screens: Sequence[Screen],
     today: dt.date,
 ) -> RuleDecision | None:
-    """A screen decision when pain reached 7/10 after the last red-flag answers."""
-    painful = [
-        (log.date, max([log.pain_0_10, *(e.pain_0_10 or 0 for e in log.exercises)]))
+    """A screen decision when pain reached 7/10 after the last red-flag answers.
+
+    A log knows the instant it was recorded, so a screen answered earlier the same
+    day does not cover it; a morning check is compared by its day.
+    """
+    painful: list[tuple[dt.date, dt.datetime | None, int]] = [
+        (
+            log.date,
+            log.recorded_at,
+            max([log.pain_0_10, *(e.pain_0_10 or 0 for e in log.exercises)]),
+        )
         for log in sessions
     ]
-    painful += [(c.date, c.pain_0_10) for c in checks if c.pain_0_10 is not None]
-    painful = [(d, p) for d, p in painful if needs_red_flag_screen(p)]
+    painful += [(c.date, None, c.pain_0_10) for c in checks if c.pain_0_10 is not None]
+    painful = [p for p in painful if needs_red_flag_screen(p[2])]
     if not painful:
         return None
-    day, pain = max(painful)
-    if any(day <= answered <= today for answered, _ in answers):
-        return None
+    day, at, pain = max(painful, key=lambda p: (p[0], p[1] is not None, p[1] or _EPOCH))
+    for answered in screens:
+        if at is not None and answered.recorded_at > at:
+            return None
+        if at is None and answered.date >= day:
+            return None
     reason = f"Pain {pain}/10 on {day_label(day)}: please answer the red-flag questions first."
     return RuleDecision(Rule.RED_FLAG_SCREEN, day, None, reason, "footcore-design")
 
 
-def _stop_reason(open_flags: Sequence[tuple[dt.date, RedFlagAnswers]]) -> str:
-    summaries: list[str] = []
-    for _, answers in open_flags:
-        for flag in red_flags_present(answers):
-            if flag.question.summary not in summaries:
-                summaries.append(flag.question.summary)
-    return (
-        f"Training is stopped since {day_label(open_flags[0][0])}: you reported "
-        f"{'; '.join(summaries)}. Please see a clinician (a doctor or physical therapist) "
-        "before training again; footcore restarts once their clearance is recorded."
-    )
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _safety_events(screens: Sequence[Screen], clearances: Sequence[Clearance]) -> list[SafetyEvent]:
+    events = [SafetyEvent(s.recorded_at, SafetyKind.SCREEN, s.findings) for s in screens]
+    for clearance in clearances:
+        # A clearance with no recorded instant (older callers) counts from the end
+        # of its day, so it still lifts flags of that day recorded before it.
+        at = clearance.recorded_at or dt.datetime.combine(
+            clearance.date, dt.time.max, tzinfo=dt.UTC
+        )
+        events.append(SafetyEvent(at, SafetyKind.CLEARANCE))
+    return events
+
+
+def _stop_day(stop: StopState, screens: Sequence[Screen]) -> dt.date | None:
+    if stop.since is None:
+        return None
+    return next((s.date for s in screens if s.recorded_at == stop.since), None)
 
 
 def _settled_by_session_day(checks: Sequence[MorningCheck]) -> dict[dt.date, bool]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 
 from footcore.domain.plan import SessionKind
@@ -70,6 +70,13 @@ class SessionLog:
     notes: str
     idempotency_key: str
     """Chosen by the client, so that a log sent twice is stored once."""
+    recorded_at: dt.datetime | None = None
+    """When the log was stored (time-zone aware); orders logs of one day. Not part
+    of what was logged: `same_content` ignores it."""
+
+    def same_content(self, other: SessionLog) -> bool:
+        """The same session, key and answers: a resend, not a different log."""
+        return replace(self, recorded_at=None) == replace(other, recorded_at=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +106,25 @@ class RedFlagAnswers:
     numbness: bool = False
     night_or_rest_pain: bool = False
     diabetic_foot: bool = False
+    recent_training_increase: bool = False
+    previous_bone_stress_injury: bool = False
+    low_energy_or_cycle_changes: bool = False
 
     def any(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """One complete set of red-flag answers, as stored."""
+
+    date: dt.date
+    """The runner's day it was answered on."""
+    answers: RedFlagAnswers
+    recorded_at: dt.datetime
+    """The instant it was stored (time-zone aware): what orders it against clearances."""
+    findings: tuple[str, ...]
+    """What it found that stops training (`stop.screen_findings`, decided when stored)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +133,8 @@ class Clearance:
 
     date: dt.date
     note: str
+    recorded_at: dt.datetime | None = None
+    """The instant it was stored; None only in tests that order by date alone."""
 
 
 Problem = tuple[str, str]
@@ -178,11 +203,20 @@ def exercise_label(exercise_id: str, names: Mapping[str, str]) -> str:
 
 
 def unique_logs(logs: Iterable[SessionLog]) -> list[SessionLog]:
-    """Logs in date order, each idempotency key kept once (a log sent twice counts once)."""
-    # repr() breaks ties between different logs that share a date, kind and key, so
+    """Logs in the order they were done: by day, then by when each was recorded; each
+    idempotency key kept once (a log sent twice counts once)."""
+    # Kind, key and repr() only break ties between logs with no recorded instant, so
     # the kept copy does not depend on input order.
     ordered = sorted(
-        logs, key=lambda log: (log.date, log.kind.value, log.idempotency_key, repr(log))
+        logs,
+        key=lambda log: (
+            log.date,
+            log.recorded_at is not None,
+            log.recorded_at or _EPOCH,
+            log.kind.value,
+            log.idempotency_key,
+            repr(log),
+        ),
     )
     seen: set[str] = set()
     unique = []
@@ -192,6 +226,8 @@ def unique_logs(logs: Iterable[SessionLog]) -> list[SessionLog]:
             unique.append(log)
     return unique
 
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

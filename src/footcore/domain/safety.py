@@ -96,6 +96,9 @@ class RedFlag(StrEnum):
     NUMBNESS = "numbness"
     NIGHT_OR_REST_PAIN = "night-or-rest-pain"
     DIABETIC_FOOT = "diabetic-foot"
+    RECENT_TRAINING_INCREASE = "recent-training-increase"
+    PREVIOUS_BONE_STRESS_INJURY = "previous-bone-stress-injury"
+    LOW_ENERGY_OR_CYCLE_CHANGES = "low-energy-or-cycle-changes"
 
     @property
     def field(self) -> str:
@@ -105,6 +108,14 @@ class RedFlag(StrEnum):
     @property
     def question(self) -> RedFlagQuestion:
         return _BY_FLAG[self]
+
+
+class QuestionKind(StrEnum):
+    RED_FLAG = "red-flag"
+    """Yes stops self-guided training on its own."""
+    BONE_STRESS_RISK = "bone-stress-risk"
+    """Yes raises the chance of a bone stress injury; it stops training only together
+    with pain (`stop.screen_findings`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +130,12 @@ class RedFlagQuestion:
     """As evidence.md labels the basis: `verified`, `secondary` (checked only against a
     secondary source) or `unverified` (a general clinical red flag with no
     foot-specific guideline found)."""
+    kind: QuestionKind = QuestionKind.RED_FLAG
+
+    @property
+    def field(self) -> str:
+        """The matching field of `RedFlagAnswers` (and key of a screen's answers)."""
+        return self.flag.field
 
 
 RED_FLAG_QUESTIONS: tuple[RedFlagQuestion, ...] = (
@@ -198,16 +215,49 @@ RED_FLAG_QUESTIONS: tuple[RedFlagQuestion, ...] = (
         "footcore-design",
         "unverified",
     ),
+    RedFlagQuestion(
+        RedFlag.RECENT_TRAINING_INCREASE,
+        "In the last two months or so, did you run clearly more, faster or more often "
+        "than before, or change to much lighter shoes?",
+        "a recent jump in training",
+        "warden-2014",
+        "secondary",
+        QuestionKind.BONE_STRESS_RISK,
+    ),
+    RedFlagQuestion(
+        RedFlag.PREVIOUS_BONE_STRESS_INJURY,
+        "Have you ever had a stress fracture or another bone stress injury?",
+        "an earlier bone stress injury",
+        "warden-2014",
+        "secondary",
+        QuestionKind.BONE_STRESS_RISK,
+    ),
+    RedFlagQuestion(
+        RedFlag.LOW_ENERGY_OR_CYCLE_CHANGES,
+        "Are you eating too little for how much you train, or, if you have periods, "
+        "have they become irregular or stopped?",
+        "eating too little for the training, or periods irregular or stopped",
+        "warden-2014",
+        "secondary",
+        QuestionKind.BONE_STRESS_RISK,
+    ),
 )
 """The screen, in the order it is asked. Ottawa ankle/foot rules (`ottawa-rules`);
 possible bone stress injury (`warden-2014`, secondary source only); the rest are
 general clinical red flags that evidence.md §3.6 marks unverified, kept because a
 false alarm costs a clinician visit while a missed one can cost far more
-(`footcore-design`)."""
+(`footcore-design`). The last three are the bone-stress risk factors of the same
+section (`warden-2014`, secondary source): asked in every screen, they stop training
+only together with pain (`stop.screen_findings`)."""
 
 _BY_FLAG = {q.flag: q for q in RED_FLAG_QUESTIONS}
 
 
 def red_flags_present(answers: RedFlagAnswers) -> tuple[RedFlag, ...]:
-    """The red flags answered yes, in question order; any one stops self-guided training."""
-    return tuple(q.flag for q in RED_FLAG_QUESTIONS if getattr(answers, q.flag.field))
+    """The red flags (not the risk factors) answered yes, in question order; any one
+    stops self-guided training."""
+    return tuple(
+        q.flag
+        for q in RED_FLAG_QUESTIONS
+        if q.kind is QuestionKind.RED_FLAG and getattr(answers, q.flag.field)
+    )

@@ -105,6 +105,7 @@ def plan_to_ics(
     reminder_min: int | None = 15,
     sequence: int = 0,
     refresh_h: int = 12,
+    notice: tuple[dt.date, str, str] | None = None,
 ) -> bytes:
     """The plan as iCalendar bytes: one VEVENT per planned session.
 
@@ -113,7 +114,9 @@ def plan_to_ics(
     `estimated_s` rounded up to minutes. `reminder_min` minutes before a timed
     event a DISPLAY alarm rings (None: no alarm). `stamp` (aware) becomes DTSTAMP;
     `sequence` is the plan revision (see the module docstring); feeds ask to be
-    refreshed every `refresh_h` hours. Raises `ValueError` for bad arguments.
+    refreshed every `refresh_h` hours. `notice` (day, summary, description) adds
+    one all-day entry that says why the calendar holds no sessions (a stop).
+    Raises `ValueError` for bad arguments.
     """
     zone = _zone(tz)
     _check(time_of_day=time_of_day, stamp=stamp, reminder_min=reminder_min, refresh_h=refresh_h)
@@ -139,6 +142,8 @@ def plan_to_ics(
         if reminder_min is not None:
             event.add_component(_alarm(session, reminder_min, all_day=time_of_day is None))
         calendar.add_component(event)
+    if notice is not None:
+        calendar.add_component(_notice(notice, user_key, stamp, sequence))
     if sessions and time_of_day is not None:
         calendar.add_missing_timezones(
             first_date=dt.date(sessions[0].date.year, 1, 1),
@@ -146,6 +151,24 @@ def plan_to_ics(
         )
     ical: bytes = calendar.to_ical()
     return ical
+
+
+def _notice(
+    notice: tuple[dt.date, str, str], user_key: str, stamp: dt.datetime, sequence: int
+) -> icalendar.Event:
+    day, summary, description = notice
+    event = icalendar.Event()
+    # One stable UID per runner: a subscribed calendar replaces the notice, not piles it.
+    event.add("uid", f"{user_key}-notice@footcore")
+    event.add("dtstamp", stamp.astimezone(dt.UTC))
+    event.add("sequence", sequence)
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("class", "PRIVATE")
+    event.add("transp", "TRANSPARENT")
+    return event
 
 
 def _zone(tz: str) -> ZoneInfo:

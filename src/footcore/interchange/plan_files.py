@@ -26,8 +26,16 @@ def plan_ics(
     *,
     user_key: str,
     stamp: dt.datetime | None = None,
+    stopped: tuple[dt.date, str] | None = None,
 ) -> bytes:
-    """iCalendar bytes in the runner's time zone at their preferred time (or all-day)."""
+    """iCalendar bytes in the runner's time zone at their preferred time (or all-day).
+
+    `stopped` (today, the reason) is for a plan withheld at the door: the calendar
+    then carries one entry that says why there are no sessions.
+    """
+    notice = None
+    if stopped is not None:
+        notice = (stopped[0], "Foot training on hold: see footcore", stopped[1])
     return plan_to_ics(
         plan,
         catalog,
@@ -37,6 +45,7 @@ def plan_ics(
         calendar_name=CALENDAR_NAME,
         stamp=stamp or dt.datetime.now(dt.UTC),
         reminder_min=REMINDER_MIN,
+        notice=notice,
     )
 
 

@@ -1,4 +1,5 @@
-"""`/api/logs`, `/api/checkins`, `/api/red-flags`, `/api/clearance`, `/api/status`."""
+"""`/api/logs`, `/api/logs/corrections`, `/api/checkins`, `/api/red-flags`,
+`/api/clearance`, `/api/status`."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from footcore.domain.logbook import (
     Difficulty,
     ExerciseLog,
     Problem,
-    RedFlagAnswers,
     SessionLog,
 )
 from footcore.domain.plan import SessionKind
@@ -69,8 +69,9 @@ class CheckIn(Strict):
 
 class RedFlagsIn(Strict):
     answers: dict[str, bool] = Field(
-        description="Red-flag field -> yes (true) or no (false): "
+        description="Every red-flag question answered, field -> yes (true) or no (false): "
         + ", ".join(selectors.RED_FLAG_FIELDS)
+        + ". A missing question is a 422 naming it."
     )
 
 
@@ -80,6 +81,8 @@ class ClearanceIn(Strict):
 
 class StatusOut(Schema):
     status: str
+    gate: str = Field(description="open, screen-first or stopped: may exercises be shown now?")
+    gate_reason: str | None
     stop_reason: str | None
     red_flag_screen_due: bool
     explanations: list[str]
@@ -109,17 +112,18 @@ def _unprocessable(problems: list[Problem]) -> Status[Any]:
     )
 
 
+def _conflict(exc: services.Conflict) -> Status[Any]:
+    return Status(
+        409, {"detail": exc.message, "problems": [{"field": exc.field, "message": exc.message}]}
+    )
+
+
 def _status(request: HttpRequest) -> dict[str, Any]:
     return selectors.program_view(current_user(request), _today(request)).as_dict()
 
 
-@router.post(
-    "/logs",
-    response={200: LogOut, 201: LogOut, 422: ProblemsOut},
-    summary="Log a session; the same idempotency_key again is stored once",
-)
-def post_log(request: HttpRequest, payload: LogIn) -> Any:
-    log = SessionLog(
+def _log(payload: LogIn) -> SessionLog:
+    return SessionLog(
         date=payload.date,
         kind=SessionKind(payload.kind),
         exercises=tuple(
@@ -142,10 +146,9 @@ def post_log(request: HttpRequest, payload: LogIn) -> Any:
         notes=payload.notes,
         idempotency_key=payload.idempotency_key,
     )
-    try:
-        outcome = services.log_session(user=current_user(request), log=log, today=_today(request))
-    except services.Rejected as exc:
-        return _unprocessable(exc.problems)
+
+
+def _logged(outcome: services.LogOutcome) -> Status[Any]:
     body = {
         "id": outcome.id,
         "duplicate": not outcome.created,
@@ -153,6 +156,45 @@ def post_log(request: HttpRequest, payload: LogIn) -> Any:
         "changes": outcome.changes,
     }
     return Status(201 if outcome.created else 200, body)
+
+
+@router.post(
+    "/logs",
+    response={200: LogOut, 201: LogOut, 409: ProblemsOut, 422: ProblemsOut},
+    summary="Log a session once; the same idempotency_key and body again is a duplicate",
+    description="409 while training is stopped or a red-flag screen is owed, when the key "
+    "was used for a different body, and when the session is already logged (correct it "
+    "with POST /api/logs/corrections).",
+)
+def post_log(request: HttpRequest, payload: LogIn) -> Any:
+    try:
+        outcome = services.log_session(
+            user=current_user(request), log=_log(payload), today=_today(request)
+        )
+    except services.Rejected as exc:
+        return _unprocessable(exc.problems)
+    except services.Conflict as exc:
+        return _conflict(exc)
+    return _logged(outcome)
+
+
+@router.post(
+    "/logs/corrections",
+    response={200: LogOut, 201: LogOut, 409: ProblemsOut, 422: ProblemsOut},
+    summary="Correct the log of a session (its date and kind); the earlier version is kept",
+    description="The body is a whole log with a new idempotency_key. 409 when the session "
+    "has no log yet, when the key belongs to another log, or while training is stopped.",
+)
+def post_correction(request: HttpRequest, payload: LogIn) -> Any:
+    try:
+        outcome = services.correct_log(
+            user=current_user(request), log=_log(payload), today=_today(request)
+        )
+    except services.Rejected as exc:
+        return _unprocessable(exc.problems)
+    except services.Conflict as exc:
+        return _conflict(exc)
+    return _logged(outcome)
 
 
 @router.post(
@@ -177,17 +219,15 @@ def post_checkin(request: HttpRequest, payload: CheckIn) -> Any:
 @router.post(
     "/red-flags",
     response={201: StatusOut, 422: ProblemsOut},
-    summary="Answer the red-flag questions; any yes stops the program",
+    summary="Answer every red-flag question; a red flag stops the program",
 )
 def post_red_flags(request: HttpRequest, payload: RedFlagsIn) -> Any:
-    unknown = sorted(set(payload.answers) - set(selectors.RED_FLAG_FIELDS))
-    if unknown:
-        return _unprocessable([(f"answers.{k}", "no such red-flag question") for k in unknown])
-    services.record_red_flags(
-        user=current_user(request),
-        answers=RedFlagAnswers(**payload.answers),
-        today=_today(request),
-    )
+    try:
+        services.record_red_flags(
+            user=current_user(request), answers=payload.answers, today=_today(request)
+        )
+    except services.Rejected as exc:
+        return _unprocessable(exc.problems)
     return Status(201, _status(request))
 
 

@@ -15,7 +15,6 @@ from footcore.domain.logbook import (
     PAIN_MIN,
     Difficulty,
     ExerciseLog,
-    RedFlagAnswers,
     SessionLog,
 )
 from footcore.domain.plan import PlanItem, SessionKind
@@ -128,10 +127,8 @@ class RedFlagForm(forms.Form):
                 choices=YES_NO, widget=forms.RadioSelect, label=q.question
             )
 
-    def to_answers(self) -> RedFlagAnswers:
-        return RedFlagAnswers(
-            **{q.flag.field: self.cleaned_data[q.flag.field] == "yes" for q in RED_FLAG_QUESTIONS}
-        )
+    def to_answers(self) -> dict[str, bool]:
+        return {q.field: self.cleaned_data[q.field] == "yes" for q in RED_FLAG_QUESTIONS}
 
 
 class ClearanceForm(forms.Form):

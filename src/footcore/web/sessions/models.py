@@ -1,4 +1,9 @@
-"""What the runner did and felt. Rows are history: never rewritten, only added."""
+"""What the runner did and felt. Rows are history: never rewritten, only added.
+
+A corrected session log stays stored: its row is marked replaced (`replaced_at`) and
+the correction is a new row with the next `version`. At most one row per session
+(day and kind) is current.
+"""
 
 from __future__ import annotations
 
@@ -31,11 +36,22 @@ class SessionLogEntry(models.Model):
     )
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveSmallIntegerField(
+        default=1, help_text="1 for the first log of a session, +1 per correction."
+    )
+    replaced_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a correction replaced this version; null if current."
+    )
 
     class Meta:
         ordering = ("date", "created_at")
         constraints = (
             models.UniqueConstraint(fields=("user", "idempotency_key"), name="log_once_per_key"),
+            models.UniqueConstraint(
+                fields=("user", "date", "kind"),
+                condition=models.Q(replaced_at__isnull=True),
+                name="one_current_log_per_session",
+            ),
         )
         indexes = (models.Index(fields=("user", "date")),)
 
@@ -72,7 +88,11 @@ class RedFlagScreen(models.Model):
     )
     date = models.DateField()
     answers = models.JSONField(help_text="Field name of RedFlagAnswers -> bool.")
-    any_flag = models.BooleanField(help_text="True when any answer was yes.")
+    any_flag = models.BooleanField(help_text="True when the screen found anything that stops.")
+    findings = models.JSONField(
+        default=list,
+        help_text="What stops training, as decided when stored (stop.screen_findings).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

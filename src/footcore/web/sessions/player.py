@@ -29,7 +29,9 @@ from footcore.domain.timeline import TimelineInput, build_timeline, timeline_to_
 from footcore.domain.vocab import PainSite
 from footcore.web.accounts.services import current_user
 from footcore.web.library.selectors import catalog
+from footcore.web.sessions.selectors import gate_for
 from footcore.web.training import selectors
+from footcore.web.training.clock import runner_today
 
 SERVICE_WORKER = Path(__file__).resolve().parent.parent / "static" / "footcore" / "sw.js"
 PLAYER_ASSETS = (
@@ -142,6 +144,11 @@ def session_player(request: HttpRequest, day: str) -> HttpResponse:
     if kind is not None and kind not in {k.value for k in SessionKind}:
         choices = ", ".join(k.value for k in SessionKind)
         raise Http404(f"kind: {kind!r} is not a session kind; choose one of: {choices}.")
+    gate = gate_for(user, runner_today(profile))
+    if not gate.open:
+        # The stop holds here too: no steps, no exercise names, only why.
+        blocked = {"date": date, "kind": kind, "gate": gate, "nav": "today"}
+        return render(request, "footcore/session_player.html", blocked, status=409)
     session = pick_session(selectors.sessions_on(user, date), kind)
     if session is None or not session.items:
         context: dict[str, Any] = {"date": date, "kind": kind, "nav": "today"}

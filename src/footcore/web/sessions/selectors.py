@@ -16,9 +16,12 @@ from footcore.domain.logbook import (
     ExerciseLog,
     MorningCheck,
     RedFlagAnswers,
+    Screen,
     SessionLog,
+    day_label,
 )
-from footcore.domain.plan import ExerciseAdjustment, SessionKind
+from footcore.domain.plan import ExerciseAdjustment, Plan, SessionKind
+from footcore.domain.stop import Gate, GateDecision, program_gate, screen_before_loading
 from footcore.domain.vocab import PainSite, Side
 from footcore.web.library.selectors import catalog
 from footcore.web.sessions.models import (
@@ -27,6 +30,7 @@ from footcore.web.sessions.models import (
     RedFlagScreen,
     SessionLogEntry,
 )
+from footcore.web.training.selectors import get_profile, get_warnings, stored_plan
 
 RED_FLAG_FIELDS = tuple(f.name for f in fields(RedFlagAnswers))
 CHECK_WINDOW_DAYS = 7
@@ -75,14 +79,14 @@ class History:
 
     logs: tuple[SessionLog, ...]
     checks: tuple[MorningCheck, ...]
-    screens: tuple[tuple[dt.date, RedFlagAnswers], ...]
+    screens: tuple[Screen, ...]
     clearances: tuple[Clearance, ...]
 
     def adapt(self, today: dt.date) -> Adaptation:
         return adapt(
             self.logs,
             self.checks,
-            red_flag_answers=self.screens,
+            screens=self.screens,
             clearances=self.clearances,
             today=today,
             names=names(),
@@ -98,11 +102,12 @@ _LOG_FIELDS = (
     "pain_site",
     "notes",
     "idempotency_key",
+    "created_at",
 )
 
 
 def _log_from_values(values: tuple[Any, ...]) -> SessionLog:
-    date, kind, exercises, difficulty, pain, site, notes, key = values
+    date, kind, exercises, difficulty, pain, site, notes, key, recorded_at = values
     return SessionLog(
         date=date,
         kind=SessionKind(kind),
@@ -112,14 +117,36 @@ def _log_from_values(values: tuple[Any, ...]) -> SessionLog:
         pain_site=PainSite(site) if site else None,
         notes=notes,
         idempotency_key=key,
+        recorded_at=recorded_at,
+    )
+
+
+def log_from_row(row: SessionLogEntry) -> SessionLog:
+    return _log_from_values(tuple(getattr(row, name) for name in _LOG_FIELDS))
+
+
+def current_log(user: User, day: dt.date, kind: SessionKind) -> SessionLogEntry | None:
+    """The log of that session now in force (its latest correction), if any."""
+    return SessionLogEntry.objects.filter(
+        user=user, date=day, kind=kind.value, replaced_at__isnull=True
+    ).first()
+
+
+def log_versions(user: User, day: dt.date, kind: SessionKind) -> list[SessionLogEntry]:
+    """Every stored version of that session's log, the first one first."""
+    return list(
+        SessionLogEntry.objects.filter(user=user, date=day, kind=kind.value).order_by("version")
     )
 
 
 def history(user: User, today: dt.date) -> History:
     # Tuples, not model instances: every log replays the whole history, so this
-    # read is on the hot path of `POST /api/logs`.
+    # read is on the hot path of `POST /api/logs`. Only the current version of a
+    # corrected log counts. Screens and clearances are read whatever their date:
+    # the stop follows their recorded order, never the runner's calendar day, so a
+    # change of time zone cannot hide a flag.
     rows = (
-        SessionLogEntry.objects.filter(user=user, date__lte=today)
+        SessionLogEntry.objects.filter(user=user, date__lte=today, replaced_at__isnull=True)
         .order_by("date", "created_at")
         .values_list(*_LOG_FIELDS)
     )
@@ -130,12 +157,12 @@ def history(user: User, today: dt.date) -> History:
             for r in MorningCheckEntry.objects.filter(user=user, date__lte=today)
         ),
         screens=tuple(
-            (r.date, answers_from_dict(r.answers))
-            for r in RedFlagScreen.objects.filter(user=user, date__lte=today)
+            Screen(r.date, answers_from_dict(r.answers), r.created_at, tuple(r.findings))
+            for r in RedFlagScreen.objects.filter(user=user).order_by("created_at", "pk")
         ),
         clearances=tuple(
-            Clearance(r.date, r.note)
-            for r in ClearanceEntry.objects.filter(user=user, date__lte=today)
+            Clearance(r.date, r.note, r.created_at)
+            for r in ClearanceEntry.objects.filter(user=user).order_by("created_at", "pk")
         ),
     )
 
@@ -175,14 +202,27 @@ class ProgramView:
     """The runner has answered the red-flag questions at least once."""
     pending_check: dt.date | None
     logged_today: frozenset[str]
+    gate: GateDecision
+    """The one answer every door gives: may exercises be shown and logged now?"""
 
     @property
     def stopped(self) -> bool:
         return self.status is ProgramStatus.STOPPED_RED_FLAG
 
+    @property
+    def blocked(self) -> bool:
+        """No exercises now: stopped, or a red-flag screen is owed first."""
+        return not self.gate.open
+
+    @property
+    def screen_first(self) -> bool:
+        return self.gate.gate is Gate.SCREEN_FIRST
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "status": self.status.value,
+            "gate": self.gate.gate.value,
+            "gate_reason": self.gate.reason,
             "stop_reason": self.stop_reason,
             "red_flag_screen_due": self.red_flag_screen_due,
             "explanations": list(self.explanations),
@@ -195,6 +235,22 @@ class ProgramView:
 def program_view(user: User, today: dt.date) -> ProgramView:
     past = history(user, today)
     adaptation = past.adapt(today)
+    profile = get_profile(user)
+    owed = profile is not None and screen_before_loading(profile.pain, profile.concerns)
+    stop = adaptation.stop
+    since = None
+    if stop is not None and stop.since is not None:
+        since = next((s.date for s in past.screens if s.recorded_at == stop.since), None)
+    gate = (
+        program_gate(
+            stop,
+            screen_owed_before_loading=owed,
+            pain_screen_due=adaptation.red_flag_screen_due,
+            since_label=None if since is None else day_label(since),
+        )
+        if stop is not None
+        else GateDecision(Gate.OPEN, None)
+    )
     return ProgramView(
         status=adaptation.status,
         stop_reason=adaptation.stop_reason,
@@ -203,4 +259,19 @@ def program_view(user: User, today: dt.date) -> ProgramView:
         screened=bool(past.screens),
         pending_check=_pending(past, today),
         logged_today=frozenset(log.kind.value for log in past.logs if log.date == today),
+        gate=gate,
     )
+
+
+def gate_for(user: User, today: dt.date) -> GateDecision:
+    """The door check: what every page, API route, export and CLI command asks first."""
+    return program_view(user, today).gate
+
+
+def plan_at_the_door(user: User, today: dt.date) -> tuple[Plan, GateDecision]:
+    """The stored plan, or, while the door is shut, an empty plan whose only warning
+    says why: what `/plan`, `GET /api/plan`, the calendar and the PDF hand out."""
+    gate = gate_for(user, today)
+    if gate.open:
+        return stored_plan(user, get_warnings(user)), gate
+    return Plan(weeks=(), warnings=(gate.reason or "",)), gate

@@ -115,7 +115,7 @@ def safety_view(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, "Thanks: no red flags. Train as planned.")
             return redirect("today")
-        status = 400
+        status = 422
     else:
         form = RedFlagForm()
     view = selectors.program_view(user, today)

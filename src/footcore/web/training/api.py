@@ -14,6 +14,7 @@ from footcore.domain.plan_serialize import plan_to_dict, session_to_dict
 from footcore.domain.profile import ProfileError, profile_to_dict
 from footcore.web.accounts.services import current_user
 from footcore.web.library.selectors import catalog
+from footcore.web.sessions.selectors import gate_for, plan_at_the_door
 from footcore.web.training import selectors, services
 from footcore.web.training.clock import runner_today
 
@@ -99,23 +100,35 @@ def put_profile(request: HttpRequest, payload: ProfileIn) -> Any:
     return Status(200, profile_to_dict(profile))
 
 
-@router.get("/plan", summary="Your plan: weeks, sessions, items with dose and reason")
+@router.get(
+    "/plan",
+    summary="Your plan: weeks, sessions, items with dose and reason",
+    description="While training is stopped or a red-flag screen is owed, no weeks, "
+    "and `gate_reason` (also the only warning) says why.",
+)
 def get_plan(request: HttpRequest) -> dict[str, Any]:
     user = current_user(request)
     if selectors.get_profile(user) is None:
         raise HttpError(404, "no plan yet: PUT /api/profile first")
-    plan = selectors.stored_plan(user, selectors.get_warnings(user))
-    return plan_to_dict(plan, catalog())
+    plan, gate = plan_at_the_door(user, runner_today(selectors.get_profile(user)))
+    return {**plan_to_dict(plan, catalog()), "gate": gate.gate.value, "gate_reason": gate.reason}
 
 
-@router.get("/today", summary="Today's sessions")
+@router.get(
+    "/today",
+    summary="Today's sessions (none while stopped; `gate_reason` says why)",
+)
 def get_today(request: HttpRequest) -> dict[str, Any]:
     user = current_user(request)
     profile = selectors.get_profile(user)
     if profile is None:
         raise HttpError(404, "no plan yet: PUT /api/profile first")
     day = runner_today(profile)
+    gate = gate_for(user, day)
+    sessions = selectors.sessions_on(user, day) if gate.open else []
     return {
         "date": day.isoformat(),
-        "sessions": [session_to_dict(s, catalog()) for s in selectors.sessions_on(user, day)],
+        "gate": gate.gate.value,
+        "gate_reason": gate.reason,
+        "sessions": [session_to_dict(s, catalog()) for s in sessions],
     }

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.models import User
 
 from footcore.domain.profile import Profile
 from footcore.interchange.pdf_handout import PageSize
 from footcore.interchange.plan_files import plan_ics, plan_pdf
 from footcore.web.library.selectors import catalog
-from footcore.web.training import selectors
+from footcore.web.sessions.selectors import plan_at_the_door
+from footcore.web.training.clock import runner_today
 
 
 def ics_for(user: User, profile: Profile) -> bytes:
+    """The calendar; while training is stopped, no sessions and one entry saying why."""
+    today = runner_today(profile)
+    plan, gate = plan_at_the_door(user, today)
+    stopped = None if gate.open else (today, gate.reason or "")
     # The UID seed is the user's primary key: stable across regenerations and
     # meaningless to anyone who sees the calendar.
-    return plan_ics(selectors.stored_plan(user), catalog(), profile, user_key=f"user-{user.pk}")
+    return plan_ics(plan, catalog(), profile, user_key=f"user-{user.pk}", stopped=stopped)
 
 
-def pdf_for(user: User, *, page: PageSize) -> bytes:
-    return plan_pdf(selectors.stored_plan(user), catalog(), page=page)
+def pdf_for(user: User, *, page: PageSize, today: dt.date) -> bytes:
+    """The hand-out; while training is stopped, no exercises, only why."""
+    plan, _ = plan_at_the_door(user, today)
+    return plan_pdf(plan, catalog(), page=page)

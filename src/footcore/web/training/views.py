@@ -13,6 +13,7 @@ from footcore.domain.profile import ProfileError
 from footcore.interchange.pdf_handout import PageSize
 from footcore.web.accounts.services import current_user
 from footcore.web.library.selectors import catalog
+from footcore.web.sessions.selectors import gate_for, plan_at_the_door
 from footcore.web.training import exports, selectors, services
 from footcore.web.training.clock import runner_today
 from footcore.web.training.forms import ProfileForm
@@ -54,7 +55,7 @@ def plan_view(request: HttpRequest) -> HttpResponse:
     profile = selectors.get_profile(user)
     if profile is None:
         return redirect("profile")
-    plan = selectors.stored_plan(user, selectors.get_warnings(user))
+    plan, _ = plan_at_the_door(user, runner_today(profile))
     feed = selectors.active_feed(user)
     context = {
         "plan": plan,
@@ -76,9 +77,10 @@ def today_view(request: HttpRequest) -> HttpResponse:
     if profile is None:
         return redirect("profile")
     today = runner_today(profile)
+    gate = gate_for(user, today)
     context = {
         "today": today,
-        "sessions": selectors.sessions_on(user, today),
+        "sessions": selectors.sessions_on(user, today) if gate.open else [],
         "next": selectors.next_session(user, today),
         "names": {e.id: e.name for e in catalog().exercises},
         "nav": "today",
@@ -107,7 +109,7 @@ def plan_pdf(request: HttpRequest) -> HttpResponse:
     page = PAGES.get(request.GET.get("page", "A4"))
     if page is None:
         return HttpResponse("page: choose A4 or Letter", status=400, content_type="text/plain")
-    body = exports.pdf_for(user, page=page)
+    body = exports.pdf_for(user, page=page, today=runner_today(profile))
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="footcore-plan-{page.lower()}.pdf"'
     return response
