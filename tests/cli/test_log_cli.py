@@ -14,7 +14,7 @@ from footcore.web.accounts.services import local_runner
 from footcore.web.sessions.models import MorningCheckEntry, SessionLogEntry
 from footcore.web.sessions.services import record_red_flags
 from footcore.web.training.services import save_profile
-from tests.web.builders import profile_data
+from tests.web.builders import profile_data, screen_user
 
 
 def all_no(**yes: bool) -> dict[str, bool]:
@@ -33,6 +33,7 @@ WED_MORNING = dt.datetime(2026, 12, 9, 7, 0, tzinfo=dt.UTC)
 def stored_profile() -> None:
     data = profile_data(timezone="Europe/Berlin")
     save_profile(user=local_runner(), data=data, today=dt.date(2026, 12, 1))
+    screen_user(local_runner(), dt.date(2026, 12, 1))
 
 
 def invoke(when: dt.datetime, *args: str) -> tuple[int, str]:

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from footcore.cli import player as player_cli
 from footcore.cli.main import app
 from tests.support.plugin import skip_or_fail
-from tests.web.builders import profile_data
+from tests.web.builders import profile_data, screen_user
 
 # -- the command ---------------------------------------------------------------
 
@@ -52,6 +52,7 @@ def _store_profile() -> None:
     from footcore.web.training.services import save_profile
 
     save_profile(user=local_runner(), data=profile_data(), today=dt.date(2026, 12, 7))
+    screen_user(local_runner(), dt.date(2026, 12, 7))
 
 
 @pytest.mark.django_db
@@ -283,6 +284,6 @@ def test_severe_pain_asks_the_red_flag_questions_and_a_yes_stops_the_program(
     result = runner.invoke(app, ["start", "--kind", "activation"], input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     assert "safety check" in result.output
-    screen = RedFlagScreen.objects.get()
+    screen = RedFlagScreen.objects.latest("created_at")
     assert screen.any_flag
     assert "clinician" in result.output.lower()

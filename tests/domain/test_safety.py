@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from footcore.domain.logbook import RedFlagAnswers
 from footcore.domain.safety import (
     RED_FLAG_QUESTIONS,
-    QuestionKind,
     PainZone,
+    QuestionKind,
     RedFlag,
     classify_pain,
     needs_red_flag_screen,

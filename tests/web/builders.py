@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.auth.models import User
+from django.test import Client
+
 
 def profile_data(**over: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
@@ -37,3 +40,20 @@ def form_data(**over: Any) -> dict[str, Any]:
 
 
 DAY = dt.date(2026, 12, 7)
+
+
+def answer_screen(client: Client) -> None:
+    """Answer every red-flag question no on the safety page, as a runner with pain
+    (the default profile) must before the first session."""
+    from footcore.domain.safety import RED_FLAG_QUESTIONS
+
+    answers = {q.field: "no" for q in RED_FLAG_QUESTIONS}
+    assert client.post("/safety", answers).status_code == 302
+
+
+def screen_user(user: User, today: dt.date) -> None:
+    """The same screen, stored through the service (for CLI and service-level tests)."""
+    from footcore.domain.safety import RED_FLAG_QUESTIONS
+    from footcore.web.sessions.services import record_red_flags
+
+    record_red_flags(user=user, answers={q.field: False for q in RED_FLAG_QUESTIONS}, today=today)

@@ -11,6 +11,7 @@ import time_machine
 from django.contrib.auth.models import User
 from django.test import Client
 
+from footcore.domain.safety import RED_FLAG_QUESTIONS
 from footcore.web.training.models import PlannedSession
 from tests.web.builders import form_data
 
@@ -29,9 +30,19 @@ def morning(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, 7, 0, tzinfo=dt.UTC)
 
 
-def onboard(client: Client) -> None:
+def all_no(**yes: bool) -> dict[str, bool]:
+    """A complete red-flag screen: every question no, except those given."""
+    return {q.field: yes.get(q.field, False) for q in RED_FLAG_QUESTIONS}
+
+
+def onboard(client: Client, *, screen: bool = True) -> None:
+    """Save the default profile (pain in the ball of the foot) and, unless told not
+    to, answer the red-flag screen it calls for before the first session."""
     with time_machine.travel(BEFORE_START, tick=False):
         assert client.post("/profile", form_data()).status_code == 302
+        if screen:
+            answers = dict.fromkeys(all_no(), "no")
+            assert client.post("/safety", answers).status_code == 302
 
 
 def planned_items(user: User, day: dt.date, kind: str = "strength") -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ from footcore.web.accounts.services import local_runner
 from footcore.web.progress import selectors
 from footcore.web.progress.models import AssessmentEntry
 from footcore.web.training.models import PlannedSession
-from tests.web.builders import form_data
+from tests.web.builders import answer_screen, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -239,6 +239,7 @@ def test_writes_need_the_csrf_token(settings: SettingsWrapper) -> None:
 def test_a_weak_left_heel_raise_brings_the_calf_work_forward(client: Client) -> None:
     with time_machine.travel(START - dt.timedelta(days=3), tick=False):
         client.post("/profile", form_data())
+        answer_screen(client)
     user = local_runner()
 
     def first_week_items() -> dict[str, str]:
@@ -262,6 +263,7 @@ def test_a_weak_left_heel_raise_brings_the_calf_work_forward(client: Client) -> 
 def test_retests_every_four_weeks_reach_the_plan_json_page_and_calendar(client: Client) -> None:
     with time_machine.travel(START - dt.timedelta(days=3), tick=False):
         client.post("/profile", form_data())
+        answer_screen(client)
         plan = client.get("/api/plan").json()
         page = client.get("/plan").content.decode()
         ics = client.get("/plan.ics").content

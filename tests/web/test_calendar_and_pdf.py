@@ -10,7 +10,7 @@ from django.test import Client
 from pypdf import PdfReader
 
 from footcore.web.training.models import CalendarFeed, PlannedSession
-from tests.web.builders import form_data
+from tests.web.builders import answer_screen, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +26,7 @@ def _events(body: bytes) -> list[icalendar.Event]:
 @time_machine.travel(BEFORE_START, tick=False)
 def test_the_ics_download_has_one_event_per_session_in_the_runners_zone(client: Client) -> None:
     client.post("/profile", form_data(timezone="Europe/Berlin", time_of_day="07:00"))
+    answer_screen(client)
     response = client.get("/plan.ics")
     assert response["Content-Type"].startswith("text/calendar")
     events = _events(response.content)
@@ -42,8 +43,10 @@ def test_the_ics_download_has_one_event_per_session_in_the_runners_zone(client: 
 def test_regenerating_an_unchanged_plan_keeps_every_uid(client: Client) -> None:
     with time_machine.travel(BEFORE_START, tick=False):
         client.post("/profile", form_data())
+        answer_screen(client)
         before = {str(e["UID"]): e.start for e in _events(client.get("/plan.ics").content)}
         client.post("/profile", form_data())
+        answer_screen(client)
         after = {str(e["UID"]): e.start for e in _events(client.get("/plan.ics").content)}
     assert before == after
 
@@ -51,6 +54,7 @@ def test_regenerating_an_unchanged_plan_keeps_every_uid(client: Client) -> None:
 @time_machine.travel(BEFORE_START, tick=False)
 def test_a_feed_is_readable_by_its_secret_url_until_revoked(client: Client) -> None:
     client.post("/profile", form_data())
+    answer_screen(client)
     client.post("/plan/feed")
     token = CalendarFeed.objects.get().token
     anonymous = Client(REMOTE_ADDR="127.0.0.1")
@@ -63,6 +67,7 @@ def test_a_feed_is_readable_by_its_secret_url_until_revoked(client: Client) -> N
 @time_machine.travel(BEFORE_START, tick=False)
 def test_a_new_feed_revokes_the_old_one(client: Client) -> None:
     client.post("/profile", form_data())
+    answer_screen(client)
     client.post("/plan/feed")
     old = CalendarFeed.objects.get().token
     client.post("/plan/feed")
@@ -74,6 +79,7 @@ def test_a_new_feed_revokes_the_old_one(client: Client) -> None:
 @pytest.mark.parametrize(("page", "width_pt"), [("A4", 595), ("Letter", 612)])
 def test_the_pdf_handout_comes_in_a4_and_letter(client: Client, page: str, width_pt: int) -> None:
     client.post("/profile", form_data())
+    answer_screen(client)
     response = client.get("/plan.pdf", {"page": page})
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
@@ -86,6 +92,7 @@ def test_the_pdf_handout_comes_in_a4_and_letter(client: Client, page: str, width
 @time_machine.travel(BEFORE_START, tick=False)
 def test_an_unknown_page_size_is_refused(client: Client) -> None:
     client.post("/profile", form_data())
+    answer_screen(client)
     response = client.get("/plan.pdf", {"page": "A3"})
     assert response.status_code == 400
     assert b"page" in response.content

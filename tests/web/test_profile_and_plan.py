@@ -9,7 +9,7 @@ from django.test import Client
 
 from footcore.web.accounts.services import local_runner
 from footcore.web.training.models import PlannedSession, RunnerProfile
-from tests.web.builders import form_data, profile_data
+from tests.web.builders import answer_screen, form_data, profile_data
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +19,7 @@ BEFORE_START = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
 @time_machine.travel(BEFORE_START, tick=False)
 def test_the_onboarding_form_stores_the_profile_and_plans_the_weeks(client: Client) -> None:
     response = client.post("/profile", form_data())
+    answer_screen(client)
     assert response.status_code == 302
     assert response["Location"] == "/plan"
     user = local_runner()
@@ -33,6 +34,7 @@ def test_the_onboarding_form_stores_the_profile_and_plans_the_weeks(client: Clie
 @time_machine.travel(BEFORE_START, tick=False)
 def test_a_long_run_on_a_day_without_a_run_is_refused_naming_the_field(client: Client) -> None:
     response = client.post("/profile", form_data(run_days=["mon", "wed"], long_run_day="sun"))
+    answer_screen(client)
     assert response.status_code == 400
     body = response.content.decode()
     assert "long_run_day" in body
@@ -45,6 +47,7 @@ def test_a_bad_race_date_names_the_line(client: Client) -> None:
     data = form_data()
     data["races"] = "2027-01-24\n2027-13-40"
     response = client.post("/profile", data)
+    answer_screen(client)
     assert response.status_code == 400
     assert "races[1]" in response.content.decode()
 
@@ -58,6 +61,7 @@ def test_the_plan_page_sends_a_new_runner_to_the_profile_form(client: Client) ->
 def test_editing_the_profile_keeps_past_sessions_and_replans_future_ones(client: Client) -> None:
     with time_machine.travel(BEFORE_START, tick=False):
         client.post("/profile", form_data())
+        answer_screen(client)
     user = local_runner()
     past_before = list(
         PlannedSession.objects.filter(user=user, date__lt=dt.date(2026, 12, 21))
@@ -67,6 +71,7 @@ def test_editing_the_profile_keeps_past_sessions_and_replans_future_ones(client:
     assert past_before
     with time_machine.travel(dt.datetime(2026, 12, 21, 9, 0, tzinfo=dt.UTC), tick=False):
         response = client.post("/profile", form_data(sessions_per_week=2, minutes=15))
+        answer_screen(client)
         assert response.status_code == 302
     past_after = list(
         PlannedSession.objects.filter(user=user, date__lt=dt.date(2026, 12, 21))
@@ -84,6 +89,7 @@ def test_editing_the_profile_keeps_past_sessions_and_replans_future_ones(client:
 @time_machine.travel(dt.datetime(2026, 12, 7, 8, 0, tzinfo=dt.UTC), tick=False)
 def test_today_shows_the_sessions_of_the_day(client: Client) -> None:
     client.post("/profile", form_data())
+    answer_screen(client)
     body = client.get("/today").content.decode()
     assert "Today, Monday 7 December" in body
     planned = PlannedSession.objects.filter(date=dt.date(2026, 12, 7))
@@ -100,6 +106,7 @@ def test_one_runner_never_sees_another_runners_plan(client: Client, settings: ob
     with time_machine.travel(BEFORE_START, tick=False):
         assert client.login(username="ana", password="a long passphrase 42")
         client.post("/profile", form_data(minutes=20))
+        answer_screen(client)
         client.logout()
         assert client.login(username="ben", password="a long passphrase 43")
         assert client.get("/plan").status_code == 302
@@ -112,6 +119,7 @@ def test_one_runner_never_sees_another_runners_plan(client: Client, settings: ob
 @time_machine.travel(BEFORE_START, tick=False)
 def test_the_api_stores_a_profile_and_returns_the_plan_shape(client: Client) -> None:
     response = client.put("/api/profile", profile_data(), content_type="application/json")
+    answer_screen(client)
     assert response.status_code == 200, response.content
     plan = client.get("/api/plan").json()
     first = plan["weeks"][0]

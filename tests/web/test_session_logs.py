@@ -53,12 +53,25 @@ def test_a_session_logged_through_the_api_is_stored_and_answered_with_201(
 def test_the_same_idempotency_key_sent_twice_is_stored_once(client: Client, runner: User) -> None:
     body = log_body(runner, TUE, key="resend-me-123")
     first = post_json(client, "/api/logs", body, evening(TUE))
-    again = post_json(client, "/api/logs", {**body, "pain_0_10": 4}, evening(TUE))
+    again = post_json(client, "/api/logs", body, evening(TUE))
     assert first.status_code == 201
     assert again.status_code == 200
     assert again.json()["duplicate"] is True
     assert again.json()["id"] == first.json()["id"]
     assert SessionLogEntry.objects.filter(user=runner).count() == 1
+
+
+def test_the_same_idempotency_key_with_a_different_body_is_a_conflict(
+    client: Client, runner: User
+) -> None:
+    # A pain of 8 resent under an old key used to be dropped as a "duplicate".
+    body = log_body(runner, TUE, key="resend-me-123")
+    assert post_json(client, "/api/logs", body, evening(TUE)).status_code == 201
+    again = post_json(client, "/api/logs", {**body, "pain_0_10": 8}, evening(TUE))
+    assert again.status_code == 409
+    problem = again.json()["problems"][0]
+    assert problem["field"] == "idempotency_key"
+    assert "different log" in problem["message"]
     assert SessionLogEntry.objects.get(user=runner).pain_0_10 == 0
 
 

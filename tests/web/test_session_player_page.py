@@ -18,7 +18,7 @@ from footcore.web.accounts.services import local_runner
 from footcore.web.library.selectors import catalog
 from footcore.web.training import selectors, services
 from footcore.web.training.models import PlannedSession
-from tests.web.builders import form_data, profile_data
+from tests.web.builders import answer_screen, form_data, profile_data, screen_user
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +29,7 @@ def plan_for(user: User, **over: Any) -> PlannedSession:
     """Store a profile and plan for `user`; the first strength session."""
     with time_machine.travel(BEFORE_START, tick=False):
         services.save_profile(user=user, data=profile_data(**over), today=BEFORE_START.date())
+        screen_user(user, BEFORE_START.date())
     return PlannedSession.objects.filter(user=user, kind="strength").order_by("date").first()  # type: ignore[return-value]
 
 
@@ -169,6 +170,7 @@ def test_another_user_cannot_open_someone_elses_session(
 def test_a_plan_made_through_the_onboarding_form_can_be_played(client: Client) -> None:
     with time_machine.travel(BEFORE_START, tick=False):
         client.post("/profile", form_data())
+        answer_screen(client)
     row = PlannedSession.objects.filter(kind="strength").order_by("date").first()
     assert row is not None
     assert client.get(f"/session/{row.date.isoformat()}").status_code == 200

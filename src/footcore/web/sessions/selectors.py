@@ -21,6 +21,7 @@ from footcore.domain.logbook import (
     day_label,
 )
 from footcore.domain.plan import ExerciseAdjustment, Plan, SessionKind
+from footcore.domain.profile import Profile
 from footcore.domain.stop import Gate, GateDecision, program_gate, screen_before_loading
 from footcore.domain.vocab import PainSite, Side
 from footcore.web.library.selectors import catalog
@@ -232,10 +233,11 @@ class ProgramView:
         }
 
 
-def program_view(user: User, today: dt.date) -> ProgramView:
+def program_view(user: User, today: dt.date, profile: Profile | None = None) -> ProgramView:
+    """Safety and adaptation state; pass the runner's `profile` when already read."""
     past = history(user, today)
     adaptation = past.adapt(today)
-    profile = get_profile(user)
+    profile = profile or get_profile(user)
     owed = profile is not None and screen_before_loading(profile.pain, profile.concerns)
     stop = adaptation.stop
     since = None
@@ -274,4 +276,9 @@ def plan_at_the_door(user: User, today: dt.date) -> tuple[Plan, GateDecision]:
     gate = gate_for(user, today)
     if gate.open:
         return stored_plan(user, get_warnings(user)), gate
-    return Plan(weeks=(), warnings=(gate.reason or "",)), gate
+    return withheld_plan(gate), gate
+
+
+def withheld_plan(gate: GateDecision) -> Plan:
+    """No weeks, and one warning: why."""
+    return Plan(weeks=(), warnings=(gate.reason or "",))

@@ -13,7 +13,7 @@ from footcore.domain.profile import ProfileError
 from footcore.interchange.pdf_handout import PageSize
 from footcore.web.accounts.services import current_user
 from footcore.web.library.selectors import catalog
-from footcore.web.sessions.selectors import gate_for, plan_at_the_door
+from footcore.web.sessions.selectors import program_view, withheld_plan
 from footcore.web.training import exports, selectors, services
 from footcore.web.training.clock import runner_today
 from footcore.web.training.forms import ProfileForm
@@ -55,9 +55,15 @@ def plan_view(request: HttpRequest) -> HttpResponse:
     profile = selectors.get_profile(user)
     if profile is None:
         return redirect("profile")
-    plan, _ = plan_at_the_door(user, runner_today(profile))
+    program = program_view(user, runner_today(profile), profile)
+    plan = (
+        selectors.stored_plan(user, selectors.get_warnings(user))
+        if program.gate.open
+        else withheld_plan(program.gate)
+    )
     feed = selectors.active_feed(user)
     context = {
+        "program": program,
         "plan": plan,
         "profile": profile,
         "today": runner_today(profile),
@@ -77,10 +83,11 @@ def today_view(request: HttpRequest) -> HttpResponse:
     if profile is None:
         return redirect("profile")
     today = runner_today(profile)
-    gate = gate_for(user, today)
+    program = program_view(user, today, profile)
     context = {
         "today": today,
-        "sessions": selectors.sessions_on(user, today) if gate.open else [],
+        "program": program,
+        "sessions": selectors.sessions_on(user, today) if program.gate.open else [],
         "next": selectors.next_session(user, today),
         "names": {e.id: e.name for e in catalog().exercises},
         "nav": "today",

@@ -16,7 +16,11 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def program_status(context: template.Context) -> ProgramView:
-    """Read-only: the page's `today` (else the runner's clock) and the signed-in user."""
+    """Read-only: the view's own `program` when it has one (read once per request),
+    else worked out from the page's `today` (else the runner's clock) and the user."""
+    given = context.get("program")
+    if isinstance(given, ProgramView):
+        return given
     request = context["request"]
     today = context.get("today") or runner_today(None)
     return program_view(current_user(request), today)
