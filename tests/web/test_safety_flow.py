@@ -18,6 +18,7 @@ from tests.web.session_builders import (
     get_page,
     item_for,
     log_body,
+    all_no,
     onboard,
     post_json,
 )
@@ -33,30 +34,38 @@ def runner(client: Client) -> User:
     return local_runner()
 
 
+@pytest.fixture
+def new_runner(client: Client) -> User:
+    """The default profile (pain in the ball of the foot), not yet screened."""
+    onboard(client, screen=False)
+    return local_runner()
+
+
 def test_a_new_runner_is_sent_from_today_to_the_safety_questions(
-    client: Client, runner: User
+    client: Client, new_runner: User
 ) -> None:
     today = get_page(client, "/today", evening(TUE)).content.decode()
     assert 'href="/safety"' in today
     assert "Before you start" in today
+    assert 'class="items"' not in today
     page = get_page(client, "/safety", evening(TUE)).content.decode()
     for q in RED_FLAG_QUESTIONS:
         assert q.question in page
     with time_machine.travel(evening(TUE), tick=False):
         response = client.post("/safety", ALL_NO)
     assert response.status_code == 302
-    assert RedFlagScreen.objects.get(user=runner).any_flag is False
+    assert RedFlagScreen.objects.get(user=new_runner).any_flag is False
     after = get_page(client, "/today", evening(TUE)).content.decode()
     assert "Before you start" not in after
     assert "Start" in after
 
 
-def test_the_safety_form_names_an_unanswered_question(client: Client, runner: User) -> None:
+def test_the_safety_form_names_an_unanswered_question(client: Client, new_runner: User) -> None:
     answers = dict(ALL_NO)
     del answers["numbness"]
     with time_machine.travel(evening(TUE), tick=False):
         response = client.post("/safety", answers)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "numbness" in response.content.decode()
     assert not RedFlagScreen.objects.exists()
 
@@ -71,7 +80,8 @@ def test_pain_of_7_makes_the_red_flag_screen_due_and_the_page_links_to_it(
     today = get_page(client, "/today", evening(TUE)).content.decode()
     assert "Safety questions due" in today
     assert 'href="/safety"' in today
-    post_json(client, "/api/red-flags", {"answers": {"numbness": False}}, evening(TUE))
+    assert get_page(client, "/api/today", evening(TUE)).json()["sessions"] == []
+    post_json(client, "/api/red-flags", {"answers": all_no()}, evening(TUE))
     assert get_page(client, "/api/status", evening(TUE)).json()["red_flag_screen_due"] is False
 
 
@@ -99,7 +109,7 @@ def test_a_red_flag_stops_the_program_until_the_runner_confirms_clearance(
     client: Client, runner: User
 ) -> None:
     response = post_json(
-        client, "/api/red-flags", {"answers": {"calf_swelling": True}}, evening(TUE)
+        client, "/api/red-flags", {"answers": all_no(calf_swelling=True)}, evening(TUE)
     )
     assert response.status_code == 201
     assert response.json()["status"] == "stopped-red-flag"
@@ -112,8 +122,10 @@ def test_a_red_flag_stops_the_program_until_the_runner_confirms_clearance(
     plan = get_page(client, "/plan", evening(TUE)).content.decode()
     assert "Training is stopped" in plan
     assert 'class="week"' not in plan
-    # A logged session does not lift the stop; only a clearance does.
-    post_json(client, "/api/logs", log_body(runner, TUE), evening(TUE))
+    # A log is refused while stopped, and does not lift the stop; only a clearance does.
+    refused_log = post_json(client, "/api/logs", log_body(runner, TUE), evening(TUE))
+    assert refused_log.status_code == 409
+    assert "see a clinician" in refused_log.json()["detail"]
     assert "Training is stopped" in get_page(client, "/today", evening(THU)).content.decode()
     with time_machine.travel(evening(THU), tick=False):
         refused = client.post("/safety/clearance", {"note": "forgot the box"})
@@ -140,8 +152,8 @@ def test_clearance_through_the_api_lifts_a_pause(client: Client, runner: User) -
 
 
 def test_an_unknown_red_flag_field_is_refused_naming_it(client: Client, runner: User) -> None:
-    body = {"answers": {"numbness": False, "sore_feelings": True}}
+    body = {"answers": {**all_no(), "sore_feelings": True}}
     response = post_json(client, "/api/red-flags", body, evening(TUE))
     assert response.status_code == 422
     assert response.json()["problems"][0]["field"] == "answers.sore_feelings"
-    assert not RedFlagScreen.objects.exists()
+    assert RedFlagScreen.objects.count() == 1  # only the onboarding screen

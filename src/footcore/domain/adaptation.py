@@ -328,7 +328,7 @@ def _screen_due(
         return None
     day, at, pain = max(painful, key=lambda p: (p[0], p[1] is not None, p[1] or _EPOCH))
     for answered in screens:
-        if at is not None and answered.recorded_at > at:
+        if at is not None and answered.recorded_at >= at:
             return None
         if at is None and answered.date >= day:
             return None
