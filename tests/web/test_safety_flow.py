@@ -14,11 +14,11 @@ from tests.web.session_builders import (
     SUN,
     THU,
     TUE,
+    all_no,
     evening,
     get_page,
     item_for,
     log_body,
-    all_no,
     onboard,
     post_json,
 )
