@@ -3,6 +3,7 @@ refused, and nothing computed while stopped takes effect after the clearance."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
@@ -39,7 +40,7 @@ def runner(client: Client) -> User:
     return local_runner()
 
 
-def stop(client: Client, when: object) -> None:
+def stop(client: Client, when: dt.datetime) -> None:
     body = {"answers": all_no(numbness=True)}
     with time_machine.travel(when, tick=False):
         response = client.post("/api/red-flags", json.dumps(body), content_type="application/json")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections.abc import Sequence
 from typing import Any
 
@@ -107,6 +108,23 @@ class LogForm(forms.Form):
             name = f"sets_{path[len('exercises[') : path.index(']')]}"
             return name if name in self.fields else None
         return None
+
+
+def initial_from_log(log: SessionLog, items: Sequence[PlanItem]) -> dict[str, Any]:
+    """A correction form filled in with what was logged, under a fresh key."""
+    done = {e.exercise: e for e in log.exercises}
+    initial: dict[str, Any] = {
+        "idempotency_key": secrets.token_hex(16),
+        "difficulty": log.difficulty.value,
+        "pain_0_10": log.pain_0_10,
+        "pain_site": "" if log.pain_site is None else log.pain_site.value,
+        "notes": log.notes,
+    }
+    for i, item in enumerate(items):
+        entry = done.get(item.exercise)
+        initial[f"status_{i}"] = "done" if entry is not None and entry.done else "skipped"
+        initial[f"sets_{i}"] = entry.sets_done if entry is not None else 0
+    return initial
 
 
 class CheckinForm(forms.Form):

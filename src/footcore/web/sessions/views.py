@@ -14,7 +14,13 @@ from footcore.domain.plan import PlannedSession, SessionKind
 from footcore.domain.safety import RED_FLAG_QUESTIONS
 from footcore.web.accounts.services import current_user
 from footcore.web.sessions import selectors, services
-from footcore.web.sessions.forms import CheckinForm, ClearanceForm, LogForm, RedFlagForm
+from footcore.web.sessions.forms import (
+    CheckinForm,
+    ClearanceForm,
+    LogForm,
+    RedFlagForm,
+    initial_from_log,
+)
 from footcore.web.training import selectors as training_selectors
 from footcore.web.training.clock import runner_today
 
@@ -39,6 +45,7 @@ def _session(request: HttpRequest, day: dt.date) -> PlannedSession:
 
 @require_http_methods(["GET", "POST"])
 def log_view(request: HttpRequest, day: str) -> HttpResponse:
+    """Log a session, or, once it is logged, show what was logged and correct it."""
     try:
         date = dt.date.fromisoformat(day)
     except ValueError:
@@ -46,35 +53,67 @@ def log_view(request: HttpRequest, day: str) -> HttpResponse:
     user = current_user(request)
     session = _session(request, date)
     names = selectors.names()
+    today = _today(request)
+    logged = selectors.current_log(user, date, session.kind)
+    correcting = logged is not None
     status = 200
+    problem: str | None = None
     if request.method == "POST":
         form = LogForm(request.POST, items=session.items, names=names)
         if form.is_valid():
+            store = services.correct_log if correcting else services.log_session
             try:
-                outcome = services.log_session(
-                    user=user, log=form.to_log(day=date, kind=session.kind), today=_today(request)
+                outcome = store(
+                    user=user, log=form.to_log(day=date, kind=session.kind), today=today
                 )
             except services.Rejected as exc:
                 form.add_problems(exc.problems)
+            except services.Conflict as exc:
+                problem, status = exc.message, 409
             else:
-                messages.success(
-                    request, "Logged." if outcome.created else "Already logged: nothing changed."
-                )
-                for change in outcome.changes:
-                    messages.info(request, change)
-                if outcome.red_flag_screen_due:
-                    messages.warning(
-                        request, "Pain of 7/10 or more: please answer the safety questions now."
-                    )
-                    return redirect("safety")
-                return redirect("today")
-        status = 400
+                return _logged(request, outcome, corrected=correcting)
+        if status == 200:
+            status = 400
+    elif logged is not None:
+        form = LogForm(
+            initial=initial_from_log(selectors.log_from_row(logged), session.items),
+            items=session.items,
+            names=names,
+        )
     else:
         form = LogForm(
             initial={"idempotency_key": secrets.token_hex(16)}, items=session.items, names=names
         )
-    context = {"form": form, "session": session, "day": date, "nav": "today"}
+    gate = selectors.gate_for(user, today)
+    context = {
+        "form": form,
+        "session": session,
+        "day": date,
+        "logged": None if logged is None else selectors.log_from_row(logged),
+        "versions": [] if logged is None else selectors.log_versions(user, date, session.kind),
+        "names": names,
+        "gate": gate,
+        "problem": problem,
+        "nav": "today",
+    }
+    if not gate.open and status == 200:
+        status = 409
     return render(request, "footcore/sessions_log.html", context, status=status)
+
+
+def _logged(request: HttpRequest, outcome: services.LogOutcome, *, corrected: bool) -> HttpResponse:
+    if corrected:
+        messages.success(request, "Corrected. The earlier version is kept.")
+    else:
+        messages.success(
+            request, "Logged." if outcome.created else "Already logged: nothing changed."
+        )
+    for change in outcome.changes:
+        messages.info(request, change)
+    if outcome.red_flag_screen_due:
+        messages.warning(request, "Pain of 7/10 or more: please answer the safety questions now.")
+        return redirect("safety")
+    return redirect("today")
 
 
 @require_POST
