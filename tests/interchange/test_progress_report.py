@@ -61,7 +61,7 @@ def test_the_report_has_period_adherence_pain_tests_norms_and_the_safety_note() 
     )
     assert "Runner: Zoë Åberg" in text
     assert "Period: 3 Mar 2025 - 30 Mar 2025" in text
-    assert "Sessions done in full:" in text
+    assert "Planned sessions done in full:" in text
     assert "Streak:" in text
     assert "6/10" in text
     assert "Pain above 5/10" in text

@@ -63,7 +63,13 @@ def summary_to_dict(summary: ProgressSummary) -> dict[str, Any]:
         "end": summary.end.isoformat(),
         "adherence": {
             "percent": None if percent is None else round(percent, 1),
-            **{status.value: summary.count(status) for status in Adherence},
+            # The one tally every view shows; "extra" counts the unplanned sessions
+            # that are also inside "done" or "partly-done".
+            Adherence.DONE.value: summary.tally.done,
+            Adherence.PARTLY_DONE.value: summary.tally.partly,
+            Adherence.MISSED.value: summary.tally.missed,
+            Adherence.PLANNED.value: summary.tally.ahead,
+            Adherence.EXTRA.value: summary.tally.unplanned,
         },
         "streak": {"current": summary.streaks.current, "longest": summary.streaks.longest},
         "weekly_minutes": [
@@ -117,8 +123,8 @@ def _print(summary: ProgressSummary) -> None:
     console.print(
         f"[bold]Progress[/] {summary.start} to {summary.end} (as of {summary.today})\n"
         f"Done in full: {'none due yet' if percent is None else f'{percent:.0f}%'}"
-        f" - {summary.count(Adherence.DONE)} done, {summary.count(Adherence.PARTLY_DONE)}"
-        f" partly done, {summary.count(Adherence.MISSED)} missed\n"
+        f" - {summary.tally.done} done, {summary.tally.partly}"
+        f" partly done, {summary.tally.missed} missed\n"
         f"Streak: {summary.streaks.current} now, longest {summary.streaks.longest}",
         highlight=False,
     )

@@ -86,6 +86,50 @@ class GridDay:
     status: Adherence | None
     """None for a rest day (nothing planned, nothing logged)."""
     is_today: bool
+    done_fraction: float | None = None
+    """For a day of unplanned sessions only: the largest share of one done."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """The session counts every view shows (page, PDF report, CLI), made once.
+
+    Every logged session counts once, by the share of it done: in full (`done`),
+    partly (`partly`), or, for a planned one whose day passed with nothing done,
+    `missed`. Sessions logged on a day or of a kind that was not planned count the
+    same way and are also counted in `unplanned`; `ahead` is what is still to come.
+    """
+
+    done: int
+    partly: int
+    missed: int
+    ahead: int
+    unplanned: int
+    logged: int
+    """Sessions with a log in the window (whatever was done)."""
+    minutes: float
+
+
+def tally(calendar: Sequence[CalendarEntry], minutes: Sequence[WeekMinutes]) -> Tally:
+    """Fold the calendar (and the weekly minutes) into the one set of counts."""
+    done = partly = missed = ahead = unplanned = logged = 0
+    for entry in calendar:
+        status = entry.status
+        if entry.done_fraction is not None:
+            logged += 1
+        if status is Adherence.EXTRA:
+            unplanned += 1
+            fraction = entry.done_fraction or 0.0
+            status = Adherence.DONE if fraction >= 1.0 else Adherence.PARTLY_DONE
+        if status is Adherence.DONE:
+            done += 1
+        elif status is Adherence.PARTLY_DONE:
+            partly += 1
+        elif status is Adherence.MISSED:
+            missed += 1
+        else:
+            ahead += 1
+    return Tally(done, partly, missed, ahead, unplanned, logged, sum(w.minutes for w in minutes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +146,7 @@ class ProgressSummary:
     weekly_minutes: tuple[WeekMinutes, ...]
     pain: tuple[WeekPain, ...]
     tests: tuple[TestTrend, ...]
+    tally: Tally
 
     @property
     def is_empty(self) -> bool:
@@ -125,18 +170,27 @@ class ProgressSummary:
 
     def weeks(self) -> tuple[tuple[GridDay, ...], ...]:
         """The calendar as rows of Monday-to-Sunday days, for a grid."""
-        by_day = {day.date: day.status for day in self.days}
+        by_day = {day.date: day for day in self.days}
         rows = []
         monday = self.start
         while monday <= self.end:
             rows.append(
                 tuple(
-                    GridDay(d, by_day.get(d), d == self.today)
+                    _grid_day(by_day.get(d), d, self.today)
                     for d in (monday + dt.timedelta(days=i) for i in range(7))
                 )
             )
             monday += dt.timedelta(weeks=1)
         return tuple(rows)
+
+
+def _grid_day(day: CalendarDay | None, date: dt.date, today: dt.date) -> GridDay:
+    if day is None:
+        return GridDay(date, None, date == today)
+    fraction = None
+    if day.status is Adherence.EXTRA:
+        fraction = max((e.done_fraction or 0.0) for e in day.entries)
+    return GridDay(date, day.status, date == today, fraction)
 
 
 def summarize(
@@ -165,6 +219,7 @@ def summarize(
     first = min([s.date for s in slots] + [r.date for r in logs], default=today)
     start = week_start(first)
     calendar = adherence_calendar(slots, logs, today=today)
+    minutes = weekly_minutes(logs, start=start, end=today)
     return ProgressSummary(
         today=today,
         start=start,
@@ -173,9 +228,10 @@ def summarize(
         days=tuple(_without_extras(day) for day in calendar_days(calendar)),
         streaks=streaks(calendar),
         adherence_percent=adherence_percent(calendar),
-        weekly_minutes=weekly_minutes(logs, start=start, end=today),
+        weekly_minutes=minutes,
         pain=pain_trend(logs),
         tests=test_trends([r for r in results if r.date <= today], age=age, sex=sex),
+        tally=tally(calendar, minutes),
     )
 
 

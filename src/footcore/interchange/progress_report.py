@@ -95,18 +95,15 @@ def _title(pdf: FPDF, summary: ProgressSummary, runner_name: str | None) -> None
 def _adherence(pdf: FPDF, summary: ProgressSummary, charts: bool) -> None:
     _heading(pdf, "Adherence")
     percent = summary.adherence_percent
-    done, part, missed = (
-        summary.count(Adherence.DONE),
-        summary.count(Adherence.PARTLY_DONE),
-        summary.count(Adherence.MISSED),
-    )
+    t = summary.tally
+    unplanned = f" ({t.unplanned} of them not planned)" if t.unplanned else ""
     lines = [
-        "Sessions done in full: "
+        "Planned sessions done in full: "
         + ("none due yet" if percent is None else f"{percent:.0f}% of those due"),
-        f"Done {done}, partly done {part}, missed {missed},"
-        f" extra {summary.count(Adherence.EXTRA)}, still ahead {summary.count(Adherence.PLANNED)}",
+        f"Done {t.done}, partly done {t.partly}, missed {t.missed}{unplanned},"
+        f" still ahead {t.ahead}",
         f"Streak: {summary.streaks.current} in a row now, longest {summary.streaks.longest}",
-        f"Minutes of foot work: {summary.total_minutes:.0f} in {len(summary.weekly_minutes)} weeks",
+        f"Minutes of foot work: {t.minutes:.0f} in {len(summary.weekly_minutes)} weeks",
     ]
     for line in lines:
         _paragraph(pdf, f"- {line}")

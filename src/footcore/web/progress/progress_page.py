@@ -78,9 +78,7 @@ def progress_view(request: HttpRequest) -> HttpResponse:
         "has_profile": progress.profile is not None,
         "weeks": [[_cell(day) for day in week] for week in summary.weeks()],
         "legend": [(status.value, *STATUS_TEXT[status]) for status in STATUS_TEXT],
-        "done": summary.count(Adherence.DONE),
-        "partly": summary.count(Adherence.PARTLY_DONE),
-        "missed": summary.count(Adherence.MISSED),
+        "tally": summary.tally,
         "percent": summary.adherence_percent,
         "minutes_rows": [(day_label(w.week_start), w.minutes) for w in summary.weekly_minutes],
         "pain_rows": [
@@ -119,6 +117,9 @@ def _cell(day: GridDay) -> Cell:
     if day.status is None:
         return Cell(day, "rest day", "", "rest")
     label, mark = STATUS_TEXT[day.status]
+    if day.status is Adherence.EXTRA and day.done_fraction is not None:
+        # Counted like any session by the share done (`Tally`): say which.
+        label += ", done in full" if day.done_fraction >= 1.0 else ", partly done"
     return Cell(day, label, mark, day.status.value)
 
 

@@ -76,16 +76,18 @@ def session_records(
 
     Logs store what was done per exercise and side, not how long it took, so minutes
     are estimated: the planned session's estimated length times the share done. A log
-    with no planned session of its day and kind uses the mean planned length of its kind.
+    with no planned session of its day and kind uses the mean planned length of its
+    kind, else of every planned session, so work done never shows as 0 minutes.
     """
     planned_s = {(row["date"], row["kind"]): row["estimated_s"] for row in planned}
     by_kind: dict[str, list[int]] = defaultdict(list)
     for (_, kind), seconds in planned_s.items():
         by_kind[kind].append(seconds)
+    every = [s for (_, kind), s in planned_s.items() if kind != SessionKind.ASSESSMENT.value]
     records = []
     for log in logs:
         fraction = done_fraction(log["exercises"])
-        kind_s = by_kind.get(log["kind"], [])
+        kind_s = by_kind.get(log["kind"]) or every
         seconds = planned_s.get(
             (log["date"], log["kind"]), sum(kind_s) / len(kind_s) if kind_s else 0
         )
