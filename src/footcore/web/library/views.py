@@ -12,8 +12,8 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from footcore.catalog.figure import render_svg
 from footcore.domain.vocab import Concern, Equipment, Position
+from footcore.figure import render_svg
 from footcore.web.library import selectors
 
 
