@@ -75,8 +75,8 @@ def test_a_screen_without_findings_counts_as_screened_but_does_not_stop() -> Non
 def test_an_empty_screen_names_every_question() -> None:
     problems = screen_problems({})
 
-    assert [f for f, _ in problems] == [f"answers.{q.field}" for q in RED_FLAG_QUESTIONS]
-    assert all(m.startswith("not answered: ") for _, m in problems)
+    assert [p.field for p in problems] == [f"answers.{q.field}" for q in RED_FLAG_QUESTIONS]
+    assert all(p.message.startswith("not answered: ") for p in problems)
 
 
 def test_a_partial_screen_names_only_the_missing_questions_and_unknown_keys() -> None:
@@ -85,7 +85,7 @@ def test_a_partial_screen_names_only_the_missing_questions_and_unknown_keys() ->
     answers["sore_feelings"] = True
     answers["calf_swelling"] = "maybe"
 
-    fields = [f for f, _ in screen_problems(answers)]
+    fields = [p.field for p in screen_problems(answers)]
 
     assert fields == ["answers.sore_feelings", "answers.calf_swelling", "answers.numbness"]
 

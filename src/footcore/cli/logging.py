@@ -57,8 +57,8 @@ def _pain(raw: int | None) -> None:
 def _runner() -> tuple[User, dt.date]:
     setup()
     from footcore.web.accounts.services import local_runner
+    from footcore.web.runner_clock import runner_today
     from footcore.web.training import selectors
-    from footcore.web.training.clock import runner_today
 
     user = local_runner()
     profile = selectors.get_profile(user)
@@ -117,7 +117,8 @@ def log(
     import uuid
 
     from footcore.domain.logbook import Difficulty, ExerciseLog, SessionLog
-    from footcore.web.sessions.services import Conflict, Rejected, correct_log, log_session
+    from footcore.domain.problems import Invalid
+    from footcore.web.sessions.services import Conflict, correct_log, log_session
 
     entries = tuple(
         ExerciseLog(
@@ -146,9 +147,9 @@ def log(
     try:
         store = correct_log if correct else log_session
         outcome = store(user=user, log=record, today=today)
-    except Rejected as exc:
+    except Invalid as exc:
         flags = {"date": "--date", "notes": "--notes", "pain_0_10": "--pain"}
-        fail("; ".join(f"{flags.get(f, f)}: {m}" for f, m in exc.problems))
+        fail("; ".join(f"{flags.get(p.field, p.field)}: {p.message}" for p in exc.problems))
     except Conflict as exc:
         if exc.field == "program":
             fail(exc.message)
@@ -194,8 +195,9 @@ def checkin(
     """Next-morning check: has the pain from your last session settled?"""
     _pain(pain)
     user, today = _runner()
+    from footcore.domain.problems import Invalid
     from footcore.web.sessions import selectors
-    from footcore.web.sessions.services import Rejected, morning_check
+    from footcore.web.sessions.services import morning_check
 
     if session_date is None:
         day = selectors.pending_check(user, today)
@@ -211,9 +213,9 @@ def checkin(
             pain_0_10=pain,
             today=today,
         )
-    except Rejected as exc:
+    except Invalid as exc:
         flags = {"session_date": "--session-date", "pain_0_10": "--pain"}
-        fail("; ".join(f"{flags.get(f, f)}: {m}" for f, m in exc.problems))
+        fail("; ".join(f"{flags.get(p.field, p.field)}: {p.message}" for p in exc.problems))
     console.print(f"[green]saved[/] morning check for {day.isoformat()}", highlight=False)
     from footcore.domain.adaptation import explain
 

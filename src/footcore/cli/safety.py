@@ -25,8 +25,8 @@ def register(app: typer.Typer) -> None:
 def _runner() -> tuple[User, dt.date]:
     setup()
     from footcore.web.accounts.services import local_runner
+    from footcore.web.runner_clock import runner_today
     from footcore.web.training import selectors
-    from footcore.web.training.clock import runner_today
 
     user = local_runner()
     return user, runner_today(selectors.get_profile(user))
@@ -96,10 +96,11 @@ def clearance(
     if not confirm:
         fail("--confirm: only record a clearance a clinician actually gave you")
     user, today = _runner()
-    from footcore.web.sessions.services import Rejected, record_clearance
+    from footcore.domain.problems import Invalid
+    from footcore.web.sessions.services import record_clearance
 
     try:
         record_clearance(user=user, note=note, today=today)
-    except Rejected as exc:
-        fail("; ".join(f"--{f}: {m}" for f, m in exc.problems))
+    except Invalid as exc:
+        fail("; ".join(f"--{p.field}: {p.message}" for p in exc.problems))
     console.print("[green]clearance recorded[/]: your plan is back on.")

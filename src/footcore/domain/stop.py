@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from footcore.domain.logbook import Problem, RedFlagAnswers
+from footcore.domain.logbook import RedFlagAnswers
+from footcore.domain.problems import Problem
 from footcore.domain.safety import (
     RED_FLAG_QUESTIONS,
     RED_FLAG_SCREEN_FROM,
@@ -101,12 +102,12 @@ def screen_problems(answers: Mapping[str, object]) -> list[Problem]:
     problems: list[Problem] = []
     known = {q.field for q in RED_FLAG_QUESTIONS}
     for key in sorted(set(answers) - known):
-        problems.append((f"answers.{key}", "no such red-flag question"))
+        problems.append(Problem(f"answers.{key}", "no such red-flag question"))
     for q in RED_FLAG_QUESTIONS:
         if q.field not in answers:
-            problems.append((f"answers.{q.field}", f"not answered: {q.question}"))
+            problems.append(Problem(f"answers.{q.field}", f"not answered: {q.question}"))
         elif not isinstance(answers[q.field], bool):
-            problems.append((f"answers.{q.field}", "must be yes (true) or no (false)"))
+            problems.append(Problem(f"answers.{q.field}", "must be yes (true) or no (false)"))
     return problems
 
 

@@ -14,15 +14,16 @@ from pydantic import ConfigDict
 from footcore.domain.logbook import (
     Difficulty,
     ExerciseLog,
-    Problem,
     SessionLog,
 )
 from footcore.domain.plan import SessionKind
+from footcore.domain.problems import Problem
 from footcore.domain.vocab import PainSite, Side
 from footcore.web.accounts.services import current_user
+from footcore.web.errors import ErrorOut, error_body
+from footcore.web.runner_clock import runner_today
 from footcore.web.sessions import selectors, services
 from footcore.web.training import selectors as training_selectors
-from footcore.web.training.clock import runner_today
 
 router = Router(tags=["log"])
 
@@ -91,31 +92,12 @@ class StatusOut(Schema):
     logged_today: list[str]
 
 
-class ProblemOut(Schema):
-    field: str
-    message: str
-
-
-class ProblemsOut(Schema):
-    detail: str
-    problems: list[ProblemOut]
-
-
 def _today(request: HttpRequest) -> dt.date:
     return runner_today(training_selectors.get_profile(current_user(request)))
 
 
-def _unprocessable(problems: list[Problem]) -> Status[Any]:
-    detail = "; ".join(f"{f}: {m}" for f, m in problems)
-    return Status(
-        422, {"detail": detail, "problems": [{"field": f, "message": m} for f, m in problems]}
-    )
-
-
 def _conflict(exc: services.Conflict) -> Status[Any]:
-    return Status(
-        409, {"detail": exc.message, "problems": [{"field": exc.field, "message": exc.message}]}
-    )
+    return Status(409, error_body([Problem(exc.field, exc.message)], exc.message))
 
 
 def _status(request: HttpRequest) -> dict[str, Any]:
@@ -160,7 +142,7 @@ def _logged(outcome: services.LogOutcome) -> Status[Any]:
 
 @router.post(
     "/logs",
-    response={200: LogOut, 201: LogOut, 409: ProblemsOut, 422: ProblemsOut},
+    response={200: LogOut, 201: LogOut, 409: ErrorOut, 422: ErrorOut},
     summary="Log a session once; the same idempotency_key and body again is a duplicate",
     description="409 while training is stopped or a red-flag screen is owed, when the key "
     "was used for a different body, and when the session is already logged (correct it "
@@ -171,8 +153,6 @@ def post_log(request: HttpRequest, payload: LogIn) -> Any:
         outcome = services.log_session(
             user=current_user(request), log=_log(payload), today=_today(request)
         )
-    except services.Rejected as exc:
-        return _unprocessable(exc.problems)
     except services.Conflict as exc:
         return _conflict(exc)
     return _logged(outcome)
@@ -180,7 +160,7 @@ def post_log(request: HttpRequest, payload: LogIn) -> Any:
 
 @router.post(
     "/logs/corrections",
-    response={200: LogOut, 201: LogOut, 409: ProblemsOut, 422: ProblemsOut},
+    response={200: LogOut, 201: LogOut, 409: ErrorOut, 422: ErrorOut},
     summary="Correct the log of a session (its date and kind); the earlier version is kept",
     description="The body is a whole log with a new idempotency_key. 409 when the session "
     "has no log yet, when the key belongs to another log, or while training is stopped.",
@@ -190,8 +170,6 @@ def post_correction(request: HttpRequest, payload: LogIn) -> Any:
         outcome = services.correct_log(
             user=current_user(request), log=_log(payload), today=_today(request)
         )
-    except services.Rejected as exc:
-        return _unprocessable(exc.problems)
     except services.Conflict as exc:
         return _conflict(exc)
     return _logged(outcome)
@@ -199,50 +177,39 @@ def post_correction(request: HttpRequest, payload: LogIn) -> Any:
 
 @router.post(
     "/checkins",
-    response={201: StatusOut, 422: ProblemsOut},
+    response={201: StatusOut, 422: ErrorOut},
     summary="Next-morning check: has the pain from that session settled?",
 )
 def post_checkin(request: HttpRequest, payload: CheckIn) -> Any:
-    try:
-        services.morning_check(
-            user=current_user(request),
-            session_date=payload.session_date,
-            settled=payload.settled,
-            pain_0_10=payload.pain_0_10,
-            today=_today(request),
-        )
-    except services.Rejected as exc:
-        return _unprocessable(exc.problems)
+    services.morning_check(
+        user=current_user(request),
+        session_date=payload.session_date,
+        settled=payload.settled,
+        pain_0_10=payload.pain_0_10,
+        today=_today(request),
+    )
     return Status(201, _status(request))
 
 
 @router.post(
     "/red-flags",
-    response={201: StatusOut, 422: ProblemsOut},
+    response={201: StatusOut, 422: ErrorOut},
     summary="Answer every red-flag question; a red flag stops the program",
 )
 def post_red_flags(request: HttpRequest, payload: RedFlagsIn) -> Any:
-    try:
-        services.record_red_flags(
-            user=current_user(request), answers=payload.answers, today=_today(request)
-        )
-    except services.Rejected as exc:
-        return _unprocessable(exc.problems)
+    services.record_red_flags(
+        user=current_user(request), answers=payload.answers, today=_today(request)
+    )
     return Status(201, _status(request))
 
 
 @router.post(
     "/clearance",
-    response={201: StatusOut, 422: ProblemsOut},
+    response={201: StatusOut, 422: ErrorOut},
     summary="Confirm a clinician cleared you to train again",
 )
 def post_clearance(request: HttpRequest, payload: ClearanceIn) -> Any:
-    try:
-        services.record_clearance(
-            user=current_user(request), note=payload.note, today=_today(request)
-        )
-    except services.Rejected as exc:
-        return _unprocessable(exc.problems)
+    services.record_clearance(user=current_user(request), note=payload.note, today=_today(request))
     return Status(201, _status(request))
 
 

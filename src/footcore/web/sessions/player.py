@@ -29,9 +29,9 @@ from footcore.domain.timeline import TimelineInput, build_timeline, timeline_to_
 from footcore.domain.vocab import PainSite
 from footcore.web.accounts.services import current_user
 from footcore.web.library.selectors import catalog
+from footcore.web.runner_clock import runner_today
 from footcore.web.sessions.selectors import gate_for
 from footcore.web.training import selectors
-from footcore.web.training.clock import runner_today
 
 SERVICE_WORKER = Path(__file__).resolve().parent.parent / "static" / "footcore" / "sw.js"
 PLAYER_ASSETS = (

@@ -20,12 +20,12 @@ from footcore.domain.adaptation import Adaptation
 from footcore.domain.logbook import (
     MAX_NOTES_CHARS,
     MorningCheck,
-    Problem,
     RedFlagAnswers,
     SessionLog,
     log_problems,
     morning_check_problems,
 )
+from footcore.domain.problems import Invalid, Problem
 from footcore.domain.stop import pain_now, screen_findings, screen_problems
 from footcore.web.library.selectors import catalog
 from footcore.web.sessions.models import (
@@ -49,7 +49,6 @@ from footcore.web.training.services import plan_would_change, replan
 __all__ = [
     "Conflict",
     "LogOutcome",
-    "Rejected",
     "correct_log",
     "current_adaptation",
     "log_session",
@@ -57,14 +56,6 @@ __all__ = [
     "record_clearance",
     "record_red_flags",
 ]
-
-
-class Rejected(ValueError):
-    """Input that cannot be stored; `problems` names each bad field."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(f"{f}: {m}" for f, m in problems))
-        self.problems = problems
 
 
 class Conflict(Exception):
@@ -94,7 +85,7 @@ class LogOutcome:
 def log_session(*, user: User, log: SessionLog, today: dt.date) -> LogOutcome:
     """Store a session log once per idempotency key and replan what is still ahead.
 
-    Raises `Rejected` naming every bad field (including unknown exercises or variants,
+    Raises `Invalid` naming every bad field (including unknown exercises or variants,
     and a date in the future) before anything is written. Raises `Conflict` while
     training is stopped or a red-flag screen is owed (nothing is stored, so nothing
     logged then can step anything up later), when the key was already used for a
@@ -124,7 +115,7 @@ def correct_log(*, user: User, log: SessionLog, today: dt.date) -> LogOutcome:
 
     The earlier row stays stored, marked replaced; the correction is a new version
     with its own idempotency key (sent again with the same answers, it is a
-    duplicate). The adaptation then replays the corrected history. Raises `Rejected`
+    duplicate). The adaptation then replays the corrected history. Raises `Invalid`
     for bad fields, `Conflict` when there is nothing to correct, when the key belongs
     to another log, or while training is stopped or a screen is owed.
     """
@@ -160,9 +151,9 @@ def correct_log(*, user: User, log: SessionLog, today: dt.date) -> LogOutcome:
 def _check_log(log: SessionLog, today: dt.date) -> None:
     problems = log_problems(log) + _catalog_problems(log)
     if log.date > today:
-        problems.append(("date", "a session cannot be logged before the day it is done"))
+        problems.append(Problem("date", "a session cannot be logged before the day it is done"))
     if problems:
-        raise Rejected(problems)
+        raise Invalid(problems)
 
 
 def _check_gate(user: User, today: dt.date) -> None:
@@ -217,10 +208,14 @@ def morning_check(
     check = MorningCheck(today, session_date, settled, pain_0_10)
     problems = morning_check_problems(check)
     if problems:
-        problems = [("session_date", m) if f == "date" else (f, m) for f, m in problems]
-        raise Rejected(problems)
+        problems = [
+            Problem("session_date", p.message) if p.field == "date" else p for p in problems
+        ]
+        raise Invalid(problems)
     if not SessionLogEntry.objects.filter(user=user, date=session_date).exists():
-        raise Rejected([("session_date", f"no session is logged on {session_date.isoformat()}")])
+        raise Invalid(
+            [Problem("session_date", f"no session is logged on {session_date.isoformat()}")]
+        )
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -232,8 +227,13 @@ def morning_check(
                     pain_0_10=pain_0_10,
                 )
         except IntegrityError:
-            raise Rejected(
-                [("session_date", f"the check for {session_date.isoformat()} is already answered")]
+            raise Invalid(
+                [
+                    Problem(
+                        "session_date",
+                        f"the check for {session_date.isoformat()} is already answered",
+                    )
+                ]
             ) from None
         return _replan(user, today)
 
@@ -241,12 +241,12 @@ def morning_check(
 def record_red_flags(*, user: User, answers: Mapping[str, object], today: dt.date) -> Adaptation:
     """Store one complete screen; what it finds (`stop.screen_findings`) stops training.
 
-    Raises `Rejected` naming every question left out (an empty screen names them
+    Raises `Invalid` naming every question left out (an empty screen names them
     all), every answer that is not yes/no and every unknown key.
     """
     problems = screen_problems(answers)
     if problems:
-        raise Rejected(problems)
+        raise Invalid(problems)
     values = RedFlagAnswers(**{k: bool(v) for k, v in answers.items()})
     data = {f.name: bool(getattr(values, f.name)) for f in fields(values)}
     findings = screen_findings(values, pain_now=_pain_now(user, today))
@@ -270,7 +270,7 @@ def _pain_now(user: User, today: dt.date) -> bool:
 def record_clearance(*, user: User, note: str, today: dt.date) -> Adaptation:
     """The runner confirms a clinician cleared them: training resumes, pauses lift."""
     if len(note) > MAX_NOTES_CHARS:
-        raise Rejected([("note", f"must be at most {MAX_NOTES_CHARS} characters")])
+        raise Invalid([Problem("note", f"must be at most {MAX_NOTES_CHARS} characters")])
     with transaction.atomic():
         ClearanceEntry.objects.create(user=user, date=today, note=note.strip())
         return _replan(user, today)
@@ -323,10 +323,14 @@ def _catalog_problems(log: SessionLog) -> list[Problem]:
         exercise = known.get(entry.exercise)
         if exercise is None:
             if entry.exercise.strip():
-                problems.append((f"exercises[{i}].exercise", f"no exercise {entry.exercise!r}"))
+                problems.append(
+                    Problem(f"exercises[{i}].exercise", f"no exercise {entry.exercise!r}")
+                )
             continue
         if entry.variant.strip() and entry.variant not in {v.id for v in exercise.variants}:
             problems.append(
-                (f"exercises[{i}].variant", f"{entry.exercise} has no variant {entry.variant!r}")
+                Problem(
+                    f"exercises[{i}].variant", f"{entry.exercise} has no variant {entry.variant!r}"
+                )
             )
     return problems

@@ -10,8 +10,8 @@ from footcore.domain.profile import Profile
 from footcore.interchange.pdf_handout import PageSize
 from footcore.interchange.plan_files import plan_ics, plan_pdf
 from footcore.web.library.selectors import catalog
+from footcore.web.runner_clock import runner_today
 from footcore.web.sessions.selectors import plan_at_the_door
-from footcore.web.training.clock import runner_today
 
 
 def ics_for(user: User, profile: Profile) -> bytes:
