@@ -52,7 +52,9 @@ def _store_profile() -> None:
     from footcore.web.training.services import save_profile
 
     save_profile(user=local_runner(), data=profile_data(), today=dt.date(2026, 12, 7))
-    screen_user(local_runner(), dt.date(2026, 12, 7))
+    # The onboarding screen, answered well before any session is played.
+    with time_machine.travel(dt.datetime(2026, 12, 7, 6, 0, tzinfo=dt.UTC), tick=False):
+        screen_user(local_runner(), dt.date(2026, 12, 7))
 
 
 @pytest.mark.django_db

@@ -1,19 +1,16 @@
-"""One tally behind every progress view: a property test that the grid, the counts,
-the minutes and the PDF's adherence lines agree, whatever was planned and logged."""
+"""One tally behind every progress view: a property test that the grid, the counts and
+the minutes agree, whatever was planned and logged (the PDF: tests/interchange)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
-from pypdf import PdfReader
 
 from footcore.domain.plan import SessionKind
 from footcore.domain.progress import Adherence, PlannedSlot, SessionRecord
 from footcore.domain.progress_summary import ProgressSummary, summarize
-from footcore.interchange.progress_report import progress_report_pdf
 
 TODAY = dt.date(2026, 12, 16)
 KINDS = (SessionKind.STRENGTH, SessionKind.ACTIVATION)
@@ -76,19 +73,3 @@ def test_every_grid_cell_agrees_with_the_counted_sessions_of_its_day(
                 assert cell.done_fraction is not None
             else:
                 assert planned_statuses == {cell.status}
-
-
-@settings(max_examples=15, deadline=None)
-@given(st.lists(slots, min_size=1, max_size=8), st.lists(records, max_size=8))
-def test_the_pdf_report_prints_the_same_tally(
-    planned: list[PlannedSlot], logged: list[SessionRecord]
-) -> None:
-    summary = summary_of(planned, logged)
-    t = summary.tally
-    pdf = progress_report_pdf(summary, runner_name=None, citations={})
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
-
-    unplanned = f" ({t.unplanned} of them not planned)" if t.unplanned else ""
-    counts = f"Done {t.done}, partly done {t.partly}, missed {t.missed}{unplanned}"
-    assert f"{counts}, still ahead {t.ahead}" in text
-    assert f"Minutes of foot work: {t.minutes:.0f} in" in text
