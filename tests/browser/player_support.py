@@ -14,7 +14,7 @@ from footcore.domain.timeline import build_timeline, timeline_to_dicts
 from footcore.web.accounts.services import local_runner
 from footcore.web.training import services
 from footcore.web.training.models import PlannedSession
-from tests.web.builders import profile_data
+from tests.web.builders import profile_data, screen_user
 
 DATA = re.compile(r'(<script id="player-data" type="application/json">)(.*?)(</script>)', re.S)
 
@@ -39,6 +39,8 @@ def planned_session_url(**over: Any) -> str:
     start = today - dt.timedelta(days=14)
     data = profile_data(start=start.isoformat(), races=[], **over)
     services.save_profile(user=local_runner(), data=data, today=start)
+    # The default profile has pain now: the runner answers the screen before loading.
+    screen_user(local_runner(), start)
     row = PlannedSession.objects.filter(kind="strength", date__lte=today).order_by("-date").first()
     assert row is not None
     return f"/session/{row.date.isoformat()}"

@@ -25,11 +25,24 @@ def _fill_profile(page: Any, start: dt.date) -> None:
     page.fill("input[name=timezone]", "Europe/Berlin")
 
 
+def _answer_screen_no(page: Any) -> None:
+    """Pain now: the plan waits for the red-flag screen, answered no throughout."""
+    assert page.locator("section.week").count() == 0
+    page.click("a[href='/safety']")
+    page.wait_for_url("**/safety")
+    for radio in page.locator("input[type=radio][value=no]").all():
+        radio.check()
+    page.click("button:has-text('Save my answers')")
+    page.wait_for_url("**/today")
+    page.goto("/plan")
+
+
 def test_a_runner_onboards_and_browses_the_plan(page: Any) -> None:
     start = dt.date.today() + dt.timedelta(days=1)
     _fill_profile(page, start)
     page.click("button:has-text('Save and plan')")
     page.wait_for_url("**/plan")
+    _answer_screen_no(page)
     assert page.locator("section.week").count() == 6
     first = page.locator("details.session.strength").first
     first.locator("summary").click()

@@ -179,3 +179,25 @@ def test_a_loaded_session_plays_again_without_a_network(page: Any) -> None:
     assert image.evaluate("img => img.complete && img.naturalWidth > 0")
     page.click("#player-start")
     assert page.locator("#player").get_attribute("data-state") == "running"
+
+
+def test_while_stopped_the_player_shows_no_exercise_and_says_why(page: Any) -> None:
+    from footcore.domain.safety import RED_FLAG_QUESTIONS
+    from footcore.web.accounts.services import local_runner
+    from footcore.web.runner_clock import runner_today
+    from footcore.web.sessions.services import record_red_flags
+
+    url = planned_session_url()
+    answers = {q.field: q.field == "calf_swelling" for q in RED_FLAG_QUESTIONS}
+    record_red_flags(user=local_runner(), answers=answers, today=runner_today(None))
+    response = page.goto(url)
+    assert response.status == 409
+    assert page.locator("h1").inner_text() == "Training is stopped"
+    assert "a swollen or warm calf" in page.locator(".stop-reason").inner_text()
+    assert "see a clinician" in page.locator(".stop-reason").inner_text()
+    assert page.locator("#player").count() == 0
+    assert page.locator("#player-data").count() == 0
+    assert page.locator("#player-start").count() == 0
+    page.click("text=Record a clearance on the Today page")
+    page.wait_for_url("**/today")
+    assert page.locator("ol.items").count() == 0
