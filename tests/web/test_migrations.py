@@ -51,3 +51,32 @@ def test_a_fresh_database_has_one_assessment_table_under_its_old_name() -> None:
     tables = connection.introspection.table_names()
     assert "progress_assessmententry" in tables
     assert "assessments_assessmententry" not in tables
+
+
+def test_two_logs_of_one_session_from_before_corrections_become_two_versions() -> None:
+    executor = _migrate([("sessions_log", "0001_initial")])
+    old_state = executor.loader.project_state([("sessions_log", "0001_initial")])
+    old_log = old_state.apps.get_model("sessions_log", "SessionLogEntry")
+    old_screen = old_state.apps.get_model("sessions_log", "RedFlagScreen")
+    user = old_state.apps.get_model("auth", "User").objects.create(username="pat")
+    for key, pain in (("first-key-1", 2), ("second-key", 5)):
+        old_log.objects.create(
+            user_id=user.pk,
+            date=dt.date(2026, 3, 2),
+            kind="strength",
+            idempotency_key=key,
+            exercises=[],
+            pain_0_10=pain,
+        )
+    old_screen.objects.create(
+        user_id=user.pk, date=dt.date(2026, 3, 2), answers={"numbness": True}, any_flag=True
+    )
+
+    _migrate(_latest())
+
+    from footcore.web.sessions.models import RedFlagScreen, SessionLogEntry
+
+    # The later log stays current; the earlier one is kept as a replaced version.
+    rows = SessionLogEntry.objects.order_by("pk")
+    assert [(r.pain_0_10, r.replaced_at is None) for r in rows] == [(2, False), (5, True)]
+    assert RedFlagScreen.objects.get().findings == ["numbness or pins and needles"]
