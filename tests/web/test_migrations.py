@@ -78,5 +78,8 @@ def test_two_logs_of_one_session_from_before_corrections_become_two_versions() -
 
     # The later log stays current; the earlier one is kept as a replaced version.
     rows = SessionLogEntry.objects.order_by("pk")
-    assert [(r.pain_0_10, r.replaced_at is None) for r in rows] == [(2, False), (5, True)]
+    assert [(r.pain_0_10, r.version, r.replaced_at is None) for r in rows] == [
+        (2, 1, False),
+        (5, 2, True),
+    ]
     assert RedFlagScreen.objects.get().findings == ["numbness or pins and needles"]

@@ -7,19 +7,20 @@ from django.db import migrations, models
 
 
 def _keep_one_current_log_per_session(apps: Any, schema_editor: Any) -> None:
-    """Older databases may hold two logs of one session: the latest stays current,
-    earlier ones become replaced versions (nothing is deleted)."""
+    """Older databases may hold two logs of one session: they become its versions in
+    the order stored, the latest current, earlier ones replaced (nothing is deleted)."""
     entry = apps.get_model("sessions_log", "SessionLogEntry")
-    seen: dict[tuple[int, object, str], int] = {}
-    rows = entry.objects.order_by("user_id", "date", "kind", "-created_at", "-pk")
-    for row in rows:
-        key = (row.user_id, row.date, row.kind)
-        if key in seen:
-            seen[key] += 1
-            row.replaced_at = row.created_at
-            row.save(update_fields=["replaced_at"])
-        else:
-            seen[key] = 1
+    groups: dict[tuple[int, object, str], list[Any]] = {}
+    for row in entry.objects.order_by("user_id", "date", "kind", "created_at", "pk"):
+        groups.setdefault((row.user_id, row.date, row.kind), []).append(row)
+    for rows in groups.values():
+        if len(rows) < 2:
+            continue
+        for number, row in enumerate(rows, start=1):
+            row.version = number
+            if number < len(rows):
+                row.replaced_at = rows[number].created_at
+            row.save(update_fields=["version", "replaced_at"])
 
 
 def _findings_from_answers(apps: Any, schema_editor: Any) -> None:
