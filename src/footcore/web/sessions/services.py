@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from footcore.domain.adaptation import Adaptation
+from footcore.domain.corrections import LogDecision, decide_log, next_version
 from footcore.domain.logbook import (
     MAX_NOTES_CHARS,
     MorningCheck,
@@ -28,6 +29,7 @@ from footcore.domain.logbook import (
 from footcore.domain.problems import Invalid, Problem
 from footcore.domain.stop import pain_now, screen_findings, screen_problems
 from footcore.web.library.selectors import catalog
+from footcore.web.sessions.conflicts import Conflict, refusal
 from footcore.web.sessions.models import (
     ClearanceEntry,
     MorningCheckEntry,
@@ -58,20 +60,6 @@ __all__ = [
 ]
 
 
-class Conflict(Exception):
-    """A request that cannot be done in the runner's current state (HTTP 409).
-
-    `field` names what conflicts: `program` (training is stopped or a screen is
-    owed), `idempotency_key` (the key was used for a different log) or `session`
-    (the session is already logged: correct it instead).
-    """
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-
 @dataclass(frozen=True, slots=True)
 class LogOutcome:
     id: int
@@ -83,7 +71,7 @@ class LogOutcome:
 
 
 def log_session(*, user: User, log: SessionLog, today: dt.date) -> LogOutcome:
-    """Store a session log once per idempotency key and replan what is still ahead.
+    """Store a session's first log once per idempotency key and replan what is ahead.
 
     Raises `Invalid` naming every bad field (including unknown exercises or variants,
     and a date in the future) before anything is written. Raises `Conflict` while
@@ -91,61 +79,58 @@ def log_session(*, user: User, log: SessionLog, today: dt.date) -> LogOutcome:
     logged then can step anything up later), when the key was already used for a
     different log, and when the session already has a log (correct it instead).
     """
-    _check_log(log, today)
-    existing = _by_key(user, log.idempotency_key)
-    if existing is not None:
-        return _resent(existing, log, user, today)
-    _check_gate(user, today)
-    if current_log(user, log.date, log.kind) is not None:
-        raise _already_logged(log)
-    try:
-        with transaction.atomic():
-            row = _insert(user, log, version=1)
-    except IntegrityError:
-        # Lost a race with another request: the same key, or the same session.
-        existing = _by_key(user, log.idempotency_key)
-        if existing is not None:
-            return _resent(existing, log, user, today)
-        raise _already_logged(log) from None
-    return _outcome(row, _replan(user, today), created=True)
+    return _store(user=user, log=log, today=today, correction=False)
 
 
 def correct_log(*, user: User, log: SessionLog, today: dt.date) -> LogOutcome:
     """Replace the log of `log`'s session with `log`, keeping the earlier version.
 
-    The earlier row stays stored, marked replaced; the correction is a new version
+    The earlier row stays stored, marked replaced; the correction is the next version
     with its own idempotency key (sent again with the same answers, it is a
     duplicate). The adaptation then replays the corrected history. Raises `Invalid`
     for bad fields, `Conflict` when there is nothing to correct, when the key belongs
     to another log, or while training is stopped or a screen is owed.
     """
+    return _store(user=user, log=log, today=today, correction=True)
+
+
+def _store(*, user: User, log: SessionLog, today: dt.date, correction: bool) -> LogOutcome:
+    """Read, let `decide_log` decide, write once; a lost race is decided again."""
     _check_log(log, today)
-    existing = _by_key(user, log.idempotency_key)
-    if existing is not None:
-        return _resent(existing, log, user, today)
-    _check_gate(user, today)
-    try:
-        with transaction.atomic():
-            current = (
-                SessionLogEntry.objects.select_for_update()
-                .filter(user=user, date=log.date, kind=log.kind.value, replaced_at__isnull=True)
-                .first()
-            )
-            if current is None:
-                raise Conflict(
-                    "session",
-                    f"nothing is logged for the {log.kind.value} session of "
-                    f"{log.date.isoformat()}: log it first",
+    for _ in range(2):
+        same_key = _by_key(user, log.idempotency_key)
+        in_force = current_log(user, log.date, log.kind)
+        decision = decide_log(
+            log,
+            same_key=None if same_key is None else log_from_row(same_key),
+            in_force=None if in_force is None else log_from_row(in_force),
+            correction=correction,
+        )
+        if same_key is not None and decision is LogDecision.DUPLICATE:
+            return _outcome(same_key, current_adaptation(user, today), created=False)
+        if decision not in (LogDecision.STORE, LogDecision.CORRECT):
+            raise refusal(decision, log)
+        _check_gate(user, today)
+        try:
+            with transaction.atomic():
+                locked = (
+                    SessionLogEntry.objects.select_for_update()
+                    .filter(user=user, date=log.date, kind=log.kind.value, replaced_at__isnull=True)
+                    .first()
                 )
-            current.replaced_at = timezone.now()
-            current.save(update_fields=["replaced_at"])
-            row = _insert(user, log, version=current.version + 1)
-    except IntegrityError:
-        existing = _by_key(user, log.idempotency_key)
-        if existing is not None:
-            return _resent(existing, log, user, today)
-        raise Conflict("session", "the log was corrected at the same time: try again") from None
-    return _outcome(row, _replan(user, today), created=True)
+                if (locked is None) != (in_force is None) or (
+                    locked is not None and in_force is not None and locked.pk != in_force.pk
+                ):
+                    continue  # changed since the read: decide again
+                if locked is not None:
+                    locked.replaced_at = timezone.now()
+                    locked.save(update_fields=["replaced_at"])
+                version = next_version(None if locked is None else locked.version)
+                row = _insert(user, log, version=version)
+        except IntegrityError:
+            continue  # the same key or the same session, stored meanwhile
+        return _outcome(row, _replan(user, today), created=True)
+    raise Conflict("session", "the session's log changed at the same time: send it again")
 
 
 def _check_log(log: SessionLog, today: dt.date) -> None:
@@ -164,26 +149,6 @@ def _check_gate(user: User, today: dt.date) -> None:
 
 def _by_key(user: User, key: str) -> SessionLogEntry | None:
     return SessionLogEntry.objects.filter(user=user, idempotency_key=key).first()
-
-
-def _resent(existing: SessionLogEntry, log: SessionLog, user: User, today: dt.date) -> LogOutcome:
-    """A key seen before: the same log again is a duplicate; anything else conflicts."""
-    if not log_from_row(existing).same_content(log):
-        raise Conflict(
-            "idempotency_key",
-            "this idempotency_key was already used for a different log; nothing was "
-            "stored. Send a new key, or correct the session's log",
-        )
-    return _outcome(existing, current_adaptation(user, today), created=False)
-
-
-def _already_logged(log: SessionLog) -> Conflict:
-    return Conflict(
-        "session",
-        f"the {log.kind.value} session of {log.date.isoformat()} is already logged: "
-        "correct that log instead (POST /api/logs/corrections, the page's "
-        "'Correct this log', or `footcore log --correct`)",
-    )
 
 
 def _insert(user: User, log: SessionLog, *, version: int) -> SessionLogEntry:
