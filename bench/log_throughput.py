@@ -1,10 +1,11 @@
 """Logged workouts per second, and SQL queries per log, through the real API.
 
 Starts `footcore serve` (gunicorn) on a free loopback port with a throw-away data
-dir, stores the issue's example profile, then POSTs session logs (each with a new
-idempotency key, each followed by footcore's full adapt-and-replan) from a few
-client threads for a bounded time. Queries per log are counted in-process with
-Django's test client.
+dir, stores the issue's example profile, then POSTs session logs (each of its own
+session, one day further back, with a new idempotency key, each followed by
+footcore's full adapt-and-replan) from a few client threads for a bounded time.
+footcore keeps one log per session, so the bench never logs a day twice. Queries
+per log are counted in-process with Django's test client.
 
 Run: uv run python bench/log_throughput.py [--seconds 10] [--threads 4] [--workers 2]
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import http.client
+import itertools
 import json
 import os
 import shutil
@@ -69,9 +71,11 @@ def _request(
     return response.status, json.loads(response.read() or b"null")
 
 
-def _log_body(session: dict[str, Any]) -> dict[str, Any]:
+def _log_body(session: dict[str, Any], days_back: int = 0) -> dict[str, Any]:
+    """A log of `session`'s exercises, dated `days_back` days before it (its own session)."""
+    day = dt.date.fromisoformat(session["date"]) - dt.timedelta(days=days_back)
     return {
-        "date": session["date"],
+        "date": day.isoformat(),
         "kind": session["kind"],
         "idempotency_key": uuid.uuid4().hex,
         "exercises": [
@@ -118,11 +122,13 @@ def main() -> None:
             assert done, "no session today to log"
             counts = [0] * args.threads
             stop = time.monotonic() + args.seconds
+            days_back = itertools.count()  # next() is atomic under the GIL
 
             def worker(slot: int) -> None:
                 own = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
                 while time.monotonic() < stop:
-                    status, body = _request(own, "POST", "/api/logs", _log_body(done[0]), token)
+                    body = _log_body(done[0], next(days_back))
+                    status, body = _request(own, "POST", "/api/logs", body, token)
                     if status != 201:
                         raise SystemExit(f"POST /api/logs: HTTP {status}: {body}")
                     counts[slot] += 1
@@ -172,21 +178,28 @@ def in_process() -> tuple[int, list[tuple[int, float]]]:
         for s in w["sessions"]
         if s["kind"] == "activation" and s["date"] == today
     )
-    client.post("/api/logs", _log_body(session), content_type="application/json")
-    with CaptureQueriesContext(connection) as captured:
-        response = client.post("/api/logs", _log_body(session), content_type="application/json")
+    back = itertools.count()
+
+    def post() -> Any:
+        body = _log_body(session, next(back))
+        response = client.post("/api/logs", body, content_type="application/json")
         assert response.status_code == 201, response.content
+        return response
+
+    post()
+    with CaptureQueriesContext(connection) as captured:
+        post()
     # Read now: the next request's `request_started` signal clears the query log.
     queries = len(captured)
     latencies: list[tuple[int, float]] = []
     logged = 2
     for size in (10, 150, 500):
         while logged < size:
-            client.post("/api/logs", _log_body(session), content_type="application/json")
+            post()
             logged += 1
         started = time.perf_counter()
         for _ in range(20):
-            client.post("/api/logs", _log_body(session), content_type="application/json")
+            post()
         logged += 20
         latencies.append((size, (time.perf_counter() - started) / 20 * 1000))
     shutil.rmtree(data_dir, ignore_errors=True)

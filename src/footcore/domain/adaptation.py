@@ -140,7 +140,7 @@ def adapt(
             raise ValueError(f"morning check of {check.session_date} is invalid: {problems}")
     settled = _settled_by_session_day(known_checks)
     clears = sorted(c.date for c in clearances if c.date <= today)
-    stop = stop_state(_safety_events(screens, clearances))
+    stop = stop_state(safety_events(screens, clearances))
     states: dict[str, _State] = {}
     decisions: list[RuleDecision] = []
     timeline = sorted(
@@ -158,7 +158,7 @@ def adapt(
             decisions.append(
                 RuleDecision(Rule.RED_FLAG_STOP, screened.date, None, reason, "footcore-design")
             )
-    screen = _screen_due(sessions, known_checks, screens, today)
+    screen = screen_due(sessions, known_checks, screens, today)
     if screen is not None:
         decisions.append(screen)
     # Stable: decisions of one day keep the order they were made in.
@@ -168,12 +168,12 @@ def adapt(
         for ex, st in sorted(states.items())
         if st.last_change is not None and (st.level != 0 or st.paused)
     }
-    stop_day = _stop_day(stop, screens)
+    flagged_on = stop_day(stop, screens)
     gate = program_gate(
         stop,
         screen_owed_before_loading=False,
         pain_screen_due=False,
-        since_label=None if stop_day is None else day_label(stop_day),
+        since_label=None if flagged_on is None else day_label(flagged_on),
     )
     return Adaptation(
         status=ProgramStatus.STOPPED_RED_FLAG if stop.stopped else ProgramStatus.ACTIVE,
@@ -303,7 +303,7 @@ def _clear(day: dt.date, states: dict[str, _State], names: Mapping[str, str]) ->
     return decisions
 
 
-def _screen_due(
+def screen_due(
     sessions: Sequence[SessionLog],
     checks: Sequence[MorningCheck],
     screens: Sequence[Screen],
@@ -339,7 +339,7 @@ def _screen_due(
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
-def _safety_events(screens: Sequence[Screen], clearances: Sequence[Clearance]) -> list[SafetyEvent]:
+def safety_events(screens: Sequence[Screen], clearances: Sequence[Clearance]) -> list[SafetyEvent]:
     events = [SafetyEvent(s.recorded_at, SafetyKind.SCREEN, s.findings) for s in screens]
     for clearance in clearances:
         # A clearance with no recorded instant (older callers) counts from the end
@@ -351,7 +351,7 @@ def _safety_events(screens: Sequence[Screen], clearances: Sequence[Clearance]) -
     return events
 
 
-def _stop_day(stop: StopState, screens: Sequence[Screen]) -> dt.date | None:
+def stop_day(stop: StopState, screens: Sequence[Screen]) -> dt.date | None:
     if stop.since is None:
         return None
     return next((s.date for s in screens if s.recorded_at == stop.since), None)

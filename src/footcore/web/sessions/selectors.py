@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib.auth.models import User
 
 from footcore.domain.adaptation import Adaptation, ProgramStatus, adapt, explain
+from footcore.domain.door import door_gate
 from footcore.domain.logbook import (
     Clearance,
     Difficulty,
@@ -18,11 +19,10 @@ from footcore.domain.logbook import (
     RedFlagAnswers,
     Screen,
     SessionLog,
-    day_label,
 )
 from footcore.domain.plan import ExerciseAdjustment, Plan, SessionKind
 from footcore.domain.profile import Profile
-from footcore.domain.stop import Gate, GateDecision, program_gate, screen_before_loading
+from footcore.domain.stop import Gate, GateDecision, screen_before_loading
 from footcore.domain.vocab import PainSite, Side
 from footcore.web.library.selectors import catalog
 from footcore.web.sessions.models import (
@@ -239,19 +239,13 @@ def program_view(user: User, today: dt.date, profile: Profile | None = None) -> 
     adaptation = past.adapt(today)
     profile = profile or get_profile(user)
     owed = profile is not None and screen_before_loading(profile.pain, profile.concerns)
-    stop = adaptation.stop
-    since = None
-    if stop is not None and stop.since is not None:
-        since = next((s.date for s in past.screens if s.recorded_at == stop.since), None)
-    gate = (
-        program_gate(
-            stop,
-            screen_owed_before_loading=owed,
-            pain_screen_due=adaptation.red_flag_screen_due,
-            since_label=None if since is None else day_label(since),
-        )
-        if stop is not None
-        else GateDecision(Gate.OPEN, None)
+    gate = door_gate(
+        past.logs,
+        past.checks,
+        past.screens,
+        past.clearances,
+        today=today,
+        screen_owed_before_loading=owed,
     )
     return ProgramView(
         status=adaptation.status,
@@ -266,8 +260,22 @@ def program_view(user: User, today: dt.date, profile: Profile | None = None) -> 
 
 
 def gate_for(user: User, today: dt.date) -> GateDecision:
-    """The door check: what every page, API route, export and CLI command asks first."""
-    return program_view(user, today).gate
+    """The door check: what every page, API route, export and CLI command asks first.
+
+    Reads the history (four queries) and the profile, but does not replay the
+    adaptation rules: on `POST /api/logs` the replay happens once, after the write.
+    """
+    past = history(user, today)
+    profile = get_profile(user)
+    return door_gate(
+        past.logs,
+        past.checks,
+        past.screens,
+        past.clearances,
+        today=today,
+        screen_owed_before_loading=profile is not None
+        and screen_before_loading(profile.pain, profile.concerns),
+    )
 
 
 def plan_at_the_door(user: User, today: dt.date) -> tuple[Plan, GateDecision]:
