@@ -201,3 +201,30 @@ def test_while_stopped_the_player_shows_no_exercise_and_says_why(page: Any) -> N
     page.click("text=Record a clearance on the Today page")
     page.wait_for_url("**/today")
     assert page.locator("ol.items").count() == 0
+
+
+def test_the_offline_queue_drops_a_resent_key_with_another_body_and_says_why(
+    page: Any,
+) -> None:
+    url = planned_session_url()
+    page.goto(url)
+    outcomes = page.evaluate(
+        """async () => {
+          const data = JSON.parse(document.getElementById("player-data").textContent);
+          const csrf = document.querySelector("[name=csrfmiddlewaretoken]").value;
+          const body = (pain) => ({
+            date: data.date, kind: data.kind, idempotency_key: "queued-key-0001",
+            exercises: data.items.map((i) => ({exercise: i.exercise, variant: i.variant,
+              side: null, done: true, sets_done: 1})),
+            difficulty: "just-right", pain_0_10: pain, pain_site: null, notes: "",
+          });
+          const first = await footcoreQueue.submit(data.log_url, body(1), csrf);
+          const again = await footcoreQueue.submit(data.log_url, body(8), csrf);
+          const left = (await footcoreQueue.pending()).length;
+          return [first.outcome, again.outcome, again.status, again.answer.detail, left];
+        }"""
+    )
+    assert outcomes[:3] == ["saved", "refused", 409]
+    assert "different log" in outcomes[3]
+    assert outcomes[4] == 0
+    assert SessionLogEntry.objects.get().pain_0_10 == 1
