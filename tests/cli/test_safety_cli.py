@@ -84,6 +84,9 @@ def test_a_red_flag_stops_every_cli_door_until_footcore_clearance() -> None:
     code, out = invoke(TUE_EVENING, "plan")
     assert "Shin Curls" not in out
     assert "see a clinician" in out
+    code, out = invoke(TUE_EVENING, "plan", "--format", "ics")
+    assert out.count("BEGIN:VEVENT") == 1
+    assert "on hold" in out
     code, out = invoke(TUE_EVENING, "clearance")
     assert code != 0
     assert "--confirm" in out

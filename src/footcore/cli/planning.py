@@ -81,12 +81,13 @@ def plan(
         runner = read_profile_file(profile)
         the_plan = build_plan(runner, default_catalog())
         user_key = "profile:" + profile.name
+        stopped = None
     else:
-        runner, the_plan, user_key = _stored()
-    _emit(the_plan, runner, fmt=fmt, out=out, page=page, user_key=user_key)
+        runner, the_plan, user_key, stopped = _stored()
+    _emit(the_plan, runner, fmt=fmt, out=out, page=page, user_key=user_key, stopped=stopped)
 
 
-def _stored() -> tuple[Profile, Plan, str]:
+def _stored() -> tuple[Profile, Plan, str, tuple[dt.date, str] | None]:
     setup()
     from footcore.web.accounts.services import local_runner
     from footcore.web.runner_clock import runner_today
@@ -98,19 +99,28 @@ def _stored() -> tuple[Profile, Plan, str]:
     if runner is None:
         fail("no stored profile: run `footcore profile set FILE` or pass --profile FILE")
     # While training is stopped the stored plan is withheld: no weeks, and why.
-    the_plan, _ = plan_at_the_door(user, runner_today(runner))
-    return runner, the_plan, f"user-{user.pk}"
+    today = runner_today(runner)
+    the_plan, gate = plan_at_the_door(user, today)
+    stopped = None if gate.open else (today, gate.reason or "")
+    return runner, the_plan, f"user-{user.pk}", stopped
 
 
 def _emit(
-    the_plan: Plan, runner: Profile, *, fmt: Format, out: Path | None, page: Page, user_key: str
+    the_plan: Plan,
+    runner: Profile,
+    *,
+    fmt: Format,
+    out: Path | None,
+    page: Page,
+    user_key: str,
+    stopped: tuple[dt.date, str] | None,
 ) -> None:
     catalog = default_catalog()
     if fmt is Format.JSON:
         text = json.dumps(plan_to_dict(the_plan, catalog), indent=2) + "\n"
         _write_text(text, out) if out else print_json(plan_to_dict(the_plan, catalog))
     elif fmt is Format.ICS:
-        body = plan_ics(the_plan, catalog, runner, user_key=user_key)
+        body = plan_ics(the_plan, catalog, runner, user_key=user_key, stopped=stopped)
         _write_bytes(body, out) if out else typer.echo(body.decode("utf-8"), nl=False)
     elif fmt is Format.PDF:
         assert out is not None
