@@ -145,3 +145,15 @@ def test_changing_the_time_zone_never_lifts_a_flag(client: Client, runner: User)
     status = get_page(client, "/api/status", when).json()
     assert status["status"] == "stopped-red-flag"
     assert get_page(client, "/api/today", when).json()["sessions"] == []
+
+
+def test_the_log_page_while_stopped_shows_no_form_and_says_why(
+    client: Client, runner: User
+) -> None:
+    stop(client, morning(TUE))
+    page = get_page(client, f"/log/{TUE.isoformat()}", evening(TUE))
+    html = page.content.decode()
+    assert page.status_code == 409
+    assert "see a clinician" in html
+    assert "log-form" not in html
+    assert "Record a clearance" in html
