@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from footcore.domain.logbook import PAIN_MAX, PAIN_MIN
+from footcore.domain.profile import SESSIONS_RANGE
 from footcore.domain.safety import ACCEPTABLE_MAX, FINE_MAX, RED_FLAG_SCREEN_FROM
 
 PAIN_SCALE = {
@@ -16,5 +17,8 @@ PAIN_SCALE = {
 }
 
 
+SESSIONS_PER_WEEK = {"min": SESSIONS_RANGE[0], "max": SESSIONS_RANGE[1]}
+
+
 def domain_numbers(request: HttpRequest) -> dict[str, object]:
-    return {"pain_scale": PAIN_SCALE}
+    return {"pain_scale": PAIN_SCALE, "sessions_per_week": SESSIONS_PER_WEEK}
