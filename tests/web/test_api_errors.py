@@ -19,11 +19,7 @@ METHODS = ("get", "put", "post", "patch", "delete")
 # One well-formed body per operation that takes one, with one field of the wrong type.
 WRONG_TYPES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
     ("put", "/api/profile"): ({**profile_data(), "weeks": "eight"}, "weeks"),
-    (
-        "post",
-        "/api/logs",
-        # Sent as a list where a date is expected.
-    ): (
+    ("post", "/api/logs"): (
         {
             "date": ["2026-12-07"],
             "kind": "strength",
@@ -147,6 +143,26 @@ def test_a_field_of_the_wrong_type_gets_422_naming_that_field(
     body = _assert_error_shape(_send(client, *operation, json.dumps(payload).encode()), 422)
     assert field in [p["field"] for p in body["problems"]], body
     assert field in body["detail"]
+
+
+LOG = {"date": "2026-12-07", "kind": "strength", "idempotency_key": "abcdefgh", "exercises": []}
+
+
+@pytest.mark.parametrize(
+    ("operation", "payload", "field"),
+    [
+        (("post", "/api/logs"), {**LOG, "pain_0_10": False}, "pain_0_10"),
+        (("post", "/api/logs"), {**LOG, "pain_0_10": 0, "date": 0}, "date"),
+        (("post", "/api/checkins"), {"session_date": "2026-12-07", "settled": 1}, "settled"),
+        (("put", "/api/profile"), {**profile_data(), "weeks": True}, "weeks"),
+        (("post", "/api/assessments"), {"test": "heel-raise", "left": True}, "left"),
+    ],
+)
+def test_a_boolean_is_not_a_number_and_a_number_is_not_a_date(
+    client: Client, operation: tuple[str, str], payload: dict[str, Any], field: str
+) -> None:
+    body = _assert_error_shape(_send(client, *operation, json.dumps(payload).encode()), 422)
+    assert field in [p["field"] for p in body["problems"]], body
 
 
 def test_an_unknown_field_is_named_in_plain_words(client: Client) -> None:
