@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from footcore.cli.django_setup import setup
 from footcore.cli.output import console, fail
+from footcore.domain.logbook import PAIN_MAX
 from footcore.domain.safety import RED_FLAG_SCREEN_FROM
 
 if TYPE_CHECKING:
@@ -180,9 +181,8 @@ def log(
         console.print("  - " + escape(change), highlight=False)
     if outcome.red_flag_screen_due:
         console.print(
-            f"[bold yellow]Pain of {RED_FLAG_SCREEN_FROM}/10 or more: answer the safety "
-            "questions[/] "
-            "(`footcore safety`) before you train again."
+            f"[bold yellow]Pain of {RED_FLAG_SCREEN_FROM}/{PAIN_MAX} or more: "
+            "answer the safety questions[/] (`footcore safety`) before you train again."
         )
 
 

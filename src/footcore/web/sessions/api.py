@@ -9,7 +9,7 @@ from typing import Any, Literal
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.responses import Status
-from pydantic import ConfigDict
+from pydantic import ConfigDict, StrictBool, StrictInt
 
 from footcore.domain.logbook import (
     Difficulty,
@@ -20,7 +20,8 @@ from footcore.domain.plan import SessionKind
 from footcore.domain.problems import Problem
 from footcore.domain.vocab import PainSite, Side
 from footcore.web.accounts.services import current_user
-from footcore.web.errors import ErrorOut, error_body
+from footcore.web.api_types import IsoDate
+from footcore.web.errors import BODY, READ, ErrorOut, error_body
 from footcore.web.runner_clock import runner_today
 from footcore.web.sessions import selectors, services
 from footcore.web.training import selectors as training_selectors
@@ -36,21 +37,21 @@ class ExerciseIn(Strict):
     exercise: str = Field(description="Exercise id in the catalog.")
     variant: str = Field(description="Variant id (the rung done).")
     side: Literal["left", "right"] | None = None
-    done: bool
-    sets_done: int
-    reps_done: int | None = None
-    holds_done: int | None = None
+    done: StrictBool
+    sets_done: StrictInt
+    reps_done: StrictInt | None = None
+    holds_done: StrictInt | None = None
     difficulty: Difficulty | None = None
-    pain_0_10: int | None = None
+    pain_0_10: StrictInt | None = None
 
 
 class LogIn(Strict):
-    date: dt.date
+    date: IsoDate
     kind: Literal["strength", "activation"]
     idempotency_key: str = Field(min_length=8, max_length=64)
     exercises: list[ExerciseIn]
     difficulty: Difficulty | None = None
-    pain_0_10: int = Field(description="Worst pain during or right after, 0-10.")
+    pain_0_10: StrictInt = Field(description="Worst pain during or right after, 0-10.")
     pain_site: PainSite | None = None
     notes: str = ""
 
@@ -63,13 +64,13 @@ class LogOut(Schema):
 
 
 class CheckIn(Strict):
-    session_date: dt.date
-    settled: bool
-    pain_0_10: int | None = None
+    session_date: IsoDate
+    settled: StrictBool
+    pain_0_10: StrictInt | None = None
 
 
 class RedFlagsIn(Strict):
-    answers: dict[str, bool] = Field(
+    answers: dict[str, StrictBool] = Field(
         description="Every red-flag question answered, field -> yes (true) or no (false): "
         + ", ".join(selectors.RED_FLAG_FIELDS)
         + ". A missing question is a 422 naming it."
@@ -94,6 +95,10 @@ class StatusOut(Schema):
 
 def _today(request: HttpRequest) -> dt.date:
     return runner_today(training_selectors.get_profile(current_user(request)))
+
+
+CONFLICT = {409: ErrorOut}
+"""Logging while stopped or owing a screen, a reused key, a session already logged."""
 
 
 def _conflict(exc: services.Conflict) -> Status[Any]:
@@ -142,7 +147,7 @@ def _logged(outcome: services.LogOutcome) -> Status[Any]:
 
 @router.post(
     "/logs",
-    response={200: LogOut, 201: LogOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: LogOut, 201: LogOut, **BODY, **CONFLICT},
     summary="Log a session once; the same idempotency_key and body again is a duplicate",
     description="409 while training is stopped or a red-flag screen is owed, when the key "
     "was used for a different body, and when the session is already logged (correct it "
@@ -160,7 +165,7 @@ def post_log(request: HttpRequest, payload: LogIn) -> Any:
 
 @router.post(
     "/logs/corrections",
-    response={200: LogOut, 201: LogOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: LogOut, 201: LogOut, **BODY, **CONFLICT},
     summary="Correct the log of a session (its date and kind); the earlier version is kept",
     description="The body is a whole log with a new idempotency_key. 409 when the session "
     "has no log yet, when the key belongs to another log, or while training is stopped.",
@@ -177,7 +182,7 @@ def post_correction(request: HttpRequest, payload: LogIn) -> Any:
 
 @router.post(
     "/checkins",
-    response={201: StatusOut, 422: ErrorOut},
+    response={201: StatusOut, **BODY},
     summary="Next-morning check: has the pain from that session settled?",
 )
 def post_checkin(request: HttpRequest, payload: CheckIn) -> Any:
@@ -193,7 +198,7 @@ def post_checkin(request: HttpRequest, payload: CheckIn) -> Any:
 
 @router.post(
     "/red-flags",
-    response={201: StatusOut, 422: ErrorOut},
+    response={201: StatusOut, **BODY},
     summary="Answer every red-flag question; a red flag stops the program",
 )
 def post_red_flags(request: HttpRequest, payload: RedFlagsIn) -> Any:
@@ -205,7 +210,7 @@ def post_red_flags(request: HttpRequest, payload: RedFlagsIn) -> Any:
 
 @router.post(
     "/clearance",
-    response={201: StatusOut, 422: ErrorOut},
+    response={201: StatusOut, **BODY},
     summary="Confirm a clinician cleared you to train again",
 )
 def post_clearance(request: HttpRequest, payload: ClearanceIn) -> Any:
@@ -215,7 +220,7 @@ def post_clearance(request: HttpRequest, payload: ClearanceIn) -> Any:
 
 @router.get(
     "/status",
-    response=StatusOut,
+    response={200: StatusOut, **READ},
     summary="Program status, stop reason, red-flag screen due, and why the plan changed",
 )
 def get_status(request: HttpRequest) -> dict[str, Any]:
