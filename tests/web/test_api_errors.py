@@ -29,6 +29,16 @@ WRONG_TYPES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
         },
         "date",
     ),
+    ("post", "/api/logs/corrections"): (
+        {
+            "date": "2026-12-07",
+            "kind": "strength",
+            "idempotency_key": "abcdefgh",
+            "exercises": [],
+            "pain_0_10": "none",
+        },
+        "pain_0_10",
+    ),
     ("post", "/api/checkins"): ({"session_date": "2026-12-07", "settled": "maybe"}, "settled"),
     ("post", "/api/red-flags"): ({"answers": {"night_pain": "sometimes"}}, "answers.night_pain"),
     ("post", "/api/clearance"): ({"note": 42}, "note"),

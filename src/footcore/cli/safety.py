@@ -76,7 +76,7 @@ def ask_screen(user: User, today: dt.date) -> bool:
 
 
 def safety() -> None:
-    """Answer the red-flag questions (asked before loading and after pain of 7/10)."""
+    """Answer the red-flag questions (asked before loading, and again after high pain)."""
     user, today = _runner()
     if not ask_screen(user, today):
         raise typer.Exit(1)
