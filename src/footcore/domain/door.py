@@ -13,7 +13,6 @@ from footcore.domain.logbook import (
     Screen,
     SessionLog,
     day_label,
-    unique_logs,
 )
 from footcore.domain.stop import GateDecision, program_gate, stop_state
 
@@ -31,7 +30,8 @@ def door_gate(
     owed (before the first session, or since pain reached the threshold), or open.
     The same answer `adapt` and `program_gate` give, for a fraction of the work."""
     stop = stop_state(safety_events(screens, clearances))
-    sessions = unique_logs([log for log in logs if log.date <= today])
+    # Only the highest pain matters here: neither order nor a resent copy changes it.
+    sessions = [log for log in logs if log.date <= today]
     known = [c for c in checks if c.date <= today]
     since = stop_day(stop, screens)
     return program_gate(

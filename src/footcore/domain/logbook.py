@@ -204,19 +204,20 @@ def exercise_label(exercise_id: str, names: Mapping[str, str]) -> str:
 def unique_logs(logs: Iterable[SessionLog]) -> list[SessionLog]:
     """Logs in the order they were done: by day, then by when each was recorded; each
     idempotency key kept once (a log sent twice counts once)."""
-    # Kind, key and repr() only break ties between logs with no recorded instant, so
-    # the kept copy does not depend on input order.
-    ordered = sorted(
-        logs,
-        key=lambda log: (
-            log.date,
-            log.recorded_at is not None,
-            log.recorded_at or _EPOCH,
-            log.kind.value,
-            log.idempotency_key,
-            repr(log),
-        ),
-    )
+
+    def when(log: SessionLog) -> tuple[dt.date, bool, dt.datetime, str, str]:
+        at = log.recorded_at or _EPOCH
+        return (log.date, log.recorded_at is not None, at, log.kind.value, log.idempotency_key)
+
+    ordered = sorted(logs, key=when)
+    # repr() breaks the rare ties (logs with no recorded instant sharing day, kind and
+    # key), so the kept copy does not depend on input order; computed only for those.
+    for i in range(len(ordered) - 1):
+        if when(ordered[i]) == when(ordered[i + 1]):
+            j = i
+            while j < len(ordered) and when(ordered[j]) == when(ordered[i]):
+                j += 1
+            ordered[i:j] = sorted(ordered[i:j], key=repr)
     seen: set[str] = set()
     unique = []
     for log in ordered:
