@@ -20,3 +20,9 @@ def test_the_reference_names_the_main_commands() -> None:
     text = README.read_text(encoding="utf-8")
     for command in ("footcore serve", "footcore exercises show", "footcore plan", "footcore today"):
         assert f"### `{command}`" in text
+
+
+def test_each_command_block_lists_its_sub_commands_once() -> None:
+    text = README.read_text(encoding="utf-8")
+    for block in text.split("### `")[1:]:
+        assert block.count("\nCommands:") <= 1, block.splitlines()[0]

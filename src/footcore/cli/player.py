@@ -12,7 +12,6 @@ import typer
 from rich.markup import escape
 from rich.prompt import Confirm
 
-from footcore.catalog.loader import default_catalog
 from footcore.cli.output import console, fail
 from footcore.cli.player_core import Player
 from footcore.cli.player_log import Answers, ask_answers, session_log
@@ -62,6 +61,8 @@ def start(
 
     Keys: space or p pause and resume, s or n skip, b back, q quit.
     """
+    from footcore.catalog.loader import default_catalog
+
     names = {e.id: e.name for e in default_catalog().exercises}
     if preview is not None:
         if date is not None or kind is not None:
@@ -85,6 +86,8 @@ def start(
 
 
 def _preview_item(exercise_id: str) -> PlanItem:
+    from footcore.catalog.loader import default_catalog
+
     catalog = default_catalog()
     try:
         exercise = catalog.get(exercise_id)

@@ -9,6 +9,7 @@ start) cannot exist anywhere in the program.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import datetime as dt
 import re
 import zoneinfo
@@ -221,13 +222,21 @@ _FIELDS = (
 )
 
 
+def _unknown_field(key: str) -> str:
+    """`unknown field`, with the nearest real field names when a typo is likely."""
+    close = difflib.get_close_matches(key, _FIELDS, n=2, cutoff=0.6)
+    if not close:
+        return f"unknown field (the fields are: {', '.join(_FIELDS)})"
+    return f"unknown field; did you mean {' or '.join(repr(c) for c in close)}?"
+
+
 def parse_profile(data: Mapping[str, object]) -> Profile:
     """Build a `Profile` from its JSON form, or raise `ProfileError` naming every
     unknown key, unknown value, wrong type and impossible combination."""
     read = FieldReader(data)
     for key in data:
         if key not in _FIELDS:
-            read.fail(str(key), str(key), "unknown field")
+            read.fail(str(key), str(key), _unknown_field(str(key)))
     start = read.date("start", data["start"], "start") if "start" in data else None
     if "start" not in data:
         read.fail("start", "start", "required")
