@@ -135,7 +135,9 @@ def _emit(
         data = plan_to_dict(the_plan, catalog)  # built once, printed or written
         _write_text(json.dumps(data, indent=2) + "\n", out) if out else print_json(data)
     elif fmt is Format.ICS:
-        body = plan_ics(the_plan, catalog, runner, user_key=user_key)
+        from footcore.config import base_url
+
+        body = plan_ics(the_plan, catalog, runner, user_key=user_key, base_url=base_url())
         _write_bytes(body, out) if out else typer.echo(body.decode("utf-8"), nl=False)
     elif fmt is Format.PDF:
         assert out is not None

@@ -76,7 +76,11 @@ class Profile:
     timezone: str = DEFAULT_TIMEZONE
     """IANA time-zone name for the calendar."""
     time_of_day: dt.time | None = None
-    """Preferred start time for calendar entries; None means all-day entries."""
+    """When the runner usually starts running, local wall time: the calendar puts the
+    warm-up just before it. None means all-day calendar entries."""
+    strength_time: dt.time | None = None
+    """When strength sessions and self-tests start on the calendar. None: at
+    `time_of_day` on days without a run, after the run on run days."""
 
     def __post_init__(self) -> None:
         problems = _rule_problems(self)
@@ -183,6 +187,14 @@ def _rule_problems(
             for i, race in enumerate(p.races)
             if race < p.start
         ]
+    if (
+        ok("time_of_day", "strength_time")
+        and p.strength_time is not None
+        and p.strength_time == p.time_of_day
+    ):
+        problems.append(
+            ("strength_time", "is your run time; choose a time after your run or another time")
+        )
     if ok("timezone") and not known_timezone(p.timezone):
         problems.append(("timezone", f"unknown IANA time zone {p.timezone!r}"))
     return problems
@@ -219,7 +231,19 @@ _FIELDS = (
     "sex",
     "timezone",
     "time_of_day",
+    "strength_time",
 )
+
+
+def _clock(read: FieldReader, field: str) -> dt.time | None:
+    clock = read.text(field, None)
+    if clock is None:
+        return None
+    match = _TIME_OF_DAY.match(clock)
+    if match:
+        return dt.time(int(match[1]), int(match[2]))
+    read.fail(field, field, f"not a time in the form HH:MM: {clock!r}")
+    return None
 
 
 def _unknown_field(key: str) -> str:
@@ -242,14 +266,8 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
         read.fail("start", "start", "required")
     long_run = data.get("long_run_day")
     sex = data.get("sex")
-    clock = read.text("time_of_day", None)
-    time_of_day = None
-    if clock is not None:
-        match = _TIME_OF_DAY.match(clock)
-        if match:
-            time_of_day = dt.time(int(match[1]), int(match[2]))
-        else:
-            read.fail("time_of_day", "time_of_day", f"not a time in the form HH:MM: {clock!r}")
+    time_of_day = _clock(read, "time_of_day")
+    strength_time = _clock(read, "strength_time")
     fields: dict[str, object] = {
         "weeks": read.whole("weeks", DEFAULT_WEEKS),
         "run_days": read.choices("run_days", Weekday),
@@ -267,6 +285,7 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
         "sex": None if sex is None else read.choice("sex", sex, Sex, "sex"),
         "timezone": read.text("timezone", DEFAULT_TIMEZONE),
         "time_of_day": time_of_day,
+        "strength_time": strength_time,
     }
     for name, fallback in _SCALAR_DEFAULTS.items():
         if fields[name] is None:
@@ -323,4 +342,7 @@ def profile_to_dict(profile: Profile) -> dict[str, object]:
         "time_of_day": None
         if profile.time_of_day is None
         else profile.time_of_day.strftime("%H:%M"),
+        "strength_time": None
+        if profile.strength_time is None
+        else profile.strength_time.strftime("%H:%M"),
     }

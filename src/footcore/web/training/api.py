@@ -40,6 +40,7 @@ class ProfileIn(Schema):
     sex: str | None = None
     timezone: str | None = None
     time_of_day: str | None = None
+    strength_time: str | None = None
 
 
 class ProfileOut(Schema):
@@ -58,6 +59,7 @@ class ProfileOut(Schema):
     sex: str | None
     timezone: str
     time_of_day: str | None
+    strength_time: str | None
 
 
 class Problem(Schema):

@@ -67,11 +67,24 @@ class ProfileForm(forms.Form):
     )
     age = forms.IntegerField(required=False, min_value=10, max_value=110)
     sex = forms.ChoiceField(choices=[("", "prefer not to say"), *_choices(Sex)], required=False)
-    timezone = forms.CharField(initial="UTC", max_length=64, label="Time zone")
+    timezone = forms.CharField(
+        initial="UTC",
+        max_length=64,
+        label="Time zone",
+        # profile.js fills in the browser's zone for a new profile.
+        widget=forms.TextInput(attrs={"data-browser-timezone": "1"}),
+    )
     time_of_day = forms.TimeField(
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}),
-        label="Preferred time (empty: all-day in your calendar)",
+        label="When you usually run (empty: all-day entries in your calendar)",
+        help_text="The calendar puts the warm-up just before this time.",
+    )
+    strength_time = forms.TimeField(
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
+        label="Time for strength sessions (optional)",
+        help_text="Empty: after your run on run days, at your run time on other days.",
     )
 
     def to_profile_data(self) -> dict[str, object]:
@@ -79,6 +92,7 @@ class ProfileForm(forms.Form):
         data = self.cleaned_data
         races = [line.strip() for line in data["races"].replace(",", "\n").splitlines()]
         time_of_day: dt.time | None = data["time_of_day"]
+        strength_time: dt.time | None = data["strength_time"]
         return {
             "start": data["start"].isoformat(),
             "weeks": data["weeks"],
@@ -95,6 +109,7 @@ class ProfileForm(forms.Form):
             "sex": data["sex"] or None,
             "timezone": data["timezone"],
             "time_of_day": None if time_of_day is None else time_of_day.strftime("%H:%M"),
+            "strength_time": None if strength_time is None else strength_time.strftime("%H:%M"),
         }
 
     @classmethod
