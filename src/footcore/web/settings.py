@@ -56,7 +56,9 @@ MIDDLEWARE = [
     "footcore.web.accounts.middleware.LoginRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "footcore.web.errors.FriendlyMethodNotAllowed",
 ]
+CSRF_FAILURE_VIEW = "footcore.web.errors.csrf_failure"
 
 ROOT_URLCONF = "footcore.web.urls"
 WSGI_APPLICATION = "footcore.web.wsgi.application"

@@ -21,6 +21,11 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("today")
 
 
+handler400 = "footcore.web.errors.bad_request"
+handler403 = "footcore.web.errors.permission_denied"
+handler404 = "footcore.web.errors.page_not_found"
+handler500 = "footcore.web.errors.server_error"
+
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
