@@ -204,3 +204,9 @@ def program_view(user: User, today: dt.date) -> ProgramView:
         pending_check=_pending(past, today),
         logged_today=frozenset(log.kind.value for log in past.logs if log.date == today),
     )
+
+
+def logged_sessions(user: User) -> frozenset[tuple[dt.date, str]]:
+    """`(date, kind)` of every logged session, so each plan row can offer its log."""
+    rows = SessionLogEntry.objects.filter(user=user).values_list("date", "kind")
+    return frozenset((date, kind) for date, kind in rows)

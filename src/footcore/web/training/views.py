@@ -13,6 +13,7 @@ from footcore.domain.profile import ProfileError
 from footcore.interchange.pdf_handout import PageSize
 from footcore.web.accounts.services import current_user
 from footcore.web.library.selectors import catalog
+from footcore.web.sessions.selectors import logged_sessions
 from footcore.web.training import exports, selectors, services
 from footcore.web.training.clock import runner_today
 from footcore.web.training.forms import ProfileForm
@@ -45,7 +46,8 @@ def profile_view(request: HttpRequest) -> HttpResponse:
         )
     initial = ProfileForm.initial_from(current) if current else {"start": runner_today(None)}
     form = ProfileForm(initial=initial)
-    return render(request, "footcore/profile.html", {"form": form, "nav": "profile"})
+    context = {"form": form, "nav": "profile", "new_profile": current is None}
+    return render(request, "footcore/profile.html", context)
 
 
 @require_safe
@@ -61,6 +63,7 @@ def plan_view(request: HttpRequest) -> HttpResponse:
         "profile": profile,
         "today": runner_today(profile),
         "names": {e.id: e.name for e in catalog().exercises},
+        "logged": logged_sessions(user),
         "feed_url": None
         if feed is None
         else request.build_absolute_uri(reverse("calendar-feed", args=[feed.token])),
@@ -81,6 +84,7 @@ def today_view(request: HttpRequest) -> HttpResponse:
         "sessions": selectors.sessions_on(user, today),
         "next": selectors.next_session(user, today),
         "names": {e.id: e.name for e in catalog().exercises},
+        "logged": logged_sessions(user),
         "nav": "today",
     }
     return render(request, "footcore/today.html", context)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import template
 
+from footcore.domain.plan import PlannedSession, SessionKind
 from footcore.web.accounts.services import current_user
 from footcore.web.sessions.forms import CheckinForm, ClearanceForm
 from footcore.web.sessions.selectors import ProgramView, program_view
@@ -32,7 +34,21 @@ def clearance_form() -> ClearanceForm:
     return ClearanceForm()
 
 
-@register.filter
-def start_href(day: Any) -> str:
-    """The guided player's address for a day: `/session/YYYY-MM-DD`."""
-    return f"/session/{day:%Y-%m-%d}"
+@register.inclusion_tag("footcore/session_actions.html")
+def session_actions(
+    session: PlannedSession, today: dt.date, logged: frozenset[tuple[dt.date, str]]
+) -> dict[str, Any]:
+    """What a runner can do with a planned session: play or log it, or see its log.
+
+    A session is logged on its day or later; before that it can be previewed.
+    """
+    kind = session.kind.value
+    query = "" if session.kind is SessionKind.STRENGTH else f"?kind={kind}"
+    return {
+        "session": session,
+        "assessment": session.kind is SessionKind.ASSESSMENT,
+        "logged": (session.date, kind) in logged,
+        "due": session.date <= today,
+        "play_href": f"/session/{session.date:%Y-%m-%d}{query}",
+        "log_href": f"/log/{session.date:%Y-%m-%d}?kind={kind}",
+    }
