@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter
 from dataclasses import replace
 from typing import Any
@@ -276,14 +277,19 @@ def run_day_plan() -> Plan:
     )
 
 
+def timed(event: icalendar.Event) -> tuple[dt.datetime, dt.datetime]:
+    start, end = event.start, event.end
+    assert isinstance(start, dt.datetime) and isinstance(end, dt.datetime)
+    return start, end
+
+
 def local_spans(data: bytes) -> dict[str, tuple[dt.datetime, dt.datetime]]:
-    return {
-        f"{e.start:%a} {e['CATEGORIES'].cats[1]}": (
-            e.start.replace(tzinfo=None),
-            e.end.replace(tzinfo=None),
-        )
-        for e in events_of(data)
-    }
+    spans = {}
+    for event in events_of(data):
+        start, end = timed(event)
+        kind = str(event.categories[1])
+        spans[f"{start:%a} {kind}"] = (start.replace(tzinfo=None), end.replace(tzinfo=None))
+    return spans
 
 
 def test_the_warm_up_ends_at_the_run_time_and_strength_comes_after_the_run() -> None:
@@ -308,10 +314,11 @@ def test_events_of_one_day_never_overlap(run: dt.time, strength: dt.time | None)
     events = events_of(export(run_day_plan(), time_of_day=run, strength_time=strength))
     by_day: dict[dt.date, list[tuple[dt.datetime, dt.datetime]]] = {}
     for event in events:
-        by_day.setdefault(event.start.date(), []).append((event.start, event.end))
+        start, end = timed(event)
+        by_day.setdefault(start.date(), []).append((start, end))
     for spans in by_day.values():
         spans.sort()
-        for (_, first_end), (second_start, _) in zip(spans, spans[1:], strict=False):
+        for (_, first_end), (second_start, _) in itertools.pairwise(spans):
             assert first_end <= second_start
 
 

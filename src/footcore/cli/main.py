@@ -12,7 +12,6 @@ import os
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 import typer.core
 import typer.main
@@ -33,7 +32,9 @@ COMMANDS: dict[str, str] = {
 }
 
 
-def _load(module_name: str) -> dict[str, click.Command]:
+# Typer ships its own copy of click, so its types are not the `click` package's;
+# the group below is typed loosely for that reason.
+def _load(module_name: str) -> dict[str, Any]:
     module = importlib.import_module(f"footcore.cli.{module_name}")
     holder = typer.Typer()
     module.register(holder)
@@ -43,19 +44,17 @@ def _load(module_name: str) -> dict[str, click.Command]:
 class LazyGroup(typer.core.TyperGroup):
     """A command group that imports a sub-command's module on first use."""
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name not in self.commands and cmd_name in COMMANDS:
             self.commands.update(_load(COMMANDS[cmd_name]))
         return self.commands.get(cmd_name)
 
-    def resolve_command(
-        self, ctx: click.Context, args: list[str]
-    ) -> tuple[str | None, click.Command | None, list[str]]:
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         # Typer suggests near-miss names from `self.commands`; give it every name.
-        name = click.utils.make_str(args[0]) if args else ""
+        name = str(args[0]) if args else ""
         if name not in COMMANDS:
             for module_name in dict.fromkeys(COMMANDS.values()):
                 self.commands.update(_load(module_name))

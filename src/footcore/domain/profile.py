@@ -9,8 +9,8 @@ start) cannot exist anywhere in the program.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import datetime as dt
+import difflib
 import re
 import zoneinfo
 from collections.abc import Callable, Mapping
