@@ -279,7 +279,8 @@ def run_day_plan() -> Plan:
 
 def timed(event: icalendar.Event) -> tuple[dt.datetime, dt.datetime]:
     start, end = event.start, event.end
-    assert isinstance(start, dt.datetime) and isinstance(end, dt.datetime)
+    assert isinstance(start, dt.datetime)
+    assert isinstance(end, dt.datetime)
     return start, end
 
 
