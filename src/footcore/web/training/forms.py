@@ -23,7 +23,8 @@ DAYS = [(d.value, DAY_NAMES[d.value]) for d in Weekday]
 
 
 def _choices(enum: Any) -> list[tuple[str, str]]:
-    return [(m.value, m.value.replace("-", " ")) for m in enum]
+    """Choices in plain words: the member's `label` where it has one."""
+    return [(m.value, getattr(m, "label", m.value.replace("-", " "))) for m in enum]
 
 
 class ProfileForm(forms.Form):
