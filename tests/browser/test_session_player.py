@@ -84,6 +84,7 @@ def test_skip_moves_on_to_the_next_exercise_and_logs_the_skipped_one(page: Any) 
     assert shown_exercise(page) == items[1]["name"]
     assert page.locator("#player").get_attribute("data-kind") == "ready"
     page.click("#player-finish")
+    page.click("#player-confirm-yes")
     summary = page.locator("#feedback-exercises li").all_inner_texts()
     assert summary[0] == f"{items[0]['name']}: skipped"
 
@@ -179,3 +180,37 @@ def test_a_loaded_session_plays_again_without_a_network(page: Any) -> None:
     assert image.evaluate("img => img.complete && img.naturalWidth > 0")
     page.click("#player-start")
     assert page.locator("#player").get_attribute("data-state") == "running"
+
+
+def test_finish_asks_first_and_keep_going_carries_on(page: Any) -> None:
+    page.clock.install()
+    page.goto(planned_session_url())
+    page.click("#player-start")
+    page.click("#player-finish")
+    assert page.locator("#player-confirm").is_visible()
+    page.click("#player-confirm-no")
+    assert page.locator("#player").get_attribute("data-state") == "running"
+    assert not page.locator("#feedback").is_visible()
+    page.click("#player-finish")
+    page.click("#player-confirm-yes")
+    assert page.locator("#player").get_attribute("data-state") == "done"
+    assert page.locator("#feedback").is_visible()
+
+
+def test_a_saved_session_says_what_was_saved_and_where_to_go_next(page: Any) -> None:
+    page.clock.install()
+    page.goto(planned_session_url())
+    count = len(player_data(page)["items"])
+    page.click("#player-start")
+    page.clock.run_for(TEN_MINUTES_AND_MORE_MS)
+    page.locator("#feedback-pain").fill("3")
+    page.select_option("#feedback-site", "arch")
+    page.click("#feedback-submit")
+    page.wait_for_selector("#log-status[data-outcome=saved]")
+    status = page.locator("#log-status").inner_text()
+    assert f"Saved: {count} of {count} exercises done in full" in status
+    assert "pain 3/10 (arch)" in status
+    assert page.locator("#feedback-submit").is_disabled()
+    assert page.locator("#feedback-submit").inner_text() == "Saved"
+    assert page.locator("#log-next a[href='/today']").is_visible()
+    assert SessionLogEntry.objects.count() == 1
