@@ -357,3 +357,18 @@ def test_the_log_line_counts_exercises_not_their_sides() -> None:
         part("c", None, True),
     )  # fmt: skip
     assert player_cli.done_in_full(parts) == "2 of 3 exercises done in full"
+
+
+def test_in_a_real_terminal_the_heel_raise_test_offers_a_60_bpm_metronome(tmux: Tmux) -> None:
+    tmux.start("assess", "heel-raise", "--side", "left")
+    tmux.wait_for("Start the 60 bpm metronome for the left foot?")
+    tmux.run("send-keys", "y", "Enter")
+    ticking = tmux.wait_for("60 beats a minute")
+    assert "any key stops the metronome" in ticking
+    time.sleep(2.2)
+    tmux.run("send-keys", "x")
+    stopped = tmux.wait_for("metronome stopped after")
+    assert "heel raises, left" in tmux.wait_for("heel raises, left")
+    assert "beats (" in stopped
+    tmux.run("send-keys", "Enter")
+    assert "EXIT=0" in tmux.wait_for("EXIT=")
