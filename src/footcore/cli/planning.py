@@ -46,7 +46,8 @@ def read_profile_file(path: Path, *, argument: str = "FILE") -> Profile:
     """Read a JSON or TOML profile (TOML allows comments; see examples/), failing with
     the argument, file, line or field that is wrong. `argument` names the file as the
     command line gave it (`FILE`, `--profile`)."""
-    from footcore.domain.profile import ProfileError, parse_profile
+    from footcore.domain.problems import Invalid
+    from footcore.domain.profile import parse_profile
 
     try:
         raw = path.read_text(encoding="utf-8")
@@ -59,8 +60,8 @@ def read_profile_file(path: Path, *, argument: str = "FILE") -> Profile:
     data = _parse_toml(path, raw) if path.suffix.lower() == ".toml" else _parse_json(path, raw)
     try:
         return parse_profile(data)
-    except ProfileError as exc:
-        lines = "\n".join(f"  {field}: {message}" for field, message in exc.problems)
+    except Invalid as exc:
+        lines = "\n".join(f"  {problem}" for problem in exc.problems)
         fail(f"{path}: the profile has problems:\n{lines}")
 
 
@@ -192,8 +193,8 @@ def today(
     from footcore.catalog.loader import default_catalog
     from footcore.domain.plan_serialize import session_to_dict
     from footcore.web.accounts.services import local_runner
+    from footcore.web.runner_clock import runner_today
     from footcore.web.training import selectors
-    from footcore.web.training.clock import runner_today
 
     user = local_runner()
     runner = selectors.get_profile(user)
@@ -253,8 +254,8 @@ def profile_set(
     setup()
     from footcore.domain.profile import profile_to_dict
     from footcore.web.accounts.services import local_runner
+    from footcore.web.runner_clock import runner_today
     from footcore.web.training import services
-    from footcore.web.training.clock import runner_today
 
     user = local_runner()
     services.save_profile(user=user, data=profile_to_dict(runner), today=runner_today(runner))

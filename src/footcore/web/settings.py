@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "footcore.web.library",
     "footcore.web.training",
     "footcore.web.sessions",
+    "footcore.web.assessments",
     "footcore.web.progress",
 ]
 
@@ -56,9 +57,9 @@ MIDDLEWARE = [
     "footcore.web.accounts.middleware.LoginRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "footcore.web.errors.FriendlyMethodNotAllowed",
+    "footcore.web.error_pages.FriendlyMethodNotAllowed",
 ]
-CSRF_FAILURE_VIEW = "footcore.web.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "footcore.web.error_pages.csrf_failure"
 
 ROOT_URLCONF = "footcore.web.urls"
 WSGI_APPLICATION = "footcore.web.wsgi.application"

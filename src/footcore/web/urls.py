@@ -27,10 +27,10 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "footcore/welcome.html", {"nav": "home"})
 
 
-handler400 = "footcore.web.errors.bad_request"
-handler403 = "footcore.web.errors.permission_denied"
-handler404 = "footcore.web.errors.page_not_found"
-handler500 = "footcore.web.errors.server_error"
+handler400 = "footcore.web.error_pages.bad_request"
+handler403 = "footcore.web.error_pages.permission_denied"
+handler404 = "footcore.web.error_pages.page_not_found"
+handler500 = "footcore.web.error_pages.server_error"
 
 urlpatterns = [
     path("", home, name="home"),
@@ -40,8 +40,8 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("footcore.web.library.urls")),
     path("", include("footcore.web.training.urls")),
+    path("", include("footcore.web.assessments.urls")),
     path("", include("footcore.web.progress.urls")),
-    path("", include("footcore.web.progress.progress_urls")),
     path("", include("footcore.web.sessions.urls")),
     path("", include("footcore.web.sessions.player_urls")),
 ]
