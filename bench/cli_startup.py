@@ -2,7 +2,8 @@
 `footcore --help` and `footcore today` against `python -c pass`, and the ratio.
 
 Two columns: "bytecode" is the normal case after an install that compiles bytecode
-(`[tool.uv] compile-bytecode = true`); "no bytecode" points Python at an empty pycache
+(`UV_COMPILE_BYTECODE=1 uv sync`, as .ci/run does, or any run after the first);
+"no bytecode" points Python at an empty pycache
 (`PYTHONPYCACHEPREFIX`), so every imported module is compiled from source, as on an
 install without bytecode. The goal: `--help` and `today` within 300 ms with bytecode.
 

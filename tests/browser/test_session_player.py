@@ -214,3 +214,41 @@ def test_a_saved_session_says_what_was_saved_and_where_to_go_next(page: Any) -> 
     assert page.locator("#feedback-submit").inner_text() == "Saved"
     assert page.locator("#log-next a[href='/today']").is_visible()
     assert SessionLogEntry.objects.count() == 1
+
+
+def focus_with_tab(page: Any, selector: str, presses: int = 60) -> None:
+    """Press Tab until `selector` has the focus, as a keyboard user would."""
+    for _ in range(presses):
+        if page.evaluate("(s) => document.activeElement === document.querySelector(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{selector} never got the keyboard focus")
+
+
+def test_the_player_works_by_keyboard_alone(page: Any) -> None:
+    page.clock.install()
+    page.goto(planned_session_url())
+    items = player_data(page)["items"]
+    focus_with_tab(page, "#player-start")
+    page.keyboard.press("Enter")
+    assert page.locator("#player").get_attribute("data-state") == "running"
+    assert page.evaluate("document.activeElement.id") == "player-pause"
+    page.keyboard.press("Space")
+    assert page.locator("#player").get_attribute("data-state") == "paused"
+    page.keyboard.press("Space")
+    focus_with_tab(page, "#player-skip")
+    page.keyboard.press("Enter")
+    assert shown_exercise(page) == items[1]["name"]
+    focus_with_tab(page, "#player-finish")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "player-confirm-no"
+    page.keyboard.press("Shift+Tab")  # from "Keep going" back to "Yes, finish"
+    assert page.evaluate("document.activeElement.id") == "player-confirm-yes"
+    page.keyboard.press("Enter")
+    assert page.locator("#player").get_attribute("data-state") == "done"
+    assert page.evaluate("document.activeElement.name") == "difficulty"
+    focus_with_tab(page, "#feedback-submit")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#log-status[data-outcome=saved]")
+    assert SessionLogEntry.objects.count() == 1
+    focus_with_tab(page, "#log-next a[href='/today']")

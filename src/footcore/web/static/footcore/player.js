@@ -146,10 +146,13 @@
     keepAwake();
     state = "running";
     ui.root.dataset.state = state;
+    const hadFocus = document.activeElement === ui.start;
     ui.start.hidden = true;
     ui.pause.hidden = false;
     ui.back.disabled = false;
     ui.skip.disabled = false;
+    // Keyboard users keep their place: the hidden Start hands focus to Pause.
+    if (hadFocus) ui.pause.focus();
     jumpTo(0, pressed);
   }
   function pauseOrResume() {
