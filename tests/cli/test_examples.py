@@ -61,3 +61,29 @@ def test_bad_toml_is_named_with_its_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["profile", "set", str(path)])
     assert result.exit_code == 2
     assert f"{path}: not valid TOML" in " ".join(result.output.split())
+
+
+def test_plan_json_builds_and_serialises_the_plan_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import footcore.domain.plan_serialize as plan_serialize
+    import footcore.domain.planning as planning
+
+    calls = {"build": 0, "serialise": 0}
+    build, serialise = planning.build_plan, plan_serialize.plan_to_dict
+
+    def counted_build(*args: object, **kwargs: object) -> object:
+        calls["build"] += 1
+        return build(*args, **kwargs)  # type: ignore[arg-type]
+
+    def counted_serialise(*args: object, **kwargs: object) -> object:
+        calls["serialise"] += 1
+        return serialise(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(planning, "build_plan", counted_build)
+    monkeypatch.setattr(plan_serialize, "plan_to_dict", counted_serialise)
+    path = EXAMPLES / "minimal.json"
+    result = runner.invoke(app, ["plan", "--profile", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert '"weeks"' in result.output
+    assert calls == {"build": 1, "serialise": 1}
