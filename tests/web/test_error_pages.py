@@ -77,3 +77,9 @@ def test_a_bad_request_gets_a_400_page(client: Client) -> None:
     assert_friendly(
         client.get("/exercises", HTTP_HOST="bad host"), 400, "That request could not be read"
     )
+
+
+def test_an_unknown_api_address_answers_in_the_apis_error_shape(client: Client) -> None:
+    response = client.get("/api/no/such/thing")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Page not found", "problems": []}

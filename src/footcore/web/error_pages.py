@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.template import loader
 from django.urls import Resolver404, resolve, reverse
+
+from footcore.web.errors import error_body
 
 TITLES = {
     400: "That request could not be read",
@@ -51,6 +53,9 @@ FORM_HOMES: dict[str, tuple[str, str, str]] = {
 def _page(
     request: HttpRequest | None, status: int, *, detail: str | None = None, **extra: object
 ) -> HttpResponse:
+    if request is not None and request.path_info.startswith("/api/"):
+        # The API answers in its own error shape, never with a page.
+        return JsonResponse(error_body([], detail=detail or TITLES[status]), status=status)
     context = {
         "status": status,
         "title": TITLES[status],
@@ -58,7 +63,6 @@ def _page(
         "detail": detail,
         **extra,
     }
-    # A 500 renders without the request's context processors: they may be what failed.
     body = loader.render_to_string("footcore/error.html", context, request=request)
     return HttpResponse(body, status=status)
 
@@ -84,7 +88,9 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return _page(None, 500)
+    # Rendered without the request's context processors: they may be what failed.
+    api = request.path_info.startswith("/api/")
+    return _page(request if api else None, 500)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
