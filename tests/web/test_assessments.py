@@ -204,7 +204,7 @@ def test_the_list_shows_the_last_result_per_side_and_what_is_due(client: Client)
     body = client.get("/assess").content.decode()
     assert body.count("not done yet") == len(selectors.GROUPS) - 1
     assert "due for retest" not in body
-    assert "knee-to-wall, left: 9.5 cm" in body
+    assert "knee to wall, left: 9.5 cm" in body
     with time_machine.travel(START + dt.timedelta(weeks=4), tick=False):
         later = client.get("/assess").content.decode()
     assert later.count("due for retest") == 1

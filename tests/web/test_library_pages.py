@@ -78,3 +78,9 @@ def test_concerns_are_named_in_plain_words_not_slugs(client: Client) -> None:
     assert ">stress-fracture-history<" not in body
     detail = client.get("/exercises/short-foot").content.decode()
     assert "plantar-fasciitis" not in detail.split("Helps with", 1)[1].split("</dd>", 1)[0]
+
+
+def test_equipment_and_positions_read_as_words(client: Client) -> None:
+    body = client.get("/exercises").content.decode()
+    assert ">balance disk</option>" in body
+    assert ">balance-disk<" not in body
