@@ -69,3 +69,15 @@ def test_a_future_day_cannot_be_logged_yet(client: Client, runner: User) -> None
     assert response.status_code == 200
     assert "cannot be logged yet" in html
     assert 'name="difficulty"' not in html
+
+
+def test_a_log_sent_for_a_future_day_is_refused_and_nothing_is_stored(
+    client: Client, runner: User
+) -> None:
+    import time_machine
+
+    with time_machine.travel(evening(TUE), tick=False):
+        response = client.post(f"/log/{THU.isoformat()}", {"difficulty": "just-right"})
+    assert response.status_code == 400
+    assert "cannot be logged yet" in response.content.decode()
+    assert not SessionLogEntry.objects.exists()
