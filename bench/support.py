@@ -44,7 +44,8 @@ def running_server(data_dir: Path, *, workers: int = 2) -> Iterator[tuple[str, i
         "DATABASE_URL": "",
         "FOOTCORE_MODE": "personal",
     }
-    port = free_port()
+    # FOOTCORE_BENCH_PORT pins the port (a shared machine hands each user its own).
+    port = int(os.environ.get("FOOTCORE_BENCH_PORT") or free_port())
     log = data_dir / "serve.log"
     with log.open("wb") as errors:
         proc = subprocess.Popen(

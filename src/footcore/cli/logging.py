@@ -186,9 +186,7 @@ def checkin(
         flags = {"session_date": "--session-date", "pain_0_10": "--pain"}
         fail("; ".join(f"{flags.get(f, f)}: {m}" for f, m in exc.problems))
     console.print(f"[green]saved[/] morning check for {day.isoformat()}", highlight=False)
-    from footcore.domain.adaptation import explain
-
-    for line in explain(adaptation):
+    for line in adaptation.explanations:
         console.print("  - " + escape(line), highlight=False)
 
 

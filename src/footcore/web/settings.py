@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "footcore.web.training",
     "footcore.web.sessions",
     "footcore.web.progress",
+    "footcore.web.runner",
 ]
 
 MIDDLEWARE = [

@@ -24,7 +24,12 @@ from footcore.web.training.models import CalendarFeed, PlannedSession, RunnerPro
 
 def get_profile(user: User) -> Profile | None:
     data = RunnerProfile.objects.filter(user=user).values_list("data", flat=True).first()
-    return None if data is None else _parsed(json.dumps(data, sort_keys=True))
+    return None if data is None else parsed_profile(data)
+
+
+def parsed_profile(data: object) -> Profile:
+    """The stored profile's JSON form as a `Profile` (parsed once per distinct form)."""
+    return _parsed(json.dumps(data, sort_keys=True))
 
 
 @lru_cache(maxsize=1024)

@@ -1,0 +1,253 @@
+"""`apply_change`: the one way a runner's state changes.
+
+A profile saved, a session logged, a morning check, red-flag answers, a clearance or
+self-test results: each is stored with the runner's state read once, decided by
+`footcore.domain.runner.decide`, and written back in the same transaction. The
+transaction takes the write lock (SQLite's IMMEDIATE mode; on PostgreSQL the state
+row's lock) only for a change that stores something, so reads never wait on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+
+from footcore.catalog.loader import default_catalog
+from footcore.domain.adaptation import RuleDecision
+from footcore.domain.plan import PlannedSession as SessionValue
+from footcore.domain.plan import PlanWeek
+from footcore.domain.profile import profile_to_dict
+from footcore.domain.runner import (
+    Change,
+    Cleared,
+    Decision,
+    MorningChecked,
+    ProfileSaved,
+    ProgramView,
+    RedFlagsAnswered,
+    SelfTested,
+    SessionLogged,
+    decide,
+    history_needed,
+    program_view,
+)
+from footcore.domain.runner_state import RunnerState
+from footcore.domain.runner_state_serialize import state_to_dict
+from footcore.domain.serialize import dose_to_dict
+from footcore.web.progress.models import AssessmentEntry
+from footcore.web.progress.selectors import results_for
+from footcore.web.runner.models import RunnerStateRow
+from footcore.web.runner.records import answers_to_dict, exercise_to_dict
+from footcore.web.runner.selectors import history, names, parse_state, rebuilt_state
+from footcore.web.sessions.models import (
+    ClearanceEntry,
+    MorningCheckEntry,
+    RedFlagScreen,
+    SessionLogEntry,
+)
+from footcore.web.training.clock import runner_today
+from footcore.web.training.models import PlannedSession, RunnerProfile
+from footcore.web.training.selectors import parsed_profile
+
+Problem = tuple[str, str]
+
+
+class Rejected(ValueError):
+    """A change that cannot be stored; `problems` names each bad field."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(f"{f}: {m}" for f, m in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    view: ProgramView
+    """The program as it stands after the change."""
+    decisions: tuple[RuleDecision, ...]
+    """What the rules decided from this change, per exercise."""
+    record_id: int | None
+    """The stored row of a logged session (the earlier one for a resent log)."""
+    created: bool
+    """False when a log with the same idempotency key was already stored."""
+    replanned_from: dt.date | None
+    today: dt.date
+
+
+def apply_change(
+    *,
+    user: User,
+    change: Change,
+    today: dt.date | None = None,
+    results: Sequence[AssessmentEntry] = (),
+) -> Applied:
+    """Store `change`, decide what follows from it, and write that, all in one transaction.
+
+    `today` defaults to the runner's today in their profile's time zone. `results` are
+    the rows of a `SelfTested` change, saved in order. Raises `Rejected` when the change
+    does not fit the stored history (a log dated after today, a morning check for a
+    day with no log or one already answered); nothing is written then.
+    """
+    with transaction.atomic():
+        state_row = (
+            RunnerStateRow.objects.select_for_update()
+            .filter(user=user)
+            .values_list("id", "state")
+            .first()
+        )
+        profile_row = (
+            RunnerProfile.objects.filter(user=user).values_list("data", "plan_inputs").first()
+        )
+        profile = None if profile_row is None else parsed_profile(profile_row[0])
+        day = runner_today(profile) if today is None else today
+        state = None if state_row is None else parse_state(state_row[1])
+        if state is None:
+            state = rebuilt_state(user)
+        record_id, created, change = _record(user, change, day, results)
+        if not created:
+            return Applied(program_view(state, day), (), record_id, False, None, day)
+        since = history_needed(state, change)
+        decision = decide(
+            state,
+            change,
+            today=day,
+            profile=profile,
+            plan_inputs="" if profile_row is None else profile_row[1],
+            catalog=default_catalog(),
+            tail=None if since is None else history(user, since),
+        )
+        _write(user, change, decision, profile_row is not None, state_row)
+    view = program_view(decision.state, day)
+    return Applied(view, decision.decisions, record_id, True, decision.replan_from, day)
+
+
+def _record(
+    user: User, change: Change, today: dt.date, results: Sequence[AssessmentEntry]
+) -> tuple[int | None, bool, Change]:
+    """Store the change's own row(s); the change comes back completed where it needs it."""
+    if isinstance(change, SessionLogged):
+        log = change.log
+        if log.date > today:
+            raise Rejected([("date", "a session cannot be logged before the day it is done")])
+        found = (
+            SessionLogEntry.objects.filter(user=user, idempotency_key=log.idempotency_key)
+            .values_list("id", flat=True)
+            .first()
+        )
+        if found is not None:
+            return found, False, change
+        row = SessionLogEntry.objects.create(
+            user=user,
+            date=log.date,
+            kind=log.kind.value,
+            idempotency_key=log.idempotency_key,
+            exercises=[exercise_to_dict(e) for e in log.exercises],
+            difficulty=log.difficulty.value,
+            pain_0_10=log.pain_0_10,
+            pain_site=None if log.pain_site is None else log.pain_site.value,
+            notes=log.notes,
+        )
+        return row.pk, True, SessionLogged(replace(log, recorded=row.pk))
+    if isinstance(change, MorningChecked):
+        check = change.check
+        day = check.session_date.isoformat()
+        if not SessionLogEntry.objects.filter(user=user, date=check.session_date).exists():
+            raise Rejected([("session_date", f"no session is logged on {day}")])
+        try:
+            with transaction.atomic():
+                check_row = MorningCheckEntry.objects.create(
+                    user=user,
+                    date=check.date,
+                    session_date=check.session_date,
+                    settled=check.settled,
+                    pain_0_10=check.pain_0_10,
+                )
+        except IntegrityError:
+            raise Rejected([("session_date", f"the check for {day} is already answered")]) from None
+        return check_row.pk, True, change
+    if isinstance(change, RedFlagsAnswered):
+        answers = change.answers
+        RedFlagScreen.objects.create(
+            user=user, date=change.date, answers=answers_to_dict(answers), any_flag=answers.any()
+        )
+        return None, True, change
+    if isinstance(change, Cleared):
+        c = change.clearance
+        ClearanceEntry.objects.create(user=user, date=c.date, note=c.note)
+        return None, True, change
+    if isinstance(change, SelfTested):
+        for result in results:  # saved one by one, in order: FAAM pairs its rows by id
+            result.save()
+        return None, True, SelfTested(tuple(results_for(user)))
+    return None, True, ProfileSaved(change.profile, tuple(results_for(user)))
+
+
+def _write(
+    user: User,
+    change: Change,
+    decision: Decision,
+    has_profile: bool,
+    state_row: tuple[int, object] | None,
+) -> None:
+    profile_fields: dict[str, object] = {}
+    if isinstance(change, ProfileSaved):
+        profile_fields["data"] = profile_to_dict(change.profile)
+    if decision.plan is not None and decision.replan_from is not None:
+        start = decision.replan_from
+        PlannedSession.objects.filter(user=user, date__gte=start).delete()
+        weeks = {s.date: w for w in decision.plan.weeks for s in w.sessions}
+        PlannedSession.objects.bulk_create(
+            [_session_row(user, weeks[s.date], s) for s in decision.sessions()]
+        )
+        profile_fields["warnings"] = list(decision.plan.warnings)
+        profile_fields["plan_inputs"] = decision.plan_inputs
+    if profile_fields:
+        if has_profile:
+            RunnerProfile.objects.filter(user=user).update(**profile_fields)
+        else:
+            RunnerProfile.objects.create(user=user, **profile_fields)
+    _store_state(user, decision.state, state_row)
+
+
+def _store_state(user: User, state: RunnerState, row: tuple[int, object] | None) -> None:
+    data = state_to_dict(state)
+    if row is None:
+        RunnerStateRow.objects.create(user=user, state=data)
+    else:
+        RunnerStateRow.objects.filter(pk=row[0]).update(state=data)
+
+
+def _session_row(user: User, week: PlanWeek, session: SessionValue) -> PlannedSession:
+    return PlannedSession(
+        user=user,
+        date=session.date,
+        kind=session.kind.value,
+        week_index=week.index,
+        week_kind=week.kind.value,
+        estimated_s=session.estimated_s,
+        reason=session.reason,
+        items=[
+            {
+                "exercise": item.exercise,
+                "variant": item.variant,
+                "dose": dose_to_dict(item.dose),
+                "reason": item.reason,
+            }
+            for item in session.items
+        ],
+    )
+
+
+def rebuild_state(*, user: User) -> RunnerState:
+    """Replay the user's whole history into a fresh stored state (the repair tool)."""
+    with transaction.atomic():
+        state = rebuilt_state(user)
+        RunnerStateRow.objects.update_or_create(user=user, defaults={"state": state_to_dict(state)})
+    return state
+
+
+__all__ = ["Applied", "Rejected", "apply_change", "names", "rebuild_state"]
