@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
+from django.db.models import Subquery
 
 from footcore.catalog.loader import default_catalog
 from footcore.domain.adaptation import RuleDecision
@@ -93,21 +94,14 @@ def apply_change(
     day with no log or one already answered); nothing is written then.
     """
     with transaction.atomic():
-        state_row = (
-            RunnerStateRow.objects.select_for_update()
-            .filter(user=user)
-            .values_list("id", "state")
-            .first()
-        )
-        profile_row = (
-            RunnerProfile.objects.filter(user=user).values_list("data", "plan_inputs").first()
-        )
+        read = _read(user, change)
+        state_row, profile_row = read.state_row, read.profile_row
         profile = None if profile_row is None else parsed_profile(profile_row[0])
         day = runner_today(profile) if today is None else today
         state = None if state_row is None else parse_state(state_row[1])
         if state is None:
             state = rebuilt_state(user)
-        record_id, created, change = _record(user, change, day, results)
+        record_id, created, change = _record(user, change, day, results, read.resent)
         if not created:
             return Applied(program_view(state, day), (), record_id, False, None, day)
         since = history_needed(state, change)
@@ -125,21 +119,54 @@ def apply_change(
     return Applied(view, decision.decisions, record_id, True, decision.replan_from, day)
 
 
+@dataclass(frozen=True, slots=True)
+class _Read:
+    state_row: tuple[int, object] | None
+    profile_row: tuple[object, str] | None
+    resent: int | None
+    """The stored log with this change's idempotency key, when it was sent before."""
+
+
+def _read(user: User, change: Change) -> _Read:
+    """The state row (locked), the profile's data and plan digest, and for a log the row
+    already stored under its key: one query (three for a runner with no state yet)."""
+    key = change.log.idempotency_key if isinstance(change, SessionLogged) else None
+    resent = SessionLogEntry.objects.filter(user=user, idempotency_key=key).values("id")[:1]
+    found = (
+        RunnerStateRow.objects.select_for_update(of=("self",))
+        .filter(user=user)
+        .annotate(resent=Subquery(resent))
+        .values_list(
+            "id",
+            "state",
+            "user__runner_profile__data",
+            "user__runner_profile__plan_inputs",
+            "resent",
+        )
+        .first()
+    )
+    if found is not None:
+        row_id, state, data, plan_inputs, again = found
+        return _Read((row_id, state), None if data is None else (data, plan_inputs), again)
+    profile = RunnerProfile.objects.filter(user=user).values_list("data", "plan_inputs").first()
+    again = None if key is None else resent.values_list("id", flat=True).first()
+    return _Read(None, profile, again)
+
+
 def _record(
-    user: User, change: Change, today: dt.date, results: Sequence[AssessmentEntry]
+    user: User,
+    change: Change,
+    today: dt.date,
+    results: Sequence[AssessmentEntry],
+    resent: int | None,
 ) -> tuple[int | None, bool, Change]:
     """Store the change's own row(s); the change comes back completed where it needs it."""
     if isinstance(change, SessionLogged):
         log = change.log
         if log.date > today:
             raise Rejected([("date", "a session cannot be logged before the day it is done")])
-        found = (
-            SessionLogEntry.objects.filter(user=user, idempotency_key=log.idempotency_key)
-            .values_list("id", flat=True)
-            .first()
-        )
-        if found is not None:
-            return found, False, change
+        if resent is not None:
+            return resent, False, change
         row = SessionLogEntry.objects.create(
             user=user,
             date=log.date,

@@ -143,7 +143,8 @@ def post_log(request: HttpRequest, payload: LogIn) -> Any:
         idempotency_key=payload.idempotency_key,
     )
     try:
-        outcome = services.log_session(user=current_user(request), log=log, today=_today(request))
+        # The service reads the runner's today from the profile it reads anyway.
+        outcome = services.log_session(user=current_user(request), log=log)
     except services.Rejected as exc:
         return _unprocessable(exc.problems)
     body = {
