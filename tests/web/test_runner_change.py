@@ -32,7 +32,8 @@ def runner(client: Client) -> User:
 
 
 def todays_session(user: User) -> list[dict[str, Any]]:
-    return list(PlannedSession.objects.filter(user=user, date=TUE).values("kind", "items"))
+    rows = PlannedSession.objects.filter(user=user, date=TUE).values("kind", "items")
+    return [dict(row) for row in rows]
 
 
 def test_a_self_test_after_logging_today_keeps_todays_logged_session(
