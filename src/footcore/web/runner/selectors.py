@@ -11,8 +11,8 @@ from footcore.domain.logbook import Clearance, MorningCheck
 from footcore.domain.runner import ProgramView, emphasis, program_view
 from footcore.domain.runner_state import History, RunnerState, rebuild
 from footcore.domain.runner_state_serialize import state_from_dict
+from footcore.web.assessments.selectors import results_for
 from footcore.web.library.selectors import catalog
-from footcore.web.progress.selectors import results_for
 from footcore.web.runner.models import RunnerStateRow
 from footcore.web.runner.records import LOG_FIELDS, answers_from_dict, log_from_values
 from footcore.web.sessions.models import (

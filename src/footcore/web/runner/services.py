@@ -21,6 +21,7 @@ from footcore.catalog.loader import default_catalog
 from footcore.domain.adaptation import RuleDecision
 from footcore.domain.plan import PlannedSession as SessionValue
 from footcore.domain.plan import PlanWeek
+from footcore.domain.problems import invalid
 from footcore.domain.profile import profile_to_dict
 from footcore.domain.runner import (
     Change,
@@ -39,30 +40,20 @@ from footcore.domain.runner import (
 from footcore.domain.runner_state import RunnerState
 from footcore.domain.runner_state_serialize import state_to_dict
 from footcore.domain.serialize import dose_to_dict
-from footcore.web.progress.models import AssessmentEntry
-from footcore.web.progress.selectors import results_for
+from footcore.web.assessments.models import AssessmentEntry
+from footcore.web.assessments.selectors import results_for
 from footcore.web.runner.models import RunnerStateRow
 from footcore.web.runner.records import answers_to_dict, exercise_to_dict
 from footcore.web.runner.selectors import history, names, parse_state, rebuilt_state
+from footcore.web.runner_clock import runner_today
 from footcore.web.sessions.models import (
     ClearanceEntry,
     MorningCheckEntry,
     RedFlagScreen,
     SessionLogEntry,
 )
-from footcore.web.training.clock import runner_today
 from footcore.web.training.models import PlannedSession, RunnerProfile
 from footcore.web.training.selectors import parsed_profile
-
-Problem = tuple[str, str]
-
-
-class Rejected(ValueError):
-    """A change that cannot be stored; `problems` names each bad field."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(f"{f}: {m}" for f, m in problems))
-        self.problems = problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +80,7 @@ def apply_change(
     """Store `change`, decide what follows from it, and write that, all in one transaction.
 
     `today` defaults to the runner's today in their profile's time zone. `results` are
-    the rows of a `SelfTested` change, saved in order. Raises `Rejected` when the change
+    the rows of a `SelfTested` change, saved in order. Raises `Invalid` when the change
     does not fit the stored history (a log dated after today, a morning check for a
     day with no log or one already answered); nothing is written then.
     """
@@ -164,7 +155,7 @@ def _record(
     if isinstance(change, SessionLogged):
         log = change.log
         if log.date > today:
-            raise Rejected([("date", "a session cannot be logged before the day it is done")])
+            raise invalid("date", "a session cannot be logged before the day it is done")
         if resent is not None:
             return resent, False, change
         row = SessionLogEntry.objects.create(
@@ -183,7 +174,7 @@ def _record(
         check = change.check
         day = check.session_date.isoformat()
         if not SessionLogEntry.objects.filter(user=user, date=check.session_date).exists():
-            raise Rejected([("session_date", f"no session is logged on {day}")])
+            raise invalid("session_date", f"no session is logged on {day}")
         try:
             with transaction.atomic():
                 check_row = MorningCheckEntry.objects.create(
@@ -194,7 +185,7 @@ def _record(
                     pain_0_10=check.pain_0_10,
                 )
         except IntegrityError:
-            raise Rejected([("session_date", f"the check for {day} is already answered")]) from None
+            raise invalid("session_date", f"the check for {day} is already answered") from None
         return check_row.pk, True, change
     if isinstance(change, RedFlagsAnswered):
         answers = change.answers
@@ -277,4 +268,4 @@ def rebuild_state(*, user: User) -> RunnerState:
     return state
 
 
-__all__ = ["Applied", "Rejected", "apply_change", "names", "rebuild_state"]
+__all__ = ["Applied", "apply_change", "names", "rebuild_state"]

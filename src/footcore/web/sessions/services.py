@@ -18,12 +18,12 @@ from footcore.domain.logbook import (
     MAX_NOTES_CHARS,
     Clearance,
     MorningCheck,
-    Problem,
     RedFlagAnswers,
     SessionLog,
     log_problems,
     morning_check_problems,
 )
+from footcore.domain.problems import Invalid, Problem
 from footcore.domain.runner import (
     Cleared,
     MorningChecked,
@@ -32,11 +32,10 @@ from footcore.domain.runner import (
     SessionLogged,
 )
 from footcore.web.library.selectors import catalog
-from footcore.web.runner.services import Applied, Rejected, apply_change
+from footcore.web.runner.services import Applied, apply_change
 
 __all__ = [
     "LogOutcome",
-    "Rejected",
     "log_session",
     "morning_check",
     "record_clearance",
@@ -58,18 +57,16 @@ class LogOutcome:
 def log_session(*, user: User, log: SessionLog, today: dt.date | None = None) -> LogOutcome:
     """Store a session log once per idempotency key and replan what is still ahead.
 
-    Raises `Rejected` naming every bad field (including unknown exercises or variants,
+    Raises `Invalid` naming every bad field (including unknown exercises or variants,
     and a date in the future) before anything is written. `today` defaults to the
     runner's today.
     """
     problems = log_problems(log) + _catalog_problems(log)
     if today is not None and log.date > today:
-        problems.append(("date", "a session cannot be logged before the day it is done"))
+        problems.append(Problem("date", "a session cannot be logged before the day it is done"))
     if problems:
-        raise Rejected(problems)
-    applied = apply_change(user=user, change=SessionLogged(log), today=today)
-    assert applied.record_id is not None
-    return _outcome(applied)
+        raise Invalid(problems)
+    return _outcome(apply_change(user=user, change=SessionLogged(log), today=today))
 
 
 def morning_check(
@@ -79,8 +76,10 @@ def morning_check(
     check = MorningCheck(today, session_date, settled, pain_0_10)
     problems = morning_check_problems(check)
     if problems:
-        problems = [("session_date", m) if f == "date" else (f, m) for f, m in problems]
-        raise Rejected(problems)
+        problems = [
+            Problem("session_date", p.message) if p.field == "date" else p for p in problems
+        ]
+        raise Invalid(problems)
     return apply_change(user=user, change=MorningChecked(check), today=today).view
 
 
@@ -92,7 +91,7 @@ def record_red_flags(*, user: User, answers: RedFlagAnswers, today: dt.date) -> 
 def record_clearance(*, user: User, note: str, today: dt.date) -> ProgramView:
     """The runner confirms a clinician cleared them: training resumes, pauses lift."""
     if len(note) > MAX_NOTES_CHARS:
-        raise Rejected([("note", f"must be at most {MAX_NOTES_CHARS} characters")])
+        raise Invalid([Problem("note", f"must be at most {MAX_NOTES_CHARS} characters")])
     change = Cleared(Clearance(today, note.strip()))
     return apply_change(user=user, change=change, today=today).view
 
@@ -118,10 +117,14 @@ def _catalog_problems(log: SessionLog) -> list[Problem]:
         exercise = known.get(entry.exercise)
         if exercise is None:
             if entry.exercise.strip():
-                problems.append((f"exercises[{i}].exercise", f"no exercise {entry.exercise!r}"))
+                problems.append(
+                    Problem(f"exercises[{i}].exercise", f"no exercise {entry.exercise!r}")
+                )
             continue
         if entry.variant.strip() and entry.variant not in {v.id for v in exercise.variants}:
             problems.append(
-                (f"exercises[{i}].variant", f"{entry.exercise} has no variant {entry.variant!r}")
+                Problem(
+                    f"exercises[{i}].variant", f"{entry.exercise} has no variant {entry.variant!r}"
+                )
             )
     return problems

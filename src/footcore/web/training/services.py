@@ -19,7 +19,7 @@ from footcore.web.training.models import CalendarFeed
 def save_profile(*, user: User, data: Mapping[str, object], today: dt.date) -> Profile:
     """Validate and store the runner's profile, then replan the sessions still ahead.
 
-    Raises `ProfileError` (naming each bad field) before anything is written. Sessions
+    Raises `Invalid` (naming each bad field) before anything is written. Sessions
     before `today`, and any session logged today, are never rewritten.
     """
     profile = parse_profile(data)
