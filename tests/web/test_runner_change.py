@@ -109,3 +109,18 @@ def test_the_rebuild_tool_repairs_a_damaged_state(client: Client, runner: User) 
 
     assert RunnerStateRow.objects.get(user=runner).state == good
     assert state_to_dict(rebuilt_state(runner)) == good
+
+
+def test_the_stored_plan_keeps_the_planners_week_notes(client: Client, runner: User) -> None:
+    from footcore.web.training.selectors import plan_header, stored_plan
+
+    header = plan_header(runner)
+    assert header is not None
+    plan = stored_plan(runner, header.warnings, header.notes)
+
+    week_four = next(w for w in plan.weeks if w.index == 4)
+    assert week_four.kind.value == "lighter"
+    assert any("Lighter week" in note for note in week_four.notes)
+    with time_machine.travel(evening(TUE), tick=False):
+        page = client.get("/plan").content.decode()
+    assert "Lighter week: shorter sessions" in page

@@ -105,7 +105,7 @@ def apply_change(
             catalog=default_catalog(),
             tail=None if since is None else history(user, since),
         )
-        _write(user, change, decision, profile_row is not None, state_row)
+        _write(user, change, decision, profile_row, state_row)
     view = program_view(decision.state, day)
     return Applied(view, decision.decisions, record_id, True, decision.replan_from, day)
 
@@ -113,7 +113,8 @@ def apply_change(
 @dataclass(frozen=True, slots=True)
 class _Read:
     state_row: tuple[int, object] | None
-    profile_row: tuple[object, str] | None
+    profile_row: tuple[object, str, object] | None
+    """The profile's data, plan digest and week notes."""
     resent: int | None
     """The stored log with this change's idempotency key, when it was sent before."""
 
@@ -132,14 +133,20 @@ def _read(user: User, change: Change) -> _Read:
             "state",
             "user__runner_profile__data",
             "user__runner_profile__plan_inputs",
+            "user__runner_profile__week_notes",
             "resent",
         )
         .first()
     )
     if found is not None:
-        row_id, state, data, plan_inputs, again = found
-        return _Read((row_id, state), None if data is None else (data, plan_inputs), again)
-    profile = RunnerProfile.objects.filter(user=user).values_list("data", "plan_inputs").first()
+        row_id, state, data, plan_inputs, notes, again = found
+        profile_row = None if data is None else (data, plan_inputs, notes)
+        return _Read((row_id, state), profile_row, again)
+    profile = (
+        RunnerProfile.objects.filter(user=user)
+        .values_list("data", "plan_inputs", "week_notes")
+        .first()
+    )
     again = None if key is None else resent.values_list("id", flat=True).first()
     return _Read(None, profile, again)
 
@@ -208,7 +215,7 @@ def _write(
     user: User,
     change: Change,
     decision: Decision,
-    has_profile: bool,
+    profile_row: tuple[object, str, object] | None,
     state_row: tuple[int, object] | None,
 ) -> None:
     profile_fields: dict[str, object] = {}
@@ -223,12 +230,24 @@ def _write(
         )
         profile_fields["warnings"] = list(decision.plan.warnings)
         profile_fields["plan_inputs"] = decision.plan_inputs
+        old = profile_row[2] if profile_row is not None else {}
+        profile_fields["week_notes"] = _week_notes(old, decision.plan.weeks, start)
     if profile_fields:
-        if has_profile:
+        if profile_row is not None:
             RunnerProfile.objects.filter(user=user).update(**profile_fields)
         else:
             RunnerProfile.objects.create(user=user, **profile_fields)
     _store_state(user, decision.state, state_row)
+
+
+def _week_notes(old: object, weeks: Sequence[PlanWeek], start: dt.date) -> dict[str, list[str]]:
+    """The new plan's notes for every week still ahead; past weeks keep what they had."""
+    notes = {str(k): list(v) for k, v in old.items()} if isinstance(old, dict) else {}
+    for week in weeks:
+        sunday = week.start + dt.timedelta(days=6 - week.start.weekday())
+        if sunday >= start:
+            notes[str(week.index)] = list(week.notes)
+    return notes
 
 
 def _store_state(user: User, state: RunnerState, row: tuple[int, object] | None) -> None:
