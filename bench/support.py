@@ -34,7 +34,9 @@ def wait_ready(url: str, proc: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def running_server(data_dir: Path, *, workers: int = 2) -> Iterator[tuple[str, int]]:
+def running_server(
+    data_dir: Path, *, workers: int = 2, threads: int | None = None
+) -> Iterator[tuple[str, int]]:
     """`footcore serve` (gunicorn, personal mode, SQLite in `data_dir`) for the
     duration of the block; yields its base URL and port. Its log is shown if it
     fails to start."""
@@ -58,6 +60,7 @@ def running_server(data_dir: Path, *, workers: int = 2) -> Iterator[tuple[str, i
                 str(port),
                 "--workers",
                 str(workers),
+                *([] if threads is None else ["--threads", str(threads)]),
             ],
             env=env,
             stdout=subprocess.DEVNULL,

@@ -10,12 +10,13 @@ row's lock) only for a change that stores something, so reads never wait on it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from django.contrib.auth.models import User
-from django.db import IntegrityError, transaction
-from django.db.models import Subquery
+from django.db import IntegrityError, connection, transaction
 
 from footcore.catalog.loader import default_catalog
 from footcore.domain.adaptation import RuleDecision
@@ -121,34 +122,48 @@ class _Read:
 
 def _read(user: User, change: Change) -> _Read:
     """The state row (locked), the profile's data and plan digest, and for a log the row
-    already stored under its key: one query (three for a runner with no state yet)."""
+    already stored under its key: one query (three for a runner with no state yet).
+
+    Written as SQL because it runs on every change: building it through the ORM cost
+    more than running it."""
     key = change.log.idempotency_key if isinstance(change, SessionLogged) else None
-    resent = SessionLogEntry.objects.filter(user=user, idempotency_key=key).values("id")[:1]
-    found = (
-        RunnerStateRow.objects.select_for_update(of=("self",))
-        .filter(user=user)
-        .annotate(resent=Subquery(resent))
-        .values_list(
-            "id",
-            "state",
-            "user__runner_profile__data",
-            "user__runner_profile__plan_inputs",
-            "user__runner_profile__week_notes",
-            "resent",
-        )
-        .first()
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(_read_sql(), [key, user.pk])
+        found = cursor.fetchone()
     if found is not None:
         row_id, state, data, plan_inputs, notes, again = found
-        profile_row = None if data is None else (data, plan_inputs, notes)
-        return _Read((row_id, state), profile_row, again)
+        profile_row = None if data is None else (_json(data), str(plan_inputs), _json(notes))
+        return _Read((int(row_id), _json(state)), profile_row, again)
     profile = (
         RunnerProfile.objects.filter(user=user)
         .values_list("data", "plan_inputs", "week_notes")
         .first()
     )
+    resent = SessionLogEntry.objects.filter(user=user, idempotency_key=key)
     again = None if key is None else resent.values_list("id", flat=True).first()
     return _Read(None, profile, again)
+
+
+@lru_cache(maxsize=4)
+def _read_sql() -> str:
+    state = RunnerStateRow._meta.db_table
+    profile = RunnerProfile._meta.db_table
+    logs = SessionLogEntry._meta.db_table
+    # On PostgreSQL the state row's lock serialises a runner's changes; SQLite's
+    # IMMEDIATE transaction already holds the write lock.
+    lock = " FOR UPDATE OF s" if connection.features.has_select_for_update_of else ""
+    # Only table names (from the models) are formatted in; every value is a parameter.
+    return (
+        f"SELECT s.id, s.state, p.data, p.plan_inputs, p.week_notes, "  # noqa: S608
+        f"(SELECT l.id FROM {logs} l WHERE l.user_id = s.user_id AND l.idempotency_key = %s "
+        f"LIMIT 1) FROM {state} s LEFT JOIN {profile} p ON p.user_id = s.user_id "
+        f"WHERE s.user_id = %s{lock}"
+    )
+
+
+def _json(value: object) -> object:
+    """A JSON column as read by a cursor: text on SQLite (and with Django's psycopg setup)."""
+    return json.loads(value) if isinstance(value, str | bytes) else value
 
 
 def _record(
