@@ -40,6 +40,7 @@ from footcore.domain.runner_state import (
     refold_day,
     screen_due,
 )
+from footcore.domain.safety import ACCEPTABLE_MAX, RED_FLAG_SCREEN_FROM
 from footcore.domain.steering import emphasis_from_results
 
 
@@ -203,6 +204,16 @@ class ProgramView:
     @property
     def stopped(self) -> bool:
         return self.status is ProgramStatus.STOPPED_RED_FLAG
+
+    @property
+    def screen_from(self) -> int:
+        """Pain (0-10) from which the red-flag questions are asked (`safety`)."""
+        return RED_FLAG_SCREEN_FROM
+
+    @property
+    def acceptable_max(self) -> int:
+        """The most pain (0-10) acceptable if settled by the next morning (`safety`)."""
+        return ACCEPTABLE_MAX
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from footcore.domain.plan import PlannedSession, SessionKind
 from footcore.domain.problems import Invalid
-from footcore.domain.safety import RED_FLAG_QUESTIONS
+from footcore.domain.safety import RED_FLAG_QUESTIONS, RED_FLAG_SCREEN_FROM
 from footcore.web.accounts.services import current_user
 from footcore.web.runner_clock import runner_today
 from footcore.web.sessions import selectors, services
@@ -65,7 +65,9 @@ def log_view(request: HttpRequest, day: str) -> HttpResponse:
                     messages.info(request, change)
                 if outcome.red_flag_screen_due:
                     messages.warning(
-                        request, "Pain of 7/10 or more: please answer the safety questions now."
+                        request,
+                        f"Pain of {RED_FLAG_SCREEN_FROM}/10 or more: "
+                        "please answer the safety questions now.",
                     )
                     return redirect("safety")
                 return redirect("today")
