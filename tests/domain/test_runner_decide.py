@@ -111,3 +111,16 @@ def test_a_self_test_on_the_day_of_a_logged_session_keeps_that_session() -> None
     store.decide(SelfTested((result,)))
 
     assert store.sessions[(today, "strength")] == planned
+
+
+def test_the_session_to_play_is_the_asked_kind_else_strength_else_the_first() -> None:
+    from footcore.domain.planning import session_to_play
+
+    warm_up = PlannedSession(MONDAY, SessionKind.ACTIVATION, (), 120)
+    strength = PlannedSession(MONDAY, SessionKind.STRENGTH, (), 600)
+
+    assert session_to_play([warm_up, strength]) == strength
+    assert session_to_play([warm_up, strength], SessionKind.ACTIVATION) == warm_up
+    assert session_to_play([warm_up]) == warm_up
+    assert session_to_play([warm_up], SessionKind.STRENGTH) is None
+    assert session_to_play([]) is None
