@@ -22,6 +22,7 @@ from footcore.catalog.loader import default_catalog
 from footcore.domain.adaptation import RuleDecision
 from footcore.domain.plan import PlannedSession as SessionValue
 from footcore.domain.plan import PlanWeek
+from footcore.domain.plan_serialize import item_to_dict
 from footcore.domain.problems import invalid
 from footcore.domain.profile import profile_to_dict
 from footcore.domain.runner import (
@@ -40,7 +41,6 @@ from footcore.domain.runner import (
 )
 from footcore.domain.runner_state import RunnerState
 from footcore.domain.runner_state_serialize import state_to_dict
-from footcore.domain.serialize import dose_to_dict
 from footcore.web.assessments.models import AssessmentEntry
 from footcore.web.assessments.selectors import results_for
 from footcore.web.runner.models import RunnerStateRow
@@ -282,15 +282,7 @@ def _session_row(user: User, week: PlanWeek, session: SessionValue) -> PlannedSe
         week_kind=week.kind.value,
         estimated_s=session.estimated_s,
         reason=session.reason,
-        items=[
-            {
-                "exercise": item.exercise,
-                "variant": item.variant,
-                "dose": dose_to_dict(item.dose),
-                "reason": item.reason,
-            }
-            for item in session.items
-        ],
+        items=[item_to_dict(item) for item in session.items],
     )
 
 

@@ -13,14 +13,13 @@ from django.contrib.auth.models import User
 
 from footcore.domain.plan import (
     Plan,
-    PlanItem,
     PlanWeek,
     SessionKind,
     WeekKind,
 )
 from footcore.domain.plan import PlannedSession as SessionValue
+from footcore.domain.plan_serialize import item_from_dict
 from footcore.domain.profile import Profile, parse_profile
-from footcore.domain.serialize import dose_from_dict
 from footcore.web.training.models import CalendarFeed, PlannedSession, RunnerProfile
 
 
@@ -74,15 +73,7 @@ def _session(row: PlannedSession) -> SessionValue:
     return SessionValue(
         date=row.date,
         kind=SessionKind(row.kind),
-        items=tuple(
-            PlanItem(
-                exercise=i["exercise"],
-                variant=i["variant"],
-                dose=dose_from_dict(i["dose"]),
-                reason=i["reason"],
-            )
-            for i in row.items
-        ),
+        items=tuple(item_from_dict(i) for i in row.items),
         estimated_s=row.estimated_s,
         reason=row.reason,
     )
@@ -94,15 +85,7 @@ def _session_from_values(
     return SessionValue(
         date=date,
         kind=SessionKind(kind),
-        items=tuple(
-            PlanItem(
-                exercise=i["exercise"],
-                variant=i["variant"],
-                dose=dose_from_dict(i["dose"]),
-                reason=i["reason"],
-            )
-            for i in items
-        ),
+        items=tuple(item_from_dict(i) for i in items),
         estimated_s=estimated_s,
         reason=reason,
     )
