@@ -19,16 +19,15 @@ from footcore.domain.runner import (
     SessionLogged,
     decide,
     history_needed,
-    program_view,
 )
 from footcore.domain.runner_state import (
     History,
     RunnerState,
-    adjustments,
     fold_log,
     rebuild,
 )
 from footcore.domain.runner_state_serialize import state_from_dict, state_to_dict
+from footcore.domain.runner_view import adjustments, program_view
 from tests.domain.planning_builders import small_catalog
 from tests.domain.test_adaptation import TUE, make_log, sessions_on
 

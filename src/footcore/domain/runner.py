@@ -15,9 +15,8 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any
 
-from footcore.domain.adaptation import ProgramStatus, RuleDecision, explain_latest
+from footcore.domain.adaptation import RuleDecision
 from footcore.domain.assessments import AssessmentResult
 from footcore.domain.catalog import Catalog
 from footcore.domain.logbook import Clearance, MorningCheck, RedFlagAnswers, SessionLog
@@ -27,20 +26,15 @@ from footcore.domain.profile import Profile, profile_to_dict
 from footcore.domain.runner_state import (
     History,
     RunnerState,
-    adjustments,
     clearance_history_day,
     fold_check,
     fold_clearance,
     fold_log,
     fold_red_flags,
     history_day,
-    logged_on,
-    pending_check,
-    program_status,
     refold_day,
-    screen_due,
 )
-from footcore.domain.safety import ACCEPTABLE_MAX, RED_FLAG_SCREEN_FROM
+from footcore.domain.runner_view import adjustments, logged_on
 from footcore.domain.steering import emphasis_from_results
 
 
@@ -186,58 +180,3 @@ def plan_inputs_key(
         "catalog": catalog.ids(),
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
-
-
-@dataclass(frozen=True, slots=True)
-class ProgramView:
-    """What the pages, the API and the terminal show about safety and adaptation."""
-
-    status: ProgramStatus
-    stop_reason: str | None
-    red_flag_screen_due: bool
-    explanations: tuple[str, ...]
-    screened: bool
-    """The runner has answered the red-flag questions at least once."""
-    pending_check: dt.date | None
-    logged_today: frozenset[str]
-
-    @property
-    def stopped(self) -> bool:
-        return self.status is ProgramStatus.STOPPED_RED_FLAG
-
-    @property
-    def screen_from(self) -> int:
-        """Pain (0-10) from which the red-flag questions are asked (`safety`)."""
-        return RED_FLAG_SCREEN_FROM
-
-    @property
-    def acceptable_max(self) -> int:
-        """The most pain (0-10) acceptable if settled by the next morning (`safety`)."""
-        return ACCEPTABLE_MAX
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "status": self.status.value,
-            "stop_reason": self.stop_reason,
-            "red_flag_screen_due": self.red_flag_screen_due,
-            "explanations": list(self.explanations),
-            "screened": self.screened,
-            "pending_check": None if self.pending_check is None else self.pending_check.isoformat(),
-            "logged_today": sorted(self.logged_today),
-        }
-
-
-def program_view(state: RunnerState, today: dt.date) -> ProgramView:
-    """The view of `state` on `today`: a pure read of the stored state, no replay."""
-    status, stop_reason = program_status(state)
-    screen = screen_due(state)
-    latest = [st.latest for _, st in state.exercises if st.latest is not None]
-    return ProgramView(
-        status=status,
-        stop_reason=stop_reason,
-        red_flag_screen_due=screen is not None,
-        explanations=tuple(explain_latest(stop_reason, screen, latest)),
-        screened=state.last_screened is not None,
-        pending_check=pending_check(state, today),
-        logged_today=logged_on(state, today),
-    )

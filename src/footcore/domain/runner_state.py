@@ -20,14 +20,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from footcore.domain.adaptation import (
-    ProgramStatus,
     RuleDecision,
     RuleState,
     replay_clearance,
     replay_session,
-    screen_decision,
     settled_by_session_day,
-    stop_reason_for,
 )
 from footcore.domain.logbook import (
     Clearance,
@@ -38,7 +35,6 @@ from footcore.domain.logbook import (
     morning_check_problems,
     replay_key,
 )
-from footcore.domain.plan import ExerciseAdjustment
 from footcore.domain.safety import needs_red_flag_screen
 
 CHECK_WINDOW_DAYS = 7
@@ -215,45 +211,6 @@ def rebuild(
     for day, answers in history.screens:
         state = fold_red_flags(state, day, answers)
     return _refold(state, dt.date.min, history, names)[0]
-
-
-def adjustments(state: RunnerState) -> dict[str, ExerciseAdjustment]:
-    """The plan's changes from the rules: exercises off their planned level, or paused."""
-    return {
-        ex: ExerciseAdjustment(ex, st.level, st.paused, st.last_change.reason, st.last_change.date)
-        for ex, st in state.exercises
-        if st.last_change is not None and (st.level != 0 or st.paused)
-    }
-
-
-def program_status(state: RunnerState) -> tuple[ProgramStatus, str | None]:
-    """Stopped while a red flag is open (with the reason to show), else active."""
-    if state.open_flags:
-        return ProgramStatus.STOPPED_RED_FLAG, stop_reason_for(state.open_flags)
-    return ProgramStatus.ACTIVE, None
-
-
-def screen_due(state: RunnerState) -> RuleDecision | None:
-    """The request for the red-flag questions when pain reached 7/10 since the last answers."""
-    if state.worst_pain is None:
-        return None
-    day, pain = state.worst_pain
-    if state.last_screened is not None and state.last_screened >= day:
-        return None
-    return screen_decision(day, pain)
-
-
-def pending_check(state: RunnerState, today: dt.date) -> dt.date | None:
-    """The latest logged day before `today`, inside the window, still waiting for its check."""
-    oldest = today - dt.timedelta(days=CHECK_WINDOW_DAYS)
-    days = [d for d in state.log_days if oldest <= d.date < today]
-    if not days or days[-1].checked:
-        return None
-    return days[-1].date
-
-
-def logged_on(state: RunnerState, day: dt.date) -> frozenset[str]:
-    return frozenset(k for d in state.log_days if d.date == day for k in d.kinds)
 
 
 def _log_pain(log: SessionLog) -> int:

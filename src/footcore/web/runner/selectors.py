@@ -8,9 +8,12 @@ from typing import Any
 from django.contrib.auth.models import User
 
 from footcore.domain.logbook import Clearance, MorningCheck
-from footcore.domain.runner import ProgramView, emphasis, program_view
+from footcore.domain.runner import (
+    emphasis,
+)
 from footcore.domain.runner_state import History, RunnerState, rebuild
 from footcore.domain.runner_state_serialize import state_from_dict
+from footcore.domain.runner_view import ProgramView, program_view
 from footcore.web.assessments.selectors import results_for
 from footcore.web.library.selectors import catalog
 from footcore.web.runner.models import RunnerStateRow

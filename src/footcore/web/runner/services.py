@@ -31,16 +31,15 @@ from footcore.domain.runner import (
     Decision,
     MorningChecked,
     ProfileSaved,
-    ProgramView,
     RedFlagsAnswered,
     SelfTested,
     SessionLogged,
     decide,
     history_needed,
-    program_view,
 )
 from footcore.domain.runner_state import RunnerState
 from footcore.domain.runner_state_serialize import state_to_dict
+from footcore.domain.runner_view import ProgramView, program_view
 from footcore.web.assessments.models import AssessmentEntry
 from footcore.web.assessments.selectors import results_for
 from footcore.web.runner.models import RunnerStateRow

@@ -6,9 +6,9 @@ import datetime as dt
 
 from django.contrib.auth.models import User
 
-from footcore.domain.runner import ProgramView
 from footcore.domain.runner_state import CHECK_WINDOW_DAYS
-from footcore.domain.runner_state import pending_check as pending_in
+from footcore.domain.runner_view import ProgramView
+from footcore.domain.runner_view import pending_check as pending_in
 from footcore.web.runner.records import RED_FLAG_FIELDS, exercise_from_dict, exercise_to_dict
 from footcore.web.runner.selectors import names, program_view_for, runner_state
 

@@ -27,10 +27,10 @@ from footcore.domain.problems import Invalid, Problem
 from footcore.domain.runner import (
     Cleared,
     MorningChecked,
-    ProgramView,
     RedFlagsAnswered,
     SessionLogged,
 )
+from footcore.domain.runner_view import ProgramView
 from footcore.web.library.selectors import catalog
 from footcore.web.runner.services import Applied, apply_change
 
