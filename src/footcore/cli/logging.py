@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from footcore.cli.django_setup import setup
 from footcore.cli.output import console, fail
+from footcore.domain.logbook import PAIN_MAX
 from footcore.domain.planning import session_to_play
 from footcore.domain.safety import RED_FLAG_SCREEN_FROM
 
@@ -152,8 +153,8 @@ def log(
         console.print("  - " + escape(change), highlight=False)
     if outcome.red_flag_screen_due:
         console.print(
-            f"[bold yellow]Pain of {RED_FLAG_SCREEN_FROM}/10 or more: answer the safety "
-            "questions[/] "
+            f"[bold yellow]Pain of {RED_FLAG_SCREEN_FROM}/{PAIN_MAX} or more: "
+            "answer the safety questions[/] "
             "(`footcore start` asks them, or the Safety page of `footcore serve`) "
             "before you train again."
         )
@@ -207,8 +208,8 @@ def print_status(view: ProgramView) -> bool:
         )
     elif view.red_flag_screen_due:
         console.print(
-            f"[bold yellow]Safety questions due:[/] pain reached {RED_FLAG_SCREEN_FROM}/10 or "
-            "more; answer them "
+            f"[bold yellow]Safety questions due:[/] pain reached {RED_FLAG_SCREEN_FROM}/{PAIN_MAX}"
+            " or more; answer them "
             "before your next session."
         )
     if view.explanations:

@@ -19,7 +19,6 @@ from footcore.domain.adaptation import (
 )
 from footcore.domain.plan import ExerciseAdjustment
 from footcore.domain.runner_state import CHECK_WINDOW_DAYS, RunnerState
-from footcore.domain.safety import ACCEPTABLE_MAX, RED_FLAG_SCREEN_FROM
 
 
 def adjustments(state: RunnerState) -> dict[str, ExerciseAdjustment]:
@@ -77,16 +76,6 @@ class ProgramView:
     @property
     def stopped(self) -> bool:
         return self.status is ProgramStatus.STOPPED_RED_FLAG
-
-    @property
-    def screen_from(self) -> int:
-        """Pain (0-10) from which the red-flag questions are asked (`safety`)."""
-        return RED_FLAG_SCREEN_FROM
-
-    @property
-    def acceptable_max(self) -> int:
-        """The most pain (0-10) acceptable if settled by the next morning (`safety`)."""
-        return ACCEPTABLE_MAX
 
     def as_dict(self) -> dict[str, Any]:
         return {

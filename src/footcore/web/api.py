@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.security import SessionAuth
 
-from footcore.domain.problems import Invalid
+from footcore.web import errors
 from footcore.web.assessments.api import router as assessments_router
-from footcore.web.errors import error_body
 from footcore.web.library.api import router as exercises_router
 from footcore.web.sessions.api import router as log_router
 from footcore.web.training.api import router as plan_router
@@ -35,12 +34,7 @@ api = NinjaAPI(
     auth=RunnerAuth(),
     urls_namespace="api",
 )
-
-
-@api.exception_handler(Invalid)
-def _invalid(request: HttpRequest, exc: Invalid) -> HttpResponse:
-    return api.create_response(request, error_body(exc.problems), status=422)
-
+errors.install(api)
 
 api.add_router("/", exercises_router)
 api.add_router("/", plan_router)
