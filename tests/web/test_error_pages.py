@@ -67,7 +67,7 @@ def test_a_crash_gets_a_500_page_in_the_layout(monkeypatch: pytest.MonkeyPatch) 
         raise RuntimeError("boom")
 
     monkeypatch.setattr(selectors, "get_profile", broken)
-    response = Client(raise_request_exception=False).get("/plan")
+    response = Client(raise_request_exception=False).get("/today")
     html = assert_friendly(response, 500, "Something went wrong on our side")
     assert "boom" not in html
 

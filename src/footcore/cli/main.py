@@ -38,6 +38,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "server",
         "Apply migrations, then serve footcore with gunicorn (a production WSGI server).",
     ),
+    "rebuild-state": (
+        "server",
+        "Recompute every runner's stored adaptation state from their whole history.",
+    ),
     "exercises": ("library", "Browse the exercise library."),
     "catalog": ("library", "Work with the exercise catalog data file."),
     "profile": ("planning", "Store or show your running profile."),

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django import template
+from django.utils.safestring import SafeString, mark_safe
 
-from footcore.domain.plan import PlannedSession, SessionKind
+from footcore.domain.plan import PlannedSession
 from footcore.web.accounts.services import current_user
 from footcore.web.runner_clock import runner_today
+from footcore.web.sessions.actions import actions_html
 from footcore.web.sessions.forms import CheckinForm, ClearanceForm
 from footcore.web.sessions.selectors import ProgramView, program_view
 
@@ -34,21 +35,9 @@ def clearance_form() -> ClearanceForm:
     return ClearanceForm()
 
 
-@register.inclusion_tag("footcore/session_actions.html")
+@register.simple_tag
 def session_actions(
     session: PlannedSession, today: dt.date, logged: frozenset[tuple[dt.date, str]]
-) -> dict[str, Any]:
-    """What a runner can do with a planned session: play or log it, or see its log.
-
-    A session is logged on its day or later; before that it can be previewed.
-    """
-    kind = session.kind.value
-    query = "" if session.kind is SessionKind.STRENGTH else f"?kind={kind}"
-    return {
-        "session": session,
-        "assessment": session.kind is SessionKind.ASSESSMENT,
-        "logged": (session.date, kind) in logged,
-        "due": session.date <= today,
-        "play_href": f"/session/{session.date:%Y-%m-%d}{query}",
-        "log_href": f"/log/{session.date:%Y-%m-%d}?kind={kind}",
-    }
+) -> SafeString:
+    """What a runner can do with a planned session: play or log it, or see its log."""
+    return mark_safe(actions_html(session, today, logged))  # noqa: S308  escaped in actions
