@@ -1,13 +1,17 @@
 """Logged workouts per second, and SQL queries per log, through the real API.
 
-Starts `footcore serve` (gunicorn) on a free loopback port with a throw-away data
-dir, stores the issue's example profile, then POSTs session logs (each of its own
-session, one day further back, with a new idempotency key, each followed by
-footcore's full adapt-and-replan) from a few client threads for a bounded time.
-footcore keeps one log per session, so the bench never logs a day twice. Queries
+Starts `footcore serve` (gunicorn) on a loopback port (`FOOTCORE_BENCH_PORT`, else a
+free one) with a throw-away data dir, stores the issue's example profile, then POSTs
+session logs (each of its own session, with a new idempotency key; footcore keeps one
+log per session, so the logs walk forward from a day long ago, two sessions a day, and
+each lands at the end of the history as a real runner's do) from a few client threads:
+timed for
+`--seconds` at about 10 logs of history, then grown to `--grow-to` logs, then timed
+again, so the two rates show whether a log's cost grows with the history. Queries
 per log are counted in-process with Django's test client.
 
 Run: uv run python bench/log_throughput.py [--seconds 10] [--threads 4] [--workers 2]
+     [--server-threads N] [--grow-to 2000] [--no-in-process]
 """
 
 from __future__ import annotations
@@ -71,12 +75,16 @@ def _request(
     return response.status, json.loads(response.read() or b"null")
 
 
-def _log_body(session: dict[str, Any], days_back: int = 0) -> dict[str, Any]:
-    """A log of `session`'s exercises, dated `days_back` days before it (its own session)."""
-    day = dt.date.fromisoformat(session["date"]) - dt.timedelta(days=days_back)
+FIRST_DAY = dt.date.today() - dt.timedelta(days=40_000)
+"""Logs walk forward from here, two sessions a day (80,000 logs before they reach today)."""
+KINDS = ("activation", "strength")
+
+
+def _log_body(session: dict[str, Any], nth: int) -> dict[str, Any]:
+    """The `nth` log: `session`'s exercises, logged as a session of its own."""
     return {
-        "date": day.isoformat(),
-        "kind": session["kind"],
+        "date": (FIRST_DAY + dt.timedelta(days=nth // 2)).isoformat(),
+        "kind": KINDS[nth % 2],
         "idempotency_key": uuid.uuid4().hex,
         "exercises": [
             {
@@ -102,10 +110,20 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--server-threads", type=int, default=None, help="gunicorn threads (default: serve's)"
+    )
+    parser.add_argument(
+        "--grow-to", type=int, default=2000, help="history size of the second timed phase"
+    )
+    parser.add_argument("--no-in-process", action="store_true", help="skip the in-process part")
     args = parser.parse_args()
     data_dir = Path(tempfile.mkdtemp(prefix="footcore-bench-"))
     try:
-        with running_server(data_dir, workers=args.workers) as (_, port):
+        with running_server(data_dir, workers=args.workers, threads=args.server_threads) as (
+            _,
+            port,
+        ):
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             token = _csrf(conn)
             status, _ = _request(conn, "PUT", "/api/profile", PROFILE, token)
@@ -120,33 +138,49 @@ def main() -> None:
                 if s["kind"] == "activation" and s["date"] == today
             ]
             assert done, "no session today to log"
-            counts = [0] * args.threads
-            stop = time.monotonic() + args.seconds
-            days_back = itertools.count()  # next() is atomic under the GIL
+            server = f"{args.workers} gunicorn workers"
+            if args.server_threads is not None:
+                server += f" x {args.server_threads} threads"
 
-            def worker(slot: int) -> None:
-                own = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                while time.monotonic() < stop:
-                    body = _log_body(done[0], next(days_back))
-                    status, body = _request(own, "POST", "/api/logs", body, token)
-                    if status != 201:
-                        raise SystemExit(f"POST /api/logs: HTTP {status}: {body}")
-                    counts[slot] += 1
+            nth = itertools.count()  # next() is atomic under the GIL
 
-            threads = [threading.Thread(target=worker, args=(i,)) for i in range(args.threads)]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-            total = sum(counts)
+            def blast(seconds: float, until: int | None = None) -> int:
+                """POST logs from the client threads for `seconds` (or up to `until`)."""
+                counts = [0] * args.threads
+                stop = time.monotonic() + seconds
+
+                def worker(slot: int) -> None:
+                    own = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                    while time.monotonic() < stop and (until is None or sum(counts) < until):
+                        body = _log_body(done[0], next(nth))
+                        status, answer = _request(own, "POST", "/api/logs", body, token)
+                        if status != 201:
+                            raise SystemExit(f"POST /api/logs: HTTP {status}: {answer}")
+                        counts[slot] += 1
+
+                threads = [threading.Thread(target=worker, args=(i,)) for i in range(args.threads)]
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join()
+                return sum(counts)
+
+            logged = blast(600, until=10)
+            small = blast(args.seconds)
+            logged += small
+            logged += blast(600, until=max(args.grow_to - logged, 0))
+            large = blast(args.seconds)
+            logged += large
             print(
-                "POST /api/logs (store + adapt + replan 8 weeks): "
-                f"{total / args.seconds:.0f} logs/s "
-                f"({total} in {args.seconds} s, {args.threads} client threads, "
-                f"{args.workers} gunicorn workers, SQLite WAL)"
+                f"POST /api/logs at ~10 logs of history: {small / args.seconds:.0f} logs/s; "
+                f"past {args.grow_to}: {large / args.seconds:.0f} logs/s "
+                f"({large / max(small, 1):.2f}x; {logged} logs in all; {args.threads} client "
+                f"threads, {server}, SQLite WAL)"
             )
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
+    if args.no_in_process:
+        return
     queries, latencies = in_process()
     print(f"SQL queries per log: {queries}")
     for size, ms in latencies:
@@ -178,28 +212,24 @@ def in_process() -> tuple[int, list[tuple[int, float]]]:
         for s in w["sessions"]
         if s["kind"] == "activation" and s["date"] == today
     )
-    back = itertools.count()
-
-    def post() -> Any:
-        body = _log_body(session, next(back))
-        response = client.post("/api/logs", body, content_type="application/json")
-        assert response.status_code == 201, response.content
-        return response
-
-    post()
+    nth = itertools.count()
+    client.post("/api/logs", _log_body(session, next(nth)), content_type="application/json")
     with CaptureQueriesContext(connection) as captured:
-        post()
+        response = client.post(
+            "/api/logs", _log_body(session, next(nth)), content_type="application/json"
+        )
+        assert response.status_code == 201, response.content
     # Read now: the next request's `request_started` signal clears the query log.
     queries = len(captured)
     latencies: list[tuple[int, float]] = []
     logged = 2
     for size in (10, 150, 500):
         while logged < size:
-            post()
+            client.post("/api/logs", _log_body(session, next(nth)), content_type="application/json")
             logged += 1
         started = time.perf_counter()
         for _ in range(20):
-            post()
+            client.post("/api/logs", _log_body(session, next(nth)), content_type="application/json")
         logged += 20
         latencies.append((size, (time.perf_counter() - started) / 20 * 1000))
     shutil.rmtree(data_dir, ignore_errors=True)

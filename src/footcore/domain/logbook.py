@@ -74,10 +74,15 @@ class SessionLog:
     recorded_at: dt.datetime | None = None
     """When the log was stored (time-zone aware); orders logs of one day. Not part
     of what was logged: `same_content` ignores it."""
+    recorded: int = 0
+    """Arrival order (the adapter's row id): logs of one day are replayed in this order,
+    so a stored state can take each new log on top without replaying the day."""
 
     def same_content(self, other: SessionLog) -> bool:
         """The same session, key and answers: a resend, not a different log."""
-        return replace(self, recorded_at=None) == replace(other, recorded_at=None)
+        return replace(self, recorded_at=None, recorded=0) == replace(
+            other, recorded_at=None, recorded=0
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,20 +207,15 @@ def exercise_label(exercise_id: str, names: Mapping[str, str]) -> str:
 
 
 def unique_logs(logs: Iterable[SessionLog]) -> list[SessionLog]:
-    """Logs in the order they were done: by day, then by when each was recorded; each
-    idempotency key kept once (a log sent twice counts once)."""
-
-    def when(log: SessionLog) -> tuple[dt.date, bool, dt.datetime, str, str]:
-        at = log.recorded_at or _EPOCH
-        return (log.date, log.recorded_at is not None, at, log.kind.value, log.idempotency_key)
-
-    ordered = sorted(logs, key=when)
-    # repr() breaks the rare ties (logs with no recorded instant sharing day, kind and
-    # key), so the kept copy does not depend on input order; computed only for those.
+    """Logs in the order they were done: by day, then as they arrived (`replay_key`);
+    each idempotency key kept once (a log sent twice counts once)."""
+    ordered = sorted(logs, key=_when)
+    # repr() breaks the rare ties (logs sharing day, arrival, kind and key), so the
+    # kept copy does not depend on input order; computed only for those.
     for i in range(len(ordered) - 1):
-        if when(ordered[i]) == when(ordered[i + 1]):
+        if _when(ordered[i]) == _when(ordered[i + 1]):
             j = i
-            while j < len(ordered) and when(ordered[j]) == when(ordered[i]):
+            while j < len(ordered) and _when(ordered[j]) == _when(ordered[i]):
                 j += 1
             ordered[i:j] = sorted(ordered[i:j], key=repr)
     seen: set[str] = set()
@@ -228,6 +228,29 @@ def unique_logs(logs: Iterable[SessionLog]) -> list[SessionLog]:
 
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _when(log: SessionLog) -> tuple[dt.date, int, bool, dt.datetime, str, str]:
+    at = log.recorded_at or _EPOCH
+    return (
+        log.date,
+        log.recorded,
+        log.recorded_at is not None,
+        at,
+        log.kind.value,
+        log.idempotency_key,
+    )
+
+
+def replay_key(log: SessionLog) -> tuple[dt.date, int, bool, dt.datetime, str, str, str]:
+    """The order logs are replayed in: by day, then as they arrived (row id, then the
+    recorded instant).
+
+    repr() breaks ties between different logs that share a date, arrival, kind and
+    key, so the order never depends on the order of the input.
+    """
+    return (*_when(log), repr(log))
+
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -51,6 +51,8 @@ class SafetyEvent:
     kind: SafetyKind
     reasons: tuple[str, ...] = ()
     """For a screen: what it found that stops training (empty: nothing)."""
+    day: dt.date | None = None
+    """The runner's day it was answered or recorded on (names the stop's start)."""
 
     def __post_init__(self) -> None:
         if self.recorded_at.tzinfo is None:

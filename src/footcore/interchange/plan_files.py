@@ -27,8 +27,10 @@ def plan_ics(
     user_key: str,
     stamp: dt.datetime | None = None,
     stopped: tuple[dt.date, str] | None = None,
+    base_url: str | None = None,
 ) -> bytes:
-    """iCalendar bytes in the runner's time zone at their preferred time (or all-day).
+    """iCalendar bytes in the runner's time zone at their preferred times (or all-day);
+    with `base_url`, every event links to its session.
 
     `stopped` (today, the reason) is for a plan withheld at the door: the calendar
     then carries one entry that says why there are no sessions.
@@ -41,6 +43,8 @@ def plan_ics(
         catalog,
         tz=profile.timezone,
         time_of_day=profile.time_of_day,
+        strength_time=profile.strength_time,
+        base_url=base_url,
         user_key=user_key,
         calendar_name=CALENDAR_NAME,
         stamp=stamp or dt.datetime.now(dt.UTC),

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from footcore.domain.logbook import PAIN_MAX
-from footcore.domain.plan import PlannedSession, SessionKind
+from footcore.domain.plan import PlannedSession
 from footcore.domain.problems import Invalid
 from footcore.domain.safety import RED_FLAG_QUESTIONS, RED_FLAG_SCREEN_FROM
 from footcore.web.accounts.services import current_user
@@ -25,6 +25,7 @@ from footcore.web.sessions.forms import (
     RedFlagForm,
     initial_from_log,
 )
+from footcore.web.sessions.player import pick_session
 from footcore.web.training import selectors as training_selectors
 
 
@@ -35,14 +36,9 @@ def _today(request: HttpRequest) -> dt.date:
 def _session(request: HttpRequest, day: dt.date) -> PlannedSession:
     sessions = training_selectors.sessions_on(current_user(request), day)
     wanted = request.POST.get("kind") or request.GET.get("kind")
-    for s in sessions:
-        if s.kind.value == wanted:
-            return s
-    for s in sessions:
-        if wanted is None and s.kind is SessionKind.STRENGTH:
-            return s
-    if sessions and wanted is None:
-        return sessions[0]
+    session = pick_session(sessions, wanted)
+    if session is not None:
+        return session
     raise Http404(f"Nothing planned on {day.isoformat()} to log.")
 
 
@@ -55,6 +51,12 @@ def log_view(request: HttpRequest, day: str) -> HttpResponse:
         raise Http404("The date must look like YYYY-MM-DD.") from None
     user = current_user(request)
     session = _session(request, date)
+    if date > _today(request):
+        context_ahead = {"session": session, "day": date, "nav": "today"}
+        status_ahead = 400 if request.method == "POST" else 200
+        return render(
+            request, "footcore/sessions_log_ahead.html", context_ahead, status=status_ahead
+        )
     names = selectors.names()
     today = _today(request)
     logged = selectors.current_log(user, date, session.kind)

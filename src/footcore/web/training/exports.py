@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib.auth.models import User
 
 from footcore.domain.profile import Profile
@@ -21,7 +22,14 @@ def ics_for(user: User, profile: Profile) -> bytes:
     stopped = None if gate.open else (today, gate.reason or "")
     # The UID seed is the user's primary key: stable across regenerations and
     # meaningless to anyone who sees the calendar.
-    return plan_ics(plan, catalog(), profile, user_key=f"user-{user.pk}", stopped=stopped)
+    return plan_ics(
+        plan,
+        catalog(),
+        profile,
+        user_key=f"user-{user.pk}",
+        stopped=stopped,
+        base_url=settings.FOOTCORE_BASE_URL,
+    )
 
 
 def pdf_for(user: User, *, page: PageSize, today: dt.date) -> bytes:

@@ -14,9 +14,10 @@ from footcore.interchange.pdf_handout import PageSize
 from footcore.web.accounts.services import current_user
 from footcore.web.library.selectors import catalog
 from footcore.web.runner_clock import runner_today
-from footcore.web.sessions.selectors import program_view, withheld_plan
+from footcore.web.sessions.selectors import logged_sessions, program_view, withheld_plan
 from footcore.web.training import exports, selectors, services
 from footcore.web.training.forms import ProfileForm
+from footcore.web.training.plan_page import plan_rows
 
 PAGES: dict[str, PageSize] = {"A4": "A4", "Letter": "Letter"}
 
@@ -46,18 +47,21 @@ def profile_view(request: HttpRequest) -> HttpResponse:
         )
     initial = ProfileForm.initial_from(current) if current else {"start": runner_today(None)}
     form = ProfileForm(initial=initial)
-    return render(request, "footcore/profile.html", {"form": form, "nav": "profile"})
+    context = {"form": form, "nav": "profile", "new_profile": current is None}
+    return render(request, "footcore/profile.html", context)
 
 
 @require_safe
 def plan_view(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    profile = selectors.get_profile(user)
-    if profile is None:
+    header = selectors.plan_header(user)
+    if header is None:
         return redirect("profile")
-    program = program_view(user, runner_today(profile), profile)
+    profile = header.profile
+    today = runner_today(profile)
+    program = program_view(user, today)
     plan = (
-        selectors.stored_plan(user, selectors.get_warnings(user))
+        selectors.stored_plan(user, header.warnings, header.notes)
         if program.gate.open
         else withheld_plan(program.gate)
     )
@@ -65,9 +69,11 @@ def plan_view(request: HttpRequest) -> HttpResponse:
     context = {
         "program": program,
         "plan": plan,
+        "weeks": plan_rows(
+            plan, today, {e.id: e.name for e in catalog().exercises}, logged_sessions(user)
+        ),
         "profile": profile,
-        "today": runner_today(profile),
-        "names": {e.id: e.name for e in catalog().exercises},
+        "today": today,
         "feed_url": None
         if feed is None
         else request.build_absolute_uri(reverse("calendar-feed", args=[feed.token])),
@@ -83,13 +89,14 @@ def today_view(request: HttpRequest) -> HttpResponse:
     if profile is None:
         return redirect("profile")
     today = runner_today(profile)
-    program = program_view(user, today, profile)
+    program = program_view(user, today)
     context = {
         "today": today,
         "program": program,
         "sessions": selectors.sessions_on(user, today) if program.gate.open else [],
         "next": selectors.next_session(user, today),
         "names": {e.id: e.name for e in catalog().exercises},
+        "logged": logged_sessions(user),
         "nav": "today",
     }
     return render(request, "footcore/today.html", context)

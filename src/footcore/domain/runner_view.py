@@ -1,0 +1,167 @@
+"""What the stored runner state says: the program's status, the plan's adjustments,
+the pending morning check, and the view the pages, the API and the terminal show.
+
+Pure reads of a `RunnerState`: nothing here replays the history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from footcore.domain.adaptation import (
+    ProgramStatus,
+    RuleDecision,
+    explain_latest,
+    screen_decision,
+)
+from footcore.domain.logbook import day_label
+from footcore.domain.plan import ExerciseAdjustment
+from footcore.domain.runner_state import CHECK_WINDOW_DAYS, RunnerState
+from footcore.domain.stop import (
+    Gate,
+    GateDecision,
+    SafetyKind,
+    StopState,
+    program_gate,
+    stop_state,
+)
+
+
+def adjustments(state: RunnerState) -> dict[str, ExerciseAdjustment]:
+    """The plan's changes from the rules: exercises off their planned level, or paused."""
+    return {
+        ex: ExerciseAdjustment(ex, st.level, st.paused, st.last_change.reason, st.last_change.date)
+        for ex, st in state.exercises
+        if st.last_change is not None and (st.level != 0 or st.paused)
+    }
+
+
+def stop_of(state: RunnerState) -> StopState:
+    """The stop, folded from the stored screens and clearances by recorded instant."""
+    return stop_state(state.safety)
+
+
+def door_gate(state: RunnerState, *, screen_owed_before_loading: bool) -> GateDecision:
+    """What every door asks first (`stop.program_gate`), from the stored state alone:
+    stopped, a screen owed (before loading, or since pain reached the threshold), or open."""
+    stop = stop_of(state)
+    since = _stop_day(state, stop)
+    return program_gate(
+        stop,
+        screen_owed_before_loading=screen_owed_before_loading,
+        pain_screen_due=screen_due(state) is not None,
+        since_label=None if since is None else day_label(since),
+    )
+
+
+def program_status(state: RunnerState) -> tuple[ProgramStatus, str | None]:
+    """Stopped while a finding is open (with the reason to show), else active."""
+    gate = door_gate(state, screen_owed_before_loading=False)
+    if stop_of(state).stopped:
+        return ProgramStatus.STOPPED_RED_FLAG, gate.reason
+    return ProgramStatus.ACTIVE, None
+
+
+def screen_due(state: RunnerState) -> RuleDecision | None:
+    """The request for the red-flag questions when pain reached 7/10 since the last
+    screen: a log is covered only by a screen recorded after it, a morning check by a
+    screen answered on or after its day."""
+    if state.worst_pain is None:
+        return None
+    day, at, pain = state.worst_pain
+    for event in state.safety:
+        if event.kind is not SafetyKind.SCREEN:
+            continue
+        if at is not None and event.recorded_at >= at:
+            return None
+        if at is None and event.day is not None and event.day >= day:
+            return None
+    return screen_decision(day, pain)
+
+
+def _stop_day(state: RunnerState, stop: StopState) -> dt.date | None:
+    if stop.since is None:
+        return None
+    return next(
+        (
+            e.day
+            for e in state.safety
+            if e.kind is SafetyKind.SCREEN and e.recorded_at == stop.since
+        ),
+        None,
+    )
+
+
+def pending_check(state: RunnerState, today: dt.date) -> dt.date | None:
+    """The latest logged day before `today`, inside the window, still waiting for its check."""
+    oldest = today - dt.timedelta(days=CHECK_WINDOW_DAYS)
+    days = [d for d in state.log_days if oldest <= d.date < today]
+    if not days or days[-1].checked:
+        return None
+    return days[-1].date
+
+
+def logged_on(state: RunnerState, day: dt.date) -> frozenset[str]:
+    return frozenset(k for d in state.log_days if d.date == day for k in d.kinds)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramView:
+    """What the pages, the API and the terminal show about safety and adaptation."""
+
+    status: ProgramStatus
+    stop_reason: str | None
+    red_flag_screen_due: bool
+    explanations: tuple[str, ...]
+    screened: bool
+    """The runner has answered the red-flag questions at least once."""
+    pending_check: dt.date | None
+    logged_today: frozenset[str]
+    gate: GateDecision
+    """The one answer every door gives: may exercises be shown and logged now?"""
+
+    @property
+    def stopped(self) -> bool:
+        return self.status is ProgramStatus.STOPPED_RED_FLAG
+
+    @property
+    def blocked(self) -> bool:
+        """No exercises now: stopped, or a red-flag screen is owed first."""
+        return not self.gate.open
+
+    @property
+    def screen_first(self) -> bool:
+        return self.gate.gate is Gate.SCREEN_FIRST
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status.value,
+            "gate": self.gate.gate.value,
+            "gate_reason": self.gate.reason,
+            "stop_reason": self.stop_reason,
+            "red_flag_screen_due": self.red_flag_screen_due,
+            "explanations": list(self.explanations),
+            "screened": self.screened,
+            "pending_check": None if self.pending_check is None else self.pending_check.isoformat(),
+            "logged_today": sorted(self.logged_today),
+        }
+
+
+def program_view(state: RunnerState, today: dt.date) -> ProgramView:
+    """The view of `state` on `today`: a pure read of the stored state, no replay."""
+    status, stop_reason = program_status(state)
+    screen = screen_due(state)
+    gate = door_gate(state, screen_owed_before_loading=state.screen_before_loading)
+    latest = [st.latest for _, st in state.exercises if st.latest is not None]
+    return ProgramView(
+        status=status,
+        stop_reason=stop_reason,
+        red_flag_screen_due=screen is not None,
+        explanations=tuple(explain_latest(stop_reason, screen, latest)),
+        screened=stop_of(state).screened,
+        pending_check=pending_check(state, today),
+        logged_today=logged_on(state, today),
+        gate=gate,
+    )
