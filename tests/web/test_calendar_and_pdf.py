@@ -109,6 +109,7 @@ def test_with_a_base_url_every_event_links_to_its_session(
 ) -> None:
     settings.FOOTCORE_BASE_URL = "https://feet.example"
     client.post("/profile", form_data(timezone="Europe/Berlin", time_of_day="07:00"))
+    answer_screen(client)
     events = _events(client.get("/plan.ics").content)
     assert events
     for event in events:
