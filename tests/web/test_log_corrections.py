@@ -96,3 +96,18 @@ def test_the_log_page_of_a_logged_session_shows_it_and_offers_a_correction(
     assert "Earlier versions" in after
     assert "pain 3/10" in after
     assert SessionLogEntry.objects.filter(user=runner, date=TUE).count() == 2
+
+
+def test_a_corrected_session_counts_once_in_progress_with_the_corrected_pain(
+    client: Client, runner: User
+) -> None:
+    from footcore.web.progress.selectors import progress_for
+
+    post_json(client, "/api/logs", log_body(runner, TUE, pain=6), evening(TUE))
+    fixed = post_json(client, "/api/logs/corrections", log_body(runner, TUE, pain=2), evening(THU))
+    assert fixed.status_code == 201
+
+    summary = progress_for(runner, today=THU).summary
+    week = next(w for w in summary.pain if w.week_start <= TUE)
+    assert (week.sessions, week.max_0_10) == (1, 2)
+    assert summary.tally.logged == 1

@@ -52,9 +52,10 @@ def progress_for(user: User, *, today: dt.date | None = None) -> Progress:
         )
     )
     log_rows = list(
-        SessionLogEntry.objects.filter(user=user, date__gte=earliest, date__lte=day).values(
-            "date", "kind", "exercises", "pain_0_10"
-        )
+        # Only the version in force: a corrected log counts once, as corrected.
+        SessionLogEntry.objects.filter(
+            user=user, date__gte=earliest, date__lte=day, replaced_at__isnull=True
+        ).values("date", "kind", "exercises", "pain_0_10")
     )
     results = results_for(user)
     tested = {r.date for r in results if earliest <= r.date <= day}
