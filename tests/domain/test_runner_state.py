@@ -16,6 +16,7 @@ from footcore.domain.runner import (
     Cleared,
     MorningChecked,
     RedFlagsAnswered,
+    SessionCorrected,
     SessionLogged,
     decide,
     history_needed,
@@ -43,6 +44,8 @@ class Store:
     clearances: list[Clearance] = field(default_factory=list)
     state: RunnerState = field(default_factory=RunnerState)
     stored: int = 0
+    arrivals: int = 0
+    """Logs stored so far, corrections included: the next log's arrival number."""
     """How many rows were stored: each row's recorded instant is a second after the last."""
 
     def now(self) -> dt.datetime:
@@ -63,9 +66,20 @@ class Store:
 
     def record(self, change: Change) -> Change:
         """Store the change's own row; a log gets its arrival number."""
-        if isinstance(change, SessionLogged):
-            log = replace(change.log, recorded=len(self.logs) + 1, recorded_at=self.now())
-            change = SessionLogged(log)
+        if isinstance(change, SessionLogged | SessionCorrected):
+            self.arrivals += 1
+            log = replace(change.log, recorded=self.arrivals, recorded_at=self.now())
+            if isinstance(change, SessionCorrected):
+                # The version in force leaves the history; the correction takes its place.
+                old = next(
+                    i
+                    for i, e in reversed(list(enumerate(self.logs)))
+                    if (e.date, e.kind) == (log.date, log.kind)
+                )
+                del self.logs[old]
+                change = SessionCorrected(log)
+            else:
+                change = SessionLogged(log)
             self.logs.append(change.log)
         elif isinstance(change, MorningChecked):
             self.checks.append(change.check)
@@ -98,11 +112,19 @@ NAMES = {e.id: e.name for e in CATALOG.exercises}
 
 @st.composite
 def changes(draw: st.DrawFn, store: Store) -> Change | None:
-    kind = draw(st.sampled_from(["log", "log", "log", "back", "check", "flags", "clear"]))
+    kind = draw(
+        st.sampled_from(["log", "log", "log", "back", "check", "flags", "clear", "correct"])
+    )
+    if kind == "correct":
+        if not store.logs:
+            return None
+        fixed = draw(st.sampled_from(store.logs))
+        again = draw(sessions_on(fixed.date, f"c{store.arrivals}"))
+        return SessionCorrected(replace(again, kind=fixed.kind))
     if kind in ("log", "back"):
         back = 0 if kind == "log" else draw(st.integers(1, 12))
         on = store.today - dt.timedelta(days=back)
-        return SessionLogged(draw(sessions_on(on, f"k{len(store.logs)}")))
+        return SessionLogged(draw(sessions_on(on, f"k{store.arrivals}")))
     if kind == "check":
         done = {c.session_date for c in store.checks}
         days = sorted({log.date for log in store.logs if log.date < store.today} - done)

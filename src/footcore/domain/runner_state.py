@@ -161,6 +161,8 @@ def fold_correction(
         for check in tail.checks:
             if check.pain_0_10 is not None:
                 state = _with_pain(state, (check.date, None, check.pain_0_10))
+    else:
+        state = _with_pain(state, (log.date, log.recorded_at, _log_pain(log)))
     folded, made = _refold(state, start, tail, names)
     return folded, tuple(d for key, d in made if key == log_key(log))
 
