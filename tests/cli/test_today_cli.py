@@ -1,0 +1,53 @@
+"""`footcore today` prints the same session whether the catalog was validated or cached."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROFILE = {
+    "start": "2026-12-07",
+    "run_days": ["mon", "wed", "sat"],
+    "long_run_day": "sat",
+    "timezone": "Europe/Berlin",
+}
+
+
+def footcore(data_dir: Path, *args: str) -> str:
+    env = {**os.environ, "FOOTCORE_DATA_DIR": str(data_dir), "DATABASE_URL": ""}
+    done = subprocess.run(
+        [sys.executable, "-m", "footcore.cli.main", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_today_reads_the_same_from_a_cold_and_a_warm_catalog_cache(tmp_path: Path) -> None:
+    profile = tmp_path / "profile.json"
+    profile.write_text(json.dumps(PROFILE), encoding="utf-8")
+    footcore(tmp_path, "profile", "set", str(profile))
+    cache_file = tmp_path / "cache" / "catalog.pickle"
+    cache_file.unlink(missing_ok=True)
+
+    cold = footcore(tmp_path, "today", "--date", "2026-12-09")
+    assert cache_file.is_file()
+    warm = footcore(tmp_path, "today", "--date", "2026-12-09")
+    cache_file.write_bytes(b"corrupt")
+    after_corruption = footcore(tmp_path, "today", "--date", "2026-12-09")
+
+    assert cold == warm == after_corruption
+    assert "Wednesday 09 December: activation (about 3 min)" in cold
+    assert "  - Toe Yoga: 10-15 reps, each foot" in cold
+    assert "  - Short Foot: 3-5 reps, hold 5 s, each foot" in cold
+    as_json = json.loads(footcore(tmp_path, "today", "--date", "2026-12-09", "--json"))
+    assert [item["exercise"] for item in as_json["sessions"][0]["items"]] == [
+        "toe-yoga",
+        "short-foot",
+    ]
