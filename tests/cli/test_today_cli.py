@@ -18,6 +18,7 @@ PROFILE = {
 
 def footcore(data_dir: Path, *args: str) -> str:
     env = {**os.environ, "FOOTCORE_DATA_DIR": str(data_dir), "DATABASE_URL": ""}
+    env.pop("DJANGO_SETTINGS_MODULE", None)  # as a user runs it: reads use the trimmed settings
     done = subprocess.run(
         [sys.executable, "-m", "footcore.cli.main", *args],
         env=env,
@@ -27,6 +28,26 @@ def footcore(data_dir: Path, *args: str) -> str:
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
+
+
+def test_a_read_on_a_fresh_install_creates_the_schema_and_a_write_completes_it(
+    tmp_path: Path,
+) -> None:
+    env = {**os.environ, "FOOTCORE_DATA_DIR": str(tmp_path), "DATABASE_URL": ""}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    first = subprocess.run(
+        [sys.executable, "-m", "footcore.cli.main", "today"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert first.returncode != 0
+    assert "no stored profile: run `footcore profile set FILE` first" in first.stdout + first.stderr
+    profile = tmp_path / "profile.json"
+    profile.write_text(json.dumps(PROFILE), encoding="utf-8")
+    footcore(tmp_path, "profile", "set", str(profile))
+    assert "Toe Yoga" in footcore(tmp_path, "today", "--date", "2026-12-09")
 
 
 def test_today_reads_the_same_from_a_cold_and_a_warm_catalog_cache(tmp_path: Path) -> None:
