@@ -8,7 +8,6 @@ the running week. Every version records who changed it, when and why.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -128,6 +127,10 @@ class Prescription:
     """What the asked minutes or sessions cannot hold, with the fix."""
     variety: tuple[str, ...] = ()
     """Seed 000 exercises the runner may rotate through, best first."""
+    emphasis: tuple[str, ...] = ()
+    """Variety exercises a self-test brought forward."""
+    caps: tuple[tuple[str, str], ...] = ()
+    """(exercise id, highest rung allowed) while a pain lasts."""
     history: tuple[Change, ...] = ()
 
     @property
@@ -146,15 +149,14 @@ class Prescription:
         return replace(self, history=(*self.history, change), **changes)  # type: ignore[arg-type]
 
     def same_content(self, other: Prescription) -> bool:
-        return (self.items, self.notes, self.warnings, self.variety) == (
+        return (self.items, self.notes, self.warnings, self.variety, self.caps, self.emphasis) == (
             other.items,
             other.notes,
             other.warnings,
             other.variety,
+            other.caps,
+            other.emphasis,
         )
-
-
-_RM = re.compile(r"\b(\d+)RM\b")
 
 
 def plain_rm(rm: int) -> str:

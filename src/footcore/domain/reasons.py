@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from footcore.domain.catalog import Dose, Exercise, Variant
+from footcore.domain.catalog import Catalog, Dose, Exercise, Variant
 from footcore.domain.plan import ExerciseAdjustment, WeekKind
+from footcore.domain.prescription import PrescribedExercise
 from footcore.domain.progression import describe_change
 from footcore.domain.rotation import CONCERN_WORDS, Candidate, Why
 from footcore.domain.scheduling import day_name
@@ -99,9 +100,56 @@ def strength_day_reason(day: dt.date, description: str, kind: WeekKind, target_s
     lead = {
         WeekKind.BUILD: "",
         WeekKind.LIGHTER: "Lighter week. ",
-        WeekKind.RACE: "Race week: short and easy. ",
+        WeekKind.RACE: "Race coming: short and easy. ",
     }[kind]
     return (
         f"{day_name(day)}: {description}; a day apart from other strength sessions. "
-        f"{lead}Barefoot, about {minutes} minutes (seed-000)."
+        f"{lead}Barefoot, about {minutes} minutes (the runners' foot routine)."
     )
+
+
+SOURCE_WORDS = {
+    "seed-000": "the runners' foot routine",
+    "seed-004": "the physical therapist's article",
+    "footcore-design": "footcore's own choice",
+    "rathleff-2015": "Rathleff 2015",
+    "beyer-2015": "Beyer 2015",
+    "bmc-geriatr-2008": "the 2008 foot-exercise trial",
+}
+"""Plain words for a citation key in user-facing text; the key itself stays in the data."""
+
+
+def source_words(key: str) -> str:
+    return SOURCE_WORDS.get(key, key.replace("-", " ").title())
+
+
+def rx_reason(catalog: Catalog, item: PrescribedExercise, words: str) -> str:
+    """`Heel Raise ...: for plantar heel pain ... (Rathleff 2015); week 3 of 12`."""
+    name = catalog.get(item.exercise).name
+    text = f"{name}: {item.reason} ({source_words(item.citation)})"
+    return f"{text}; {words}" if words else text
+
+
+def variety_reason(
+    catalog: Catalog,
+    exercise_id: str,
+    variant: Variant,
+    *,
+    new: bool,
+    first_week: bool,
+    emphasised: bool,
+    have: Collection[Equipment],
+) -> str:
+    exercise = catalog.get(exercise_id)
+    name = exercise.name
+    substitute = _substitute(exercise, variant, have)
+    tail = f"; {substitute}" if substitute else ""
+    if emphasised:
+        return f"{name}: brought forward by your self-test{tail}"
+    if first_week:
+        why = "one of the five to start with"
+    elif new:
+        why = "new this week: the routine rotates in new exercises"
+    else:
+        why = "stays in this week's rotation"
+    return f"{name}: {why} ({source_words('seed-000')}){tail}"

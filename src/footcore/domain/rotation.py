@@ -34,6 +34,7 @@ _ROLE_ORDER = {Role.STRENGTH: 0, Role.BALANCE: 1, Role.ACTIVATION: 2, Role.MOBIL
 CONCERN_WORDS: Mapping[Concern, str] = {
     Concern.PLANTAR_FASCIITIS: "plantar fasciitis",
     Concern.ACHILLES: "Achilles",
+    Concern.ACHILLES_INSERTIONAL: "insertional Achilles pain",
     Concern.SHIN_SPLINTS: "shin splints",
     Concern.METATARSALGIA: "metatarsalgia",
     Concern.FLAT_FEET: "flat feet",
