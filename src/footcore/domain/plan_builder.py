@@ -248,6 +248,9 @@ class PlanBuilder:
                         f"Week {span.index}: {name} did not fit the {day.isoformat()} session.",
                     )
                     continue
+                adjustment = self._adjustment(item.exercise, day)
+                if adjustment is not None and adjustment.level_delta:
+                    words = "; ".join(w for w in (words, f"adjusted: {adjustment.reason}") if w)
                 placed.append(
                     PlanItem(item.exercise, variant, dose, rx_reason(self.catalog, item, words))
                 )
@@ -280,6 +283,9 @@ class PlanBuilder:
                     emphasised=exercise_id in self.emphasised,
                     have=self.profile.equipment,
                 )
+                adjustment = self._adjustment(exercise_id, day)
+                if adjustment is not None and adjustment.level_delta:
+                    reason += f"; adjusted: {adjustment.reason}"
                 placed.append(PlanItem(exercise_id, rung.id, dose, reason))
                 used[exercise_id] = used.get(exercise_id, 0) + 1
                 total += cost

@@ -229,15 +229,16 @@ def _variety(
     effects: PainEffects,
     items: Sequence[PrescribedExercise],
 ) -> tuple[str, ...]:
-    """Seed 000's exercises the runner may rotate through: brought forward by a
-    self-test first, then those serving more of the runner's concerns, then the
-    routine's order."""
+    """Seed 000's exercises the runner may rotate through, and any exercise a self-test
+    brought forward: those first, then the ones serving more of the runner's concerns,
+    then catalog order."""
     strength = {i.exercise for i in items if i.role is not RxRole.WARM_UP}
     hsr = any(i.citation == "beyer-2015" for i in items)
     emphasised = [e.exercise for e in assessments if e.exercise is not None]
     ranked = []
     for position, exercise in enumerate(catalog.exercises):
-        if "seed-000" not in exercise.citations or exercise.id in strength:
+        seed = "seed-000" in exercise.citations
+        if not (seed or exercise.id in emphasised) or exercise.id in strength:
             continue
         if exercise.id in effects.excluded or (hsr and exercise.id in CALF_LOADERS):
             continue

@@ -245,8 +245,9 @@ def _seed_item(
 
 def shin(profile: Profile, catalog: Catalog) -> Found:
     """Shin splints: heel walking, shin curls and calf raises (seed 000); no trial
-    supports a specific foot protocol (evidence.md §3.5)."""
-    per_week = min(SEED_PER_WEEK, profile.sessions_per_week)
+    supports a specific foot protocol (evidence.md §3.5). In every strength session
+    (footcore's choice: the seed gives no frequency per exercise)."""
+    per_week = profile.sessions_per_week
     found = Found()
     for exercise_id, what in (
         ("heel-walking", "heel walking"),
