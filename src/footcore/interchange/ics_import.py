@@ -6,7 +6,7 @@ with RECURRENCE-ID) are expanded with `recurring-ical-events`, then each
 occurrence is classified from its text (`training_text`) and the lot summed up by
 `footcore.domain.training_calendar.guess_training_week`.
 
-A file that is not iCalendar raises `CalendarImportError` naming the line. A file
+A file that is not iCalendar raises `Invalid` naming the line. A file
 with some bad entries imports the good ones and lists the bad ones as problems.
 """
 
@@ -27,9 +27,9 @@ from footcore.domain.training_calendar import (
     guess_training_week,
 )
 from footcore.interchange.ics_lines import (
-    CalendarImportError,
     decode_calendar,
     scan_calendar,
+    unreadable,
 )
 from footcore.interchange.ics_occurrence import (
     broken_date_property,
@@ -43,7 +43,6 @@ from footcore.interchange.training_text import classify_training_text
 __all__ = [
     "CalendarEntries",
     "CalendarEntry",
-    "CalendarImportError",
     "read_calendar_entries",
     "read_training_calendar",
 ]
@@ -102,7 +101,7 @@ def read_calendar_entries(
 
     `tz` is the runner's IANA time zone; without it the calendar's own
     X-WR-TIMEZONE is used, else each entry's own zone. Cancelled entries are left
-    out, and so is anything outside `SEARCHED`. Raises `CalendarImportError` for
+    out, and so is anything outside `SEARCHED`. Raises `Invalid` for
     data that is not iCalendar, `ValueError` for a range that ends before it starts
     or an unknown `tz`.
     """
@@ -113,7 +112,7 @@ def read_calendar_entries(
     try:
         calendars = icalendar.Calendar.from_ical(scanned.text, multiple=True)
     except Exception as exc:  # icalendar raises bare ValueErrors and worse
-        raise CalendarImportError(f"the calendar could not be read: {exc}") from exc
+        raise unreadable(f"the calendar could not be read: {exc}") from exc
     problems = list(scanned.problems)
     entries: list[CalendarEntry] = []
     for calendar in calendars:

@@ -9,10 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
-from footcore.interchange.ics_import import CalendarImportError, read_training_calendar
+from footcore.domain.problems import Invalid
+from footcore.interchange.ics_import import read_training_calendar
 from footcore.web.accounts.services import current_user
+from footcore.web.runner_clock import runner_today
 from footcore.web.training import selectors
-from footcore.web.training.clock import runner_today
 from footcore.web.training.forms import ProfileForm
 
 MAX_CALENDAR_BYTES = 5 * 1024 * 1024
@@ -54,7 +55,7 @@ def import_calendar(request: HttpRequest) -> HttpResponse:
             start=today - dt.timedelta(days=LOOK_BACK_DAYS),
             end=today + dt.timedelta(days=LOOK_AHEAD_DAYS),
         )
-    except CalendarImportError as exc:
+    except Invalid as exc:
         upload.add_error("calendar", f"calendar: {exc}")
         context["form"] = ProfileForm(initial=initial)
         return render(request, "footcore/profile.html", context, status=400)
