@@ -41,6 +41,9 @@ def raise_steps(seed: Dose) -> tuple[Dose, ...]:
     (footcore-design). A dose without repetitions gains sets only.
     """
     cap = max(seed.sets, MAX_SETS)
+    if seed.duration_s is not None and seed.reps_min is not None:
+        # Timed bouts (toe walking's 2-3 x 1 min): the bouts are the set; never more.
+        return tuple(_narrowed_ranges(seed))
     if seed.rm is not None:
         # An NRM dose is N reps: only sets change, never the reps against the load.
         return tuple(dataclasses.replace(seed, sets=n) for n in range(seed.sets + 1, cap + 1))

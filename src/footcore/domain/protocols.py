@@ -28,6 +28,9 @@ ADULT_AGE = 18
 trialled in adults)."""
 RATHLEFF_COURSE_WEEKS = 12
 BEYER_COURSE_WEEKS = 12
+BALANCE_LADDER = ((1, "free-standing"), (3, "eyes-closed"), (6, "balance-disk"))
+"""footcore's choice: the week each rung of the balance ladder starts (the seed names the
+rungs, not when to climb them)."""
 SEED_PER_WEEK = 2
 """footcore's choice: a concern's seed exercises come twice a week (seed 000 gives the
 exercises, not how often each)."""
@@ -276,6 +279,13 @@ def balance(profile: Profile, catalog: Catalog) -> Found:
         if Concern.ANKLE_SPRAIN_HISTORY in profile.concerns
         else Concern.TRAIL_STABILITY
     )
+    exercise = catalog.get("single-leg-raise")
+    rungs = [v.id for v in usable_rungs(exercise, profile.equipment)]
+    stages = [
+        Stage(week, rung, plain(exercise.variant(rung).dose))
+        for week, rung in BALANCE_LADDER
+        if rung in rungs
+    ]
     found.items.append(
         dataclasses.replace(
             _seed_item(
@@ -285,8 +295,11 @@ def balance(profile: Profile, catalog: Catalog) -> Found:
                 "balance ladder for steady ankles: one leg, then eyes closed, then a balance disk",
                 min(SEED_PER_WEEK, profile.sessions_per_week),
                 citation="footcore-design",
+                progression=Progression.COURSE,
             ),
-            criterion="one step when every hold of the last dose was steady",
+            stages=tuple(stages),
+            criterion="the next rung when its week comes, only if every hold was steady",
+            regression=Stage(1, "supported", plain(exercise.variant("supported").dose)),
         )
     )
     if Concern.TRAIL_STABILITY in profile.concerns:
