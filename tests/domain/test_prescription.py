@@ -257,3 +257,15 @@ def test_the_json_form_round_trips_and_names_the_source_in_plain_words() -> None
 def test_same_inputs_give_the_same_prescription() -> None:
     profile = make_profile(concerns=tuple(Concern), pain=(PainSite.ARCH,))
     assert propose_prescription(profile, (), CATALOG) == propose_prescription(profile, (), CATALOG)
+
+
+def test_the_pain_bands_runners_see_match_the_rules() -> None:
+    from footcore.domain.pain_bands import PAIN_BANDS, PAIN_GUIDE
+    from footcore.domain.safety import PainZone, classify_pain
+
+    assert [(b.low, b.high) for b in PAIN_BANDS] == [(0, 2), (3, 5), (6, 10)]
+    assert classify_pain(2, None) is PainZone.FINE
+    assert classify_pain(5, True) is PainZone.ACCEPTABLE
+    assert classify_pain(6, True) is PainZone.TOO_MUCH
+    assert "2-3/10" not in PAIN_GUIDE and "silbernagel" not in PAIN_GUIDE
+    assert "Up to 5/10: acceptable if settled by the next morning" in PAIN_GUIDE
