@@ -60,7 +60,8 @@ def test_plantar_heel_pain_gets_rathleffs_heel_raise_in_every_session_for_twelve
         (3, 4, 10),
         (5, 5, 8),
     ]
-    assert item.regression is not None and item.regression.variant == "both-legs"
+    assert item.regression is not None
+    assert item.regression.variant == "both-legs"
     assert rx.item("plantar-stretch") is not None
     plan = build_plan(profile, CATALOG, prescription=rx)
     for week in plan.weeks:
@@ -87,7 +88,8 @@ def test_short_minutes_warn_that_the_protocol_needs_more_and_never_cut_its_load(
     assert any("Set the minutes to at least" in w for w in rx.warnings)
     plan = build_plan(profile, CATALOG, prescription=rx)
     doses = [d for _, d in strength_items(plan, 1, "heel-raise-towel")]
-    assert doses and all((d.sets, d.rm) == (3, 12) for d in doses)
+    assert doses
+    assert all((d.sets, d.rm) == (3, 12) for d in doses)
 
 
 def test_achilles_pain_gets_heavy_slow_resistance_three_times_a_week_at_home() -> None:
@@ -114,8 +116,10 @@ def test_achilles_pain_gets_heavy_slow_resistance_three_times_a_week_at_home() -
             for s in item.stages
         )
     standing = rx.item("standing-heel-raise-loaded")
-    assert standing is not None and standing.variant == "floor-dumbbells"  # no step at hand
-    assert "toe-walking" not in rx.variety and "calf-raises" not in rx.variety
+    assert standing is not None
+    assert standing.variant == "floor-dumbbells"  # no step at hand
+    assert "toe-walking" not in rx.variety
+    assert "calf-raises" not in rx.variety
 
 
 def test_insertional_achilles_pain_never_drops_the_heel_below_a_step() -> None:
@@ -162,7 +166,8 @@ def test_a_trail_runner_with_a_sprain_history_climbs_the_balance_ladder_every_we
         found = strength_items(plan, week.index, "single-leg-raise")
         assert len(found) >= 2 or week.kind is not WeekKind.BUILD
         rungs.append(found[0][0] if found else None)
-    assert "eyes-closed" in rungs and "balance-disk" in rungs
+    assert "eyes-closed" in rungs
+    assert "balance-disk" in rungs
     assert rungs.index("eyes-closed") < rungs.index("balance-disk")
 
 
@@ -170,7 +175,8 @@ def test_flat_feet_without_a_band_get_a_loaded_posterior_tibialis_option() -> No
     profile = make_profile(concerns=(Concern.FLAT_FEET,), equipment=(), weeks=16)
     rx = propose_prescription(profile, (), CATALOG)
     tibialis = rx.item("posterior-tibialis-band-inversion")
-    assert tibialis is not None and tibialis.per_week == 2
+    assert tibialis is not None
+    assert tibialis.per_week == 2
     assert tibialis.variant == "hand-resisted"
     plan = build_plan(profile, CATALOG, prescription=rx)
     last = [v for w in range(1, 17) for v, _ in strength_items(plan, w, tibialis.exercise)]
@@ -196,7 +202,8 @@ def test_toe_walking_is_never_padded_past_three_bouts_of_a_minute() -> None:
     for session in plan.sessions():
         for item in session.items:
             if item.exercise == "toe-walking":
-                assert item.dose.sets == 1 and (item.dose.reps_min or 0) <= 3
+                assert item.dose.sets == 1
+                assert (item.dose.reps_min or 0) <= 3
 
 
 def test_a_monday_race_tapers_the_week_before_and_nothing_lands_next_to_it() -> None:
@@ -204,7 +211,8 @@ def test_a_monday_race_tapers_the_week_before_and_nothing_lands_next_to_it() -> 
     profile = make_profile(concerns=(Concern.PLANTAR_FASCIITIS,), races=(race,))
     plan = build_plan(profile, CATALOG)
     kinds = [w.kind for w in plan.weeks[:5]]
-    assert kinds[2] is WeekKind.RACE and kinds[3] is not WeekKind.RACE
+    assert kinds[2] is WeekKind.RACE
+    assert kinds[3] is not WeekKind.RACE
     before = plan.weeks[1].sessions
     week_before = {i.exercise for s in before if s.kind is SessionKind.STRENGTH for i in s.items}
     for session in plan.sessions():
@@ -267,5 +275,6 @@ def test_the_pain_bands_runners_see_match_the_rules() -> None:
     assert classify_pain(2, None) is PainZone.FINE
     assert classify_pain(5, True) is PainZone.ACCEPTABLE
     assert classify_pain(6, True) is PainZone.TOO_MUCH
-    assert "2-3/10" not in PAIN_GUIDE and "silbernagel" not in PAIN_GUIDE
+    assert "2-3/10" not in PAIN_GUIDE
+    assert "silbernagel" not in PAIN_GUIDE
     assert "Up to 5/10: acceptable if settled by the next morning" in PAIN_GUIDE
