@@ -278,3 +278,39 @@ def test_the_pain_bands_runners_see_match_the_rules() -> None:
     assert "2-3/10" not in PAIN_GUIDE
     assert "silbernagel" not in PAIN_GUIDE
     assert "Up to 5/10: acceptable if settled by the next morning" in PAIN_GUIDE
+
+
+def test_a_low_faam_score_keeps_the_plan_steady_as_promised() -> None:
+    from footcore.domain.steering import Emphasis
+
+    low_faam = (Emphasis(exercise=None, reasons=("FAAM sports 70%",), kinds=()),)
+    profile = make_profile(minutes=30, weeks=8)
+    steady = build_plan(
+        profile, CATALOG, prescription=propose_prescription(profile, low_faam, CATALOG)
+    )
+    usual = build_plan(profile, CATALOG)
+    assert any("FAAM" in w for w in steady.warnings)
+
+    def new_per_week(plan: Plan) -> list[int]:
+        counts, previous = [], None
+        for week in plan.weeks:
+            content = {
+                i.exercise for s in week.sessions if s.kind is SessionKind.STRENGTH for i in s.items
+            }
+            if previous is not None:
+                counts.append(len(content - previous))
+            previous = content
+        return counts
+
+    assert max(new_per_week(steady)) <= 1
+
+    def short_foot_reps(plan: Plan) -> int:
+        return max(
+            i.dose.sets * (i.dose.reps_min or 0)
+            for s in plan.weeks[-1].sessions
+            if s.kind is SessionKind.STRENGTH
+            for i in s.items
+            if i.exercise == "posterior-tibialis-band-inversion"
+        )
+
+    assert short_foot_reps(steady) <= short_foot_reps(usual)

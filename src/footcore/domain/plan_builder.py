@@ -167,6 +167,8 @@ class PlanBuilder:
     def _ladder_state(self, exercise_id: str, kind: WeekKind, delta: int) -> tuple[Variant, Dose]:
         ladder = self.ladders[exercise_id]
         done = self.build_weeks_done.get(exercise_id, 0)
+        if self.rx.steady:
+            done //= 2  # a low FAAM score: half the usual pace
         level = done if kind is WeekKind.BUILD else max(done - 1, 0)
         level = min(max(level + delta, ladder.bottom_level), ladder.top_level)
         variant, dose = ladder.at(level)
@@ -367,7 +369,11 @@ class PlanBuilder:
         spare = sum(max(ceiling - self._fixed_s(items), 0) for items in due)
         wanted = sum(estimate_item_s(self.ladders[v].at(0)[1]) for v in kept)
         count = 1 if fresh else 0
-        if fresh[1:] and spare > wanted + 2 * estimate_item_s(self.ladders[fresh[0]].at(0)[1]):
+        if (
+            fresh[1:]
+            and not self.rx.steady
+            and spare > wanted + 2 * estimate_item_s(self.ladders[fresh[0]].at(0)[1])
+        ):
             count = MAX_NEW_PER_WEEK
         newcomers = fresh[:count]
         # The longest-served make room, so the rotation keeps turning.

@@ -82,6 +82,12 @@ def propose_prescription(
         notes.append("Under 18: no exercise is loaded to a repetition maximum (footcore's choice).")
     variety = _variety(profile, assessments, catalog, effects, items)
     warnings.extend(_time_warnings(profile, items, catalog))
+    steady = any(e.exercise is None for e in assessments)
+    if steady:
+        notes.append(
+            "Your FAAM score is under 90%: the plan stays steady, exercises step up at half "
+            "the usual pace and at most one new exercise comes each week (footcore's choice)."
+        )
     return Prescription(
         items=tuple(items),
         notes=tuple(dict.fromkeys(notes)),
@@ -91,6 +97,7 @@ def propose_prescription(
             e.exercise for e in assessments if e.exercise is not None and e.exercise in variety
         ),
         caps=tuple(sorted(effects.caps.items())),
+        steady=steady,
         history=(
             Change(1, PROPOSER, today or profile.start, "proposed from the profile and self-tests"),
         ),

@@ -131,6 +131,9 @@ class Prescription:
     """Variety exercises a self-test brought forward."""
     caps: tuple[tuple[str, str], ...] = ()
     """(exercise id, highest rung allowed) while a pain lasts."""
+    steady: bool = False
+    """A low FAAM score: ladders climb at half speed and at most one new exercise a week
+    (footcore's choice)."""
     history: tuple[Change, ...] = ()
 
     @property
@@ -149,13 +152,22 @@ class Prescription:
         return replace(self, history=(*self.history, change), **changes)  # type: ignore[arg-type]
 
     def same_content(self, other: Prescription) -> bool:
-        return (self.items, self.notes, self.warnings, self.variety, self.caps, self.emphasis) == (
+        return (
+            self.items,
+            self.notes,
+            self.warnings,
+            self.variety,
+            self.caps,
+            self.emphasis,
+            self.steady,
+        ) == (
             other.items,
             other.notes,
             other.warnings,
             other.variety,
             other.caps,
             other.emphasis,
+            other.steady,
         )
 
 

@@ -86,6 +86,7 @@ def prescription_to_dict(prescription: Prescription) -> dict[str, Any]:
         "variety": list(prescription.variety),
         "emphasis": list(prescription.emphasis),
         "caps": [list(pair) for pair in prescription.caps],
+        "steady": prescription.steady,
         "history": [
             {"version": c.version, "by": c.by, "on": c.on.isoformat(), "why": c.why}
             for c in prescription.history
@@ -101,6 +102,7 @@ def prescription_from_dict(data: dict[str, Any]) -> Prescription:
         variety=tuple(str(v) for v in data["variety"]),
         emphasis=tuple(str(v) for v in data["emphasis"]),
         caps=tuple((str(a), str(b)) for a, b in data["caps"]),
+        steady=bool(data.get("steady", False)),
         history=tuple(
             Change(int(c["version"]), str(c["by"]), dt.date.fromisoformat(c["on"]), str(c["why"]))
             for c in data["history"]

@@ -15,13 +15,14 @@ from django.utils import timezone
 from footcore.catalog.loader import default_catalog
 from footcore.domain.plan import ExerciseAdjustment, Plan, PlanWeek
 from footcore.domain.plan import PlannedSession as PlannedSessionValue
-from footcore.domain.planning import build_plan, emphases
+from footcore.domain.planning import build_plan
 from footcore.domain.prescribe import PROPOSER, propose_prescription
 from footcore.domain.prescription import Prescription
 from footcore.domain.prescription_serialize import prescription_to_dict
 from footcore.domain.profile import Profile, parse_profile, profile_to_dict
 from footcore.domain.serialize import dose_to_dict
-from footcore.web.assessments.selectors import emphasis_for
+from footcore.domain.steering import Emphasis
+from footcore.web.assessments.selectors import emphases_for
 from footcore.web.sessions.selectors import adjustments_for
 from footcore.web.training.models import (
     CalendarFeed,
@@ -63,14 +64,16 @@ def replan(
     """
     if adjustments is None:
         adjustments = adjustments_for(user, today)
-    emphasis = emphasis_for(user, today)
+    found = emphases_for(user, profile)
+    emphasis = tuple(e.exercise for e in found if e.exercise is not None)
+    steady = len(emphasis) < len(found)
     stored = current_prescription(user)
-    key = plan_inputs_key(profile, adjustments, emphasis, stored)
+    key = plan_inputs_key(profile, adjustments, emphasis, stored, steady=steady)
     if not _inputs_changed(user, key):
         return None
     with transaction.atomic():
-        prescription = _prescription(user, profile, emphasis, stored, today)
-        key = plan_inputs_key(profile, adjustments, emphasis, prescription)
+        prescription = _prescription(user, profile, found, stored, today)
+        key = plan_inputs_key(profile, adjustments, emphasis, prescription, steady=steady)
         plan = build_plan(
             profile, default_catalog(), adjustments=adjustments, prescription=prescription
         )
@@ -91,7 +94,7 @@ def replan(
 def _prescription(
     user: User,
     profile: Profile,
-    emphasis: Sequence[str],
+    found: Sequence[Emphasis],
     stored: Prescription | None,
     today: dt.date,
 ) -> Prescription:
@@ -99,7 +102,7 @@ def _prescription(
     differs from the current one. A version someone else made (a clinician) is kept."""
     if stored is not None and stored.history and stored.history[-1].by != PROPOSER:
         return stored
-    proposed = propose_prescription(profile, emphases(emphasis), default_catalog(), today=today)
+    proposed = propose_prescription(profile, found, default_catalog(), today=today)
     if stored is not None and stored.same_content(proposed):
         return stored
     why = "proposed from the profile and self-tests"
@@ -116,6 +119,7 @@ def _prescription(
             variety=proposed.variety,
             emphasis=proposed.emphasis,
             caps=proposed.caps,
+            steady=proposed.steady,
         )
     )
     StoredPrescription.objects.create(
@@ -132,8 +136,14 @@ def plan_would_change(
     *, user: User, profile: Profile, adjustments: Mapping[str, ExerciseAdjustment], today: dt.date
 ) -> bool:
     """Whether `replan` with these inputs would rewrite anything (a read, no lock)."""
+    found = emphases_for(user, profile)
+    emphasis = tuple(e.exercise for e in found if e.exercise is not None)
     key = plan_inputs_key(
-        profile, adjustments, emphasis_for(user, today), current_prescription(user)
+        profile,
+        adjustments,
+        emphasis,
+        current_prescription(user),
+        steady=len(emphasis) < len(found),
     )
     return _inputs_changed(user, key)
 
@@ -148,9 +158,12 @@ def plan_inputs_key(
     adjustments: Mapping[str, ExerciseAdjustment],
     emphasis: Sequence[str],
     prescription: Prescription | None = None,
+    *,
+    steady: bool = False,
 ) -> str:
     """A digest of everything `build_plan` reads (the catalog is fixed per release)."""
     inputs = {
+        "steady": steady,
         "prescription": None if prescription is None else prescription.version,
         "profile": profile_to_dict(profile),
         "adjustments": sorted(
