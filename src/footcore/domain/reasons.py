@@ -4,82 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
-from dataclasses import dataclass
 
-from footcore.domain.catalog import Catalog, Dose, Exercise, Variant
-from footcore.domain.plan import ExerciseAdjustment, WeekKind
+from footcore.domain.catalog import Catalog, Exercise, Variant
+from footcore.domain.plan import WeekKind
 from footcore.domain.prescription import PrescribedExercise
-from footcore.domain.progression import describe_change
-from footcore.domain.rotation import CONCERN_WORDS, Candidate, Why
 from footcore.domain.scheduling import day_name
-from footcore.domain.sessions import Slot
 from footcore.domain.vocab import Equipment
-
-
-@dataclass(frozen=True, slots=True)
-class ItemContext:
-    """What the planner knows about one placed exercise beyond the slot itself."""
-
-    why: Why
-    kind: WeekKind
-    first_week: bool
-    before: tuple[Variant, Dose] | None
-    """The rung and dose of the last time it was done (before any filler sets)."""
-    adjustment: ExerciseAdjustment | None
-    """An adaptation that moved its level for this session."""
-    trimmed: bool
-    """Its level was lowered so it fits the session."""
-
-
-def primary_reason(candidate: Candidate, why: Why, *, first_week: bool, kind: WeekKind) -> str:
-    if why is Why.EMPHASIS:
-        return "brought forward by your self-test"
-    if why is Why.KEYSTONE:
-        return "keystone, stays every week"
-    if why is Why.TIBIALIS:
-        return "posterior tibialis work, every week (seed-004)"
-    if why is Why.CONCERN and candidate.concern is not None:
-        return f"for your {CONCERN_WORDS[candidate.concern]}"
-    if first_week:
-        return "one of the five to start with (seed-000)"
-    if why is Why.NEW:
-        return "new this week (seed-000: rotate exercises weekly)"
-    if kind is WeekKind.RACE:
-        return "a familiar exercise for race week"
-    return "stays in this week's rotation"
-
-
-def item_reason(
-    candidate: Candidate,
-    slot: Slot,
-    context: ItemContext,
-    *,
-    session_minutes: int,
-    have: Collection[Equipment],
-) -> str:
-    """`Calf Raises: for your Achilles; progressed to 2 sets` and the like."""
-    exercise = candidate.exercise
-    parts = [
-        primary_reason(candidate, context.why, first_week=context.first_week, kind=context.kind)
-    ]
-    change = describe_change(exercise, context.before, (slot.variant, slot.base))
-    if context.kind is WeekKind.LIGHTER:
-        parts.append(f"lighter week{': ' + change if change else ''}")
-    elif context.kind is WeekKind.RACE:
-        parts.append("race week: an easy dose")
-    elif change is not None:
-        parts.append(change)
-    if context.adjustment is not None:
-        parts.append(f"adjusted: {context.adjustment.reason}")
-    substitute = _substitute(exercise, slot.variant, have)
-    if substitute is not None:
-        parts.append(substitute)
-    if context.trimmed:
-        parts.append(f"eased to fit a {session_minutes}-minute session")
-    if slot.extra_sets:
-        extra = "an extra set" if slot.extra_sets == 1 else f"{slot.extra_sets} extra sets"
-        parts.append(f"{extra} to fill the session")
-    return f"{exercise.name}: {'; '.join(parts)}"
 
 
 def _substitute(exercise: Exercise, variant: Variant, have: Collection[Equipment]) -> str | None:
@@ -88,10 +18,6 @@ def _substitute(exercise: Exercise, variant: Variant, have: Collection[Equipment
     if variant.id == exercise.default_variant or not missing:
         return None
     return f"{variant.name}, since you have no {', '.join(e.value for e in missing)}"
-
-
-def warm_up_reason(candidate: Candidate) -> str:
-    return f"{candidate.exercise.name}: warm-up drill to wake the foot up before running (seed-004)"
 
 
 def strength_day_reason(day: dt.date, description: str, kind: WeekKind, target_s: int) -> str:
