@@ -130,9 +130,7 @@ def _how_to_use(pdf: FPDF, catalog: Catalog) -> None:
         "take the minutes listed; an activation is a short warm-up just before a run.",
         "Each exercise has its own section below: how to do it, how much, and what to "
         "watch for. Slow, controlled repetitions count more than many quick ones.",
-        "Pain guide: up to 2-3 out of 10 during an exercise is fine. Up to 5/10 is "
-        "acceptable if it has settled by the next morning. Anything more, or pain that "
-        "lingers, means switching to an easier version or pausing that exercise.",
+        PAIN_GUIDE,
     ):
         _paragraph(pdf, f"- {line}")
         pdf.ln(1)
