@@ -118,8 +118,8 @@ def _write(cache_file: Path, key: str, catalog: Catalog) -> None:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-    except (OSError, pickle.PicklingError):
-        pass  # a read-only or full disk costs the speed-up, never the command
+    except Exception:  # a read-only or full disk costs the speed-up, never the command
+        return
 
 
 def _proxy(items: Mapping[Any, Any]) -> MappingProxyType[Any, Any]:
