@@ -44,10 +44,15 @@ def serve(
     threads: Annotated[int, typer.Option(help="Threads per worker.", min=1, max=64)] = 4,
 ) -> None:
     """Apply migrations, then serve footcore with gunicorn (a production WSGI server)."""
+    from footcore.config import ConfigError, Mode, env_mode
+
     if multi_user:
-        os.environ["FOOTCORE_MODE"] = "multi-user"
-    mode = os.environ.get("FOOTCORE_MODE", "personal")
-    if mode == "personal" and not _is_loopback(host):
+        os.environ["FOOTCORE_MODE"] = Mode.MULTI_USER.value
+    try:
+        mode = env_mode()  # the same parse the settings use, so "Personal" is personal here too
+    except ConfigError as exc:
+        fail(str(exc))
+    if mode is Mode.PERSONAL and not _is_loopback(host):
         fail(
             f"--host {host}: personal mode has no sign-in, so it only binds loopback "
             "(127.0.0.1, ::1, localhost). Use --multi-user to serve other machines."
