@@ -183,23 +183,38 @@ def _rule_problems(
             if race < p.start
         ]
     if ok("timezone") and not known_timezone(p.timezone):
-        problems.append(("timezone", f"unknown IANA time zone {p.timezone!r}"))
+        shown = p.timezone if len(p.timezone) <= MAX_TIMEZONE_CHARS else p.timezone[:40] + "..."
+        problems.append(("timezone", f"unknown IANA time zone {shown!r}"))
     return problems
+
+
+MAX_TIMEZONE_CHARS = 64
+"""footcore-design: the longest IANA name is about 30 characters; a longer one is a typo
+or an attack, and `zoneinfo` would hand it to the file system (which fails past 255)."""
+_TIMEZONE_NAME = re.compile(r"[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)*")
+
+
+def time_zone(name: str) -> zoneinfo.ZoneInfo | None:
+    """The IANA time zone called `name` (`Europe/Berlin`), or None for any other text.
+
+    The one lookup outside plain values: stdlib `zoneinfo` reads the system's
+    read-only zone database. Only names shaped like IANA names reach it, so no
+    input can make it raise (an over-long name used to raise `OSError`).
+    """
+    if len(name) > MAX_TIMEZONE_CHARS or not _TIMEZONE_NAME.fullmatch(name):
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return None
 
 
 def known_timezone(name: str) -> bool:
     """True for a name in the IANA time-zone database (`Europe/Berlin`).
 
-    The one lookup outside plain values: stdlib `zoneinfo` reads the system's
-    read-only zone database. `UTC` is accepted even where that database is missing.
+    `UTC` is accepted even where that database is missing.
     """
-    if name == DEFAULT_TIMEZONE:
-        return True
-    try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
+    return name == DEFAULT_TIMEZONE or time_zone(name) is not None
 
 
 _FIELDS = (

@@ -15,11 +15,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import icalendar
 import recurring_ical_events  # type: ignore[import-untyped]  # ships no py.typed
 
+from footcore.domain.profile import time_zone
 from footcore.domain.training_calendar import (
     ImportProblem,
     TrainingEvent,
@@ -127,20 +128,15 @@ def read_calendar_entries(
 
 
 def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"unknown time zone {name!r}") from exc
+    zone = time_zone(name)
+    if zone is None:
+        raise ValueError(f"tz: unknown time zone {name[:40]!r}")
+    return zone
 
 
 def _calendar_zone(calendar: icalendar.Component) -> ZoneInfo | None:
     name = str(calendar.get("X-WR-TIMEZONE", "")).strip()
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
+    return time_zone(name) if name else None
 
 
 def _occurrences(
