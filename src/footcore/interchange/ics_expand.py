@@ -25,7 +25,7 @@ from footcore.interchange.ics_occurrence import broken_date_property, label_of, 
 MAX_OCCURRENCES = 5_000
 """Entries read at most: four a day for three years; the rest is reported, not read."""
 DEFAULT_BUDGET_S = 1.5
-"""Seconds of work one calendar may cost before reading stops with an error."""
+"""CPU seconds one calendar may cost before reading stops with an error."""
 MAX_RULE_STEPS = 200_000
 """Occurrences a repeat rule may generate from its DTSTART to the end of the range
 (the expansion walks them all, even those before the range)."""
@@ -38,15 +38,18 @@ _SUB_DAILY = frozenset({"SECONDLY", "MINUTELY", "HOURLY"})
 
 @dataclass
 class Budget:
+    """CPU seconds of this thread (not wall time: on a busy server, neighbours would
+    count) and occurrences left for one calendar."""
+
     deadline: float
     budget_s: float
     left: int = MAX_OCCURRENCES
     capped: bool = False
 
     def check(self) -> None:
-        if time.monotonic() > self.deadline:
+        if time.thread_time() > self.deadline:
             raise CalendarImportError(
-                f"reading stopped after {self.budget_s:g} s: the calendar is too large or "
+                f"reading stopped after {self.budget_s:g} CPU seconds: the calendar is too large or "
                 "its repeat rules too complex"
             )
 

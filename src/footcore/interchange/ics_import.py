@@ -9,7 +9,7 @@ occurrence is classified from its text (`training_text`) and the lot summed up b
 A file that is not iCalendar raises `CalendarImportError` naming the line. A file
 with some bad entries imports the good ones and lists the bad ones as problems,
 each with its line. Reading has budgets: at most `MAX_CALENDAR_BYTES`, at most
-`MAX_OCCURRENCES` entries, and `budget_s` seconds of work, checked as it goes; a
+`MAX_OCCURRENCES` entries, and `budget_s` CPU seconds, checked as it goes; a
 repeat rule whose expansion alone would blow them is refused before it starts.
 """
 
@@ -42,6 +42,7 @@ from footcore.interchange.ics_lines import (
     scan_calendar,
 )
 from footcore.interchange.ics_occurrence import categories_of, line_of, local_day
+from footcore.interchange.ics_parse import parse_calendars
 from footcore.interchange.training_text import classify_training_text
 
 __all__ = [
@@ -126,15 +127,12 @@ def read_calendar_entries(
             f"the file is {len(data) / 1024 / 1024:.1f} MB; calendars up to "
             f"{MAX_CALENDAR_BYTES // 1024 // 1024} MB are read"
         )
-    budget = Budget(time.monotonic() + budget_s, budget_s)
+    budget = Budget(time.thread_time() + budget_s, budget_s)
     scanned = scan_calendar(decode_calendar(data))
     budget.check()
-    try:
-        calendars = icalendar.Calendar.from_ical(scanned.text, multiple=True)
-    except Exception as exc:  # icalendar raises bare ValueErrors and worse
-        raise CalendarImportError(f"the calendar could not be read: {exc}") from exc
-    budget.check()
     problems = list(scanned.problems)
+    calendars = parse_calendars(scanned.text, scanned.numbered, problems)
+    budget.check()
     entries: list[CalendarEntry] = []
     for calendar in calendars:
         its_zone = zone or calendar_zone(calendar)

@@ -48,6 +48,8 @@ class ScannedCalendar:
     problems: tuple[ImportProblem, ...] = ()
     skipped: Mapping[int, tuple[int, str]] = field(default_factory=dict)
     """Events to skip, by the line they start on: (line of the fault, what it is)."""
+    numbered: tuple[tuple[int, str], ...] = ()
+    """The lines of `text`, each with the line of the file it came from."""
 
 
 def decode_calendar(data: bytes) -> str:
@@ -60,7 +62,9 @@ def decode_calendar(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise CalendarImportError("the file claims UTF-16 but is not valid UTF-16") from exc
+            raise CalendarImportError(
+                "the file claims UTF-16 but is not valid UTF-16", line=1
+            ) from exc
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
@@ -84,7 +88,8 @@ class _Open:
 
 @dataclass
 class _Scan:
-    out: list[str] = field(default_factory=list)
+    out: list[tuple[int, str]] = field(default_factory=list)
+    """(line of the file, content line) for every line passed on."""
     problems: list[ImportProblem] = field(default_factory=list)
     stack: list[_Open] = field(default_factory=list)
     skipping: _Open | None = None
@@ -102,7 +107,7 @@ def scan_calendar(text: str) -> ScannedCalendar:
     """
     logical = _unfold(text)
     if not logical:
-        raise CalendarImportError("the file is empty")
+        raise CalendarImportError("the file is empty", line=1)
     first_line, first = logical[0]
     if first.strip().upper() != "BEGIN:VCALENDAR":
         shown = _CONTROL.sub("?", first.strip())[:40]
@@ -115,7 +120,8 @@ def scan_calendar(text: str) -> ScannedCalendar:
         _scan_line(scan, number, content)
     _close_open_components(scan, logical[-1][0])
     return ScannedCalendar(
-        text="\r\n".join(scan.out) + "\r\n",
+        text="".join(line + "\r\n" for _, line in scan.out),
+        numbered=tuple(scan.out),
         problems=tuple(scan.problems),
         skipped=scan.skipped,
     )
@@ -160,7 +166,7 @@ def _scan_line(scan: _Scan, number: int, content: str) -> None:
             value = re.sub(r"\s+", "", value)
             content = head + value
         if _property_fits(scan, number, name, params, value):
-            scan.out.append(content)
+            scan.out.append((number, content))
 
 
 def _property_fits(scan: _Scan, number: int, name: str, params: object, raw: str) -> bool:
@@ -200,9 +206,9 @@ def _begin(scan: _Scan, number: int, component: str) -> None:
         scan.skipping = _Open(component, number, len(scan.out))
         return
     scan.stack.append(_Open(component, number, len(scan.out)))
-    scan.out.append(f"BEGIN:{component}")
+    scan.out.append((number, f"BEGIN:{component}"))
     if component == "VEVENT":
-        scan.out.append(f"{LINE_PROPERTY}:{number}")
+        scan.out.append((number, f"{LINE_PROPERTY}:{number}"))
 
 
 def _end(scan: _Scan, number: int, component: str) -> None:
@@ -244,7 +250,7 @@ def _close(scan: _Scan, closed: _Open) -> None:
         if span is not None:
             at = closed.lines.get("DURATION", closed.lines.get("DTEND", closed.line))
             scan.skipped.setdefault(closed.line, (at, span))
-    scan.out.append(f"END:{closed.name}")
+    scan.out.append((closed.line, f"END:{closed.name}"))
 
 
 def _close_open_components(scan: _Scan, last_line: int) -> None:

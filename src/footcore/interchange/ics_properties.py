@@ -53,6 +53,7 @@ FATAL_IN_EVENT = frozenset({"DTSTART", "RRULE", "RECURRENCE-ID"})
 """Without a readable one of these, an event cannot be placed in time."""
 
 _UNCHECKED = frozenset({"CATEGORIES", "FREEBUSY", "BEGIN", "END"})
+_TEXT_ONLY = frozenset({"CATEGORIES"})
 """Parsed by `icalendar` with special rules; their text is never fatal."""
 
 
@@ -70,6 +71,8 @@ def check_property(name: str, params: Parameters, raw: str) -> Checked | str:
     `name` is upper case. Time zones (TZID) are not resolved here: a file's own
     VTIMEZONE is only known once the whole file is read.
     """
+    if name in _TEXT_ONLY and params.value not in (None, "TEXT"):
+        return f"its {name} has VALUE={params.value}; it is text"
     if name in _UNCHECKED or name.startswith("X-"):
         return Checked(name, None)
     factory: Any = icalendar.Component.types_factory.for_property(name, params.value)
