@@ -167,7 +167,11 @@ def imports_or_names_the_line(data: bytes) -> CalendarEntries | None:
     try:
         found = within_budget(lambda: read_calendar_entries(data, start=START, end=END))
     except CalendarImportError as exc:
-        assert exc.line is not None or str(exc).startswith(WHOLE_FILE), str(exc)
+        error = exc
+    else:
+        error = None
+    if error is not None:
+        assert error.line is not None or str(error).startswith(WHOLE_FILE), str(error)
         return None
     for problem in found.problems:
         summary = problem.message.startswith(("only the first", "... and"))

@@ -49,8 +49,8 @@ class Budget:
     def check(self) -> None:
         if time.thread_time() > self.deadline:
             raise CalendarImportError(
-                f"reading stopped after {self.budget_s:g} CPU seconds: the calendar is too large or "
-                "its repeat rules too complex"
+                f"reading stopped after {self.budget_s:g} CPU seconds: the calendar is too "
+                "large or its repeat rules too complex"
             )
 
 

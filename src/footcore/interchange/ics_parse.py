@@ -23,7 +23,7 @@ def parse_calendars(
 ) -> list[icalendar.Component]:
     """The VCALENDARs of `text` (whose lines and their file lines are `numbered`)."""
     try:
-        found: list[icalendar.Component] = icalendar.Calendar.from_ical(text, multiple=True)
+        found: list[icalendar.Component] = [*icalendar.Calendar.from_ical(text, multiple=True)]
         return found
     except Exception:  # noqa: S110 - icalendar raises many types; retried piece by piece
         pass
