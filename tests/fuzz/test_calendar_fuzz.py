@@ -164,12 +164,11 @@ def mutated_real_files(draw: st.DrawFn) -> bytes:
 
 
 def imports_or_names_the_line(data: bytes) -> CalendarEntries | None:
+    error: CalendarImportError | None = None
     try:
         found = within_budget(lambda: read_calendar_entries(data, start=START, end=END))
     except CalendarImportError as exc:
         error = exc
-    else:
-        error = None
     if error is not None:
         assert error.line is not None or str(error).startswith(WHOLE_FILE), str(error)
         return None
