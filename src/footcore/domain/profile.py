@@ -236,13 +236,21 @@ _FIELDS = (
 )
 
 
+def _key_name(key: object) -> str:
+    """An unknown key as a field name a person can see: quoted unless a plain name."""
+    text = str(key)
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]{0,39}", text):
+        return text
+    return repr(text[:40])
+
+
 def parse_profile(data: Mapping[str, object]) -> Profile:
     """Build a `Profile` from its JSON form, or raise `ProfileError` naming every
     unknown key, unknown value, wrong type and impossible combination."""
     read = FieldReader(data)
     for key in data:
         if key not in _FIELDS:
-            read.fail(str(key), str(key), "unknown field")
+            read.fail(_key_name(key), str(key), "unknown field")
     start = read.date("start", data["start"], "start") if "start" in data else None
     if "start" not in data:
         read.fail("start", "start", "required")
