@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -121,6 +122,15 @@ def _expand(
             part.add_component(component)
     for event in events:
         part.add_component(event)
+    with warnings.catch_warnings():
+        # dateutil deprecates COUNT together with UNTIL, which `_end_rule_by` may add.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return _expand_part(part, window, budget)
+
+
+def _expand_part(
+    part: icalendar.Component, window: tuple[dt.date, dt.date], budget: Budget
+) -> list[icalendar.Component]:
     query = recurring_ical_events.of(part)
     first, last = query.to_datetime(window[0]), query.to_datetime(window[1])
     found: list[icalendar.Component] = []
@@ -169,9 +179,15 @@ def usable_event(
     if rules and first is not None:
         if first < SEARCHED[0]:
             return skip(f"it repeats from {first.year}, before {SEARCHED[0].year}; skipped")
+        if first > until:
+            return False  # starts after the range: nothing to read, nothing wrong
         steps = (until - first).days * max(_times_a_day(rule) for rule in rules)
         if steps > MAX_RULE_STEPS:
             return skip("it repeats too often for too long to be read; skipped")
+    start_value = getattr(event.get("DTSTART"), "dt", None)
+    for name in ("RRULE", "EXRULE"):
+        for rule in _as_list(event.get(name)):
+            _end_rule_by(rule, start_value, until)
     for name in ("DTEND", "DURATION", "EXDATE", "RDATE", "EXRULE"):
         if name in broken:
             kept = [v for v in _as_list(event[name]) if not isinstance(v, icalendar.vBroken)]
@@ -186,6 +202,28 @@ def usable_event(
                 )
             )
     return True
+
+
+def _end_rule_by(rule: object, start: object, until: dt.date) -> None:
+    """Make a repeat rule end by `until` at the latest.
+
+    dateutil walks a rule period by period until it matches; a rule that never
+    matches (`FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`) is walked to the year 9999, for
+    many seconds. Nothing after the range is read, so ending the rule there
+    changes no occurrence that is.
+    """
+    if not isinstance(rule, icalendar.vRecur):
+        return
+    bound: dt.date
+    if isinstance(start, dt.datetime):
+        bound = dt.datetime.combine(until, dt.time(), tzinfo=dt.UTC if start.tzinfo else None)
+    else:
+        bound = until
+    for old in rule.get("UNTIL", []):
+        day = old.date() if isinstance(old, dt.datetime) else old
+        if isinstance(day, dt.date) and day <= until:
+            return
+    rule["UNTIL"] = [bound]
 
 
 def _times_a_day(rule: object) -> int:
