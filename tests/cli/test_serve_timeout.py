@@ -30,7 +30,7 @@ def _free_port() -> int:
 def _healthy(port: int) -> bool:
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:
-            return response.status == 200
+            return bool(response.status == 200)
     except (urllib.error.URLError, ConnectionError, http.client.HTTPException):
         return False
 

@@ -9,9 +9,11 @@ stops the expansion itself when it runs past its time or its count.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import time
 import warnings
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -122,10 +124,35 @@ def _expand(
             part.add_component(component)
     for event in events:
         part.add_component(event)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _watched(budget):
         # dateutil deprecates COUNT together with UNTIL, which `_end_rule_by` may add.
         warnings.simplefilter("ignore", DeprecationWarning)
         return _expand_part(part, window, budget)
+
+
+@contextmanager
+def _watched(budget: Budget) -> Iterator[None]:
+    """Check the budget from inside the expansion, on every 512th function call.
+
+    dateutil walks a rule that never matches (`FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`)
+    to the year 9999 without returning, so a check between occurrences never runs.
+    A profile hook of this thread only (`sys.setprofile`) sees its calls and raises
+    `CalendarImportError` inside the walk when the time is up.
+    """
+    calls = 0
+
+    def profile(frame: object, event: str, arg: object) -> None:
+        nonlocal calls
+        calls += 1
+        if calls & 511 == 0:
+            budget.check()
+
+    previous = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        yield
+    finally:
+        sys.setprofile(previous)
 
 
 def _expand_part(
