@@ -10,11 +10,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest
-
-from axes.signals import user_locked_out
 
 log = logging.getLogger("footcore.signin")
 
