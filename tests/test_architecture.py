@@ -37,10 +37,20 @@ def test_the_domain_imports_only_the_standard_library_and_itself() -> None:
 def test_nothing_below_the_adapters_imports_web_or_cli() -> None:
     offenders = [
         f"{path.relative_to(SRC)} imports {name}"
-        for package in ("domain", "catalog", "interchange")
+        for package in ("domain", "catalog", "figure", "interchange")
         for path in sorted((SRC / package).rglob("*.py"))
         for name in _imports(path)
         if name.startswith(("footcore.web", "footcore.cli"))
+    ]
+    assert offenders == []
+
+
+def test_the_catalog_validates_poses_without_importing_the_figure_renderer() -> None:
+    offenders = [
+        f"{path.relative_to(SRC)} imports {name}"
+        for path in sorted((SRC / "catalog").rglob("*.py"))
+        for name in _imports(path)
+        if name.startswith("footcore.figure")
     ]
     assert offenders == []
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from footcore.web.accounts.services import local_runner
-from footcore.web.progress import selectors
+from footcore.web.assessments import selectors
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -159,7 +159,7 @@ def test_an_ill_formed_illustration_names_file_exercise_and_field(tmp_path: Path
     )
 
 
-def test_pose_problems_from_the_figure_module_are_reported(
+def test_pose_problems_from_the_pose_vocabulary_are_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def fake_pose_problems(illustration: Any) -> list[str]:

@@ -11,8 +11,8 @@ from typer.testing import CliRunner, Result
 from footcore.cli import assess
 from footcore.cli.main import app
 from footcore.web.accounts.services import local_runner
-from footcore.web.progress import selectors
-from footcore.web.progress.models import AssessmentEntry
+from footcore.web.assessments import selectors
+from footcore.web.assessments.models import AssessmentEntry
 
 pytestmark = pytest.mark.django_db
 

@@ -16,11 +16,12 @@ from footcore.domain.assessments import (
     headline,
     validate_result,
 )
+from footcore.domain.problems import Problem
 from footcore.domain.vocab import Side
 
 
-def fields(problems: list[tuple[str, str]]) -> list[str]:
-    return [field for field, _ in problems]
+def fields(problems: list[Problem]) -> list[str]:
+    return [p.field for p in problems]
 
 
 def test_every_test_kind_has_a_definition() -> None:
@@ -85,25 +86,25 @@ def test_a_valid_heel_raise_has_no_problems() -> None:
 def test_it_rejects_a_900_second_balance_with_the_valid_range() -> None:
     problems = validate_result(TestKind.BALANCE_EYES_OPEN, 900, Side.RIGHT)
     assert problems == [
-        ("value", "Single-leg balance, eyes open: 900 s is outside the valid range 0-120 s")
+        Problem("value", "Single-leg balance, eyes open: 900 s is outside the valid range 0-120 s")
     ]
 
 
 def test_it_names_negative_reps() -> None:
-    [(field, message)] = validate_result(TestKind.HEEL_RAISE, -3, Side.LEFT)
-    assert field == "value"
-    assert "-3 reps cannot be negative" in message
+    [problem] = validate_result(TestKind.HEEL_RAISE, -3, Side.LEFT)
+    assert problem.field == "value"
+    assert "-3 reps cannot be negative" in problem.message
 
 
 def test_it_asks_for_whole_repetitions() -> None:
-    [(_, message)] = validate_result(TestKind.HEEL_RAISE, 12.5, Side.LEFT)
-    assert "whole repetitions" in message
+    [problem] = validate_result(TestKind.HEEL_RAISE, 12.5, Side.LEFT)
+    assert "whole repetitions" in problem.message
 
 
 def test_it_names_a_missing_side_for_a_per_side_test() -> None:
-    [(field, message)] = validate_result(TestKind.KNEE_TO_WALL, 10, None)
-    assert field == "side"
-    assert "per side" in message
+    [problem] = validate_result(TestKind.KNEE_TO_WALL, 10, None)
+    assert problem.field == "side"
+    assert "per side" in problem.message
 
 
 def test_it_rejects_a_side_for_the_questionnaire() -> None:
@@ -115,21 +116,21 @@ def test_it_reports_side_and_value_problems_together() -> None:
 
 
 def test_knee_to_wall_beyond_25_cm_is_out_of_range() -> None:
-    [(_, message)] = validate_result(TestKind.KNEE_TO_WALL, 26, Side.LEFT)
-    assert "0-25 cm" in message
+    [problem] = validate_result(TestKind.KNEE_TO_WALL, 26, Side.LEFT)
+    assert "0-25 cm" in problem.message
 
 
 @pytest.mark.parametrize("value", [math.nan, "12", True])
 def test_it_rejects_values_that_are_not_numbers(value: object) -> None:
     problems = validate_result(TestKind.SHORT_FOOT_HOLD, value, Side.LEFT)  # type: ignore[arg-type]
     assert fields(problems) == ["value"]
-    assert "must be a number" in problems[0][1]
+    assert "must be a number" in problems[0].message
 
 
 def test_it_rejects_a_partial_paper_grip() -> None:
-    [(field, message)] = validate_result(TestKind.PAPER_GRIP_HALLUX, Grade.PARTIAL, Side.LEFT)
-    assert field == "value"
-    assert "pass or fail" in message
+    [problem] = validate_result(TestKind.PAPER_GRIP_HALLUX, Grade.PARTIAL, Side.LEFT)
+    assert problem.field == "value"
+    assert "pass or fail" in problem.message
 
 
 def test_it_rejects_a_number_for_a_graded_test() -> None:
@@ -147,12 +148,12 @@ def test_it_names_the_bad_trial_of_a_balance_test() -> None:
 
 def test_it_limits_balance_to_three_trials() -> None:
     problems = validate_result(TestKind.BALANCE_EYES_OPEN, Trials((1, 2, 3, 4)), Side.LEFT)
-    assert problems == [("value", "Single-leg balance, eyes open: give 1 to 3 trials")]
+    assert problems == [Problem("value", "Single-leg balance, eyes open: give 1 to 3 trials")]
 
 
 def test_it_refuses_trials_for_a_single_attempt_test() -> None:
     problems = validate_result(TestKind.KNEE_TO_WALL, Trials((10.0,)), Side.LEFT)
-    assert "not trials" in problems[0][1]
+    assert "not trials" in problems[0].message
 
 
 def test_the_headline_of_trials_is_the_best_one() -> None:

@@ -8,11 +8,11 @@ from footcore.domain.faam import (
     ADL_ITEMS,
     SPORTS_ITEMS,
     FaamAnswer,
-    FaamError,
     OverallRating,
     faam_problems,
     score_faam,
 )
+from footcore.domain.problems import Invalid, Problem
 
 
 def make_adl(*, na: int = 0, value: int = 4) -> list[FaamAnswer]:
@@ -86,21 +86,21 @@ def test_the_overall_rating_is_kept() -> None:
 def test_it_names_the_item_with_a_bad_answer() -> None:
     adl: list[FaamAnswer] = make_adl()
     adl[4] = 5
-    with pytest.raises(FaamError) as raised:
+    with pytest.raises(Invalid) as raised:
         score_faam(adl, make_sports())
-    assert raised.value.problems == [("adl[4]", "answer must be 0-4 or N/A")]
+    assert raised.value.problems == (Problem("adl[4]", "answer must be 0-4 or N/A"),)
     assert str(raised.value) == "adl[4]: answer must be 0-4 or N/A"
 
 
 def test_it_names_every_bad_item_and_a_wrong_count() -> None:
     sports: list[object] = [4, -1, "3", True, 4, 4, 4]
     problems = faam_problems(make_adl(), sports)
-    assert [field for field, _ in problems] == ["sports", "sports[1]", "sports[2]", "sports[3]"]
-    assert problems[0][1] == "expected 8 answers, got 7"
+    assert [p.field for p in problems] == ["sports", "sports[1]", "sports[2]", "sports[3]"]
+    assert problems[0].message == "expected 8 answers, got 7"
 
 
 def test_it_rejects_a_self_rating_outside_0_to_100() -> None:
-    with pytest.raises(FaamError, match="adl_self_rating: self-rating must be a whole number"):
+    with pytest.raises(Invalid, match="adl_self_rating: self-rating must be a whole number"):
         score_faam(make_adl(), make_sports(), adl_self_rating=101)
 
 

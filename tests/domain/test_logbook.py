@@ -19,6 +19,7 @@ from footcore.domain.logbook import (
     unique_logs,
 )
 from footcore.domain.plan import SessionKind
+from footcore.domain.problems import Problem
 from footcore.domain.vocab import PainSite, Side
 
 DAY = dt.date(2026, 12, 8)
@@ -63,20 +64,20 @@ def test_a_plain_log_has_no_problems() -> None:
 
 
 def test_it_rejects_pain_out_of_range() -> None:
-    assert log_problems(make_log(pain_0_10=11)) == [("pain_0_10", "must be 0 to 10")]
-    assert log_problems(make_log(pain_0_10=-1)) == [("pain_0_10", "must be 0 to 10")]
+    assert log_problems(make_log(pain_0_10=11)) == [Problem("pain_0_10", "must be 0 to 10")]
+    assert log_problems(make_log(pain_0_10=-1)) == [Problem("pain_0_10", "must be 0 to 10")]
 
 
 def test_it_rejects_exercise_pain_out_of_range() -> None:
     log = make_log(exercises=(make_entry(pain_0_10=12),))
 
-    assert log_problems(log) == [("exercises[0].pain_0_10", "must be 0 to 10")]
+    assert log_problems(log) == [Problem("exercises[0].pain_0_10", "must be 0 to 10")]
 
 
 def test_it_rejects_negative_or_absurd_counts() -> None:
     log = make_log(exercises=(make_entry(sets_done=-1, done=False, reps_done=201, holds_done=-3),))
 
-    fields = [field for field, _ in log_problems(log)]
+    fields = [p.field for p in log_problems(log)]
     assert fields == [
         "exercises[0].sets_done",
         "exercises[0].reps_done",
@@ -87,19 +88,21 @@ def test_it_rejects_negative_or_absurd_counts() -> None:
 def test_a_finished_exercise_needs_a_set() -> None:
     problems = log_problems(make_log(exercises=(make_entry(sets_done=0),)))
 
-    assert problems == [("exercises[0].sets_done", "a finished exercise needs at least one set")]
+    assert problems == [
+        Problem("exercises[0].sets_done", "a finished exercise needs at least one set")
+    ]
 
 
 def test_the_same_exercise_and_side_cannot_be_logged_twice() -> None:
     problems = log_problems(make_log(exercises=(make_entry(), make_entry())))
 
-    assert problems == [("exercises[1]", "calf-raise (both feet) is logged twice")]
+    assert problems == [Problem("exercises[1]", "calf-raise (both feet) is logged twice")]
 
 
 def test_it_needs_an_idempotency_key_and_exercise_ids() -> None:
     log = make_log(idempotency_key=" ", exercises=(make_entry(exercise="", variant=""),))
 
-    assert [f for f, _ in log_problems(log)] == [
+    assert [p.field for p in log_problems(log)] == [
         "idempotency_key",
         "exercises[0].exercise",
         "exercises[0].variant",
@@ -107,7 +110,7 @@ def test_it_needs_an_idempotency_key_and_exercise_ids() -> None:
 
 
 def test_it_limits_notes() -> None:
-    assert [f for f, _ in log_problems(make_log(notes="x" * 5000))] == ["notes"]
+    assert [p.field for p in log_problems(make_log(notes="x" * 5000))] == ["notes"]
 
 
 @given(st.integers(-50, 50))
@@ -119,8 +122,8 @@ def test_a_morning_check_must_follow_its_session() -> None:
     good = MorningCheck(DAY + dt.timedelta(days=1), DAY, settled=True, pain_0_10=0)
 
     assert morning_check_problems(good) == []
-    assert [f for f, _ in morning_check_problems(replace(good, date=DAY))] == ["date"]
-    assert [f for f, _ in morning_check_problems(replace(good, pain_0_10=11))] == ["pain_0_10"]
+    assert [p.field for p in morning_check_problems(replace(good, date=DAY))] == ["date"]
+    assert [p.field for p in morning_check_problems(replace(good, pain_0_10=11))] == ["pain_0_10"]
 
 
 def test_an_untouched_exercise_was_not_attempted() -> None:

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
+from footcore.domain.problems import Invalid, Problem
 from footcore.domain.profile import (
     Profile,
-    ProfileError,
     Sex,
     known_timezone,
     parse_profile,
@@ -33,14 +33,14 @@ ISSUE_EXAMPLE: dict[str, Any] = {
 }
 
 
-def problems_of(data: dict[str, Any]) -> list[tuple[str, str]]:
-    with pytest.raises(ProfileError) as caught:
+def problems_of(data: dict[str, Any]) -> list[Problem]:
+    with pytest.raises(Invalid) as caught:
         parse_profile(data)
     return list(caught.value.problems)
 
 
 def fields_of(data: dict[str, Any]) -> set[str]:
-    return {field for field, _ in problems_of(data)}
+    return {p.field for p in problems_of(data)}
 
 
 def with_(**over: Any) -> dict[str, Any]:
@@ -114,10 +114,11 @@ def test_it_names_every_unknown_key() -> None:
 
 def test_it_names_the_element_with_an_unknown_value() -> None:
     problems = problems_of(with_(run_days=["mon", "mo"], equipment=["step", "trampoline"]))
-    assert ("run_days[1]", "unknown value 'mo' (allowed: mon, tue, wed, thu, fri, sat, sun)") in (
-        problems
+    assert (
+        Problem("run_days[1]", "unknown value 'mo' (allowed: mon, tue, wed, thu, fri, sat, sun)")
+        in problems
     )
-    assert {field for field, _ in problems} == {"run_days[1]", "equipment[1]"}
+    assert {p.field for p in problems} == {"run_days[1]", "equipment[1]"}
 
 
 @pytest.mark.parametrize(
@@ -164,26 +165,26 @@ def test_it_accepts_the_ends_of_each_range(field: str, value: int) -> None:
 
 def test_the_long_run_must_be_on_a_run_day() -> None:
     assert problems_of(with_(long_run_day="sat")) == [
-        ("long_run_day", "'sat' is not one of the run days")
+        Problem("long_run_day", "'sat' is not one of the run days")
     ]
 
 
 def test_a_hard_day_must_be_a_run_day() -> None:
     assert problems_of(with_(hard_days=["wed", "thu"])) == [
-        ("hard_days[1]", "'thu' is not one of the run days")
+        Problem("hard_days[1]", "'thu' is not one of the run days")
     ]
 
 
 def test_a_race_may_not_come_before_the_start() -> None:
     assert problems_of(with_(races=["2027-01-24", "2026-11-01"])) == [
-        ("races[1]", "2026-11-01 is before the start (2026-12-07)")
+        Problem("races[1]", "2026-11-01 is before the start (2026-12-07)")
     ]
 
 
 def test_it_names_a_badly_written_date_by_its_position() -> None:
     problems = problems_of(with_(races=["2027-01-24", "24.01.2027", "2027-02-30"]))
-    assert [field for field, _ in problems] == ["races[1]", "races[2]"]
-    assert "YYYY-MM-DD" in problems[0][1]
+    assert [p.field for p in problems] == ["races[1]", "races[2]"]
+    assert "YYYY-MM-DD" in problems[0].message
 
 
 @pytest.mark.parametrize("start", ["2026-12-7", "07/12/2026", 20261207, None])
@@ -194,14 +195,14 @@ def test_it_rejects_a_bad_start(start: object) -> None:
 def test_the_start_is_required() -> None:
     data = dict(ISSUE_EXAMPLE)
     del data["start"]
-    assert problems_of(data) == [("start", "required")]
+    assert problems_of(data) == [Problem("start", "required")]
 
 
 def test_it_names_each_duplicate() -> None:
     problems = problems_of(with_(run_days=["mon", "wed", "mon", "sun"], pain=["heel", "heel"]))
     assert problems == [
-        ("run_days[2]", "'mon' is listed twice"),
-        ("pain[1]", "'heel' is listed twice"),
+        Problem("run_days[2]", "'mon' is listed twice"),
+        Problem("pain[1]", "'heel' is listed twice"),
     ]
 
 
@@ -229,7 +230,7 @@ def test_it_reports_every_problem_at_once() -> None:
     problems = problems_of(
         with_(weeks=0, minutes="ten", long_run_day="sat", races=["soon"], extra=1)
     )
-    assert {field for field, _ in problems} == {
+    assert {p.field for p in problems} == {
         "weeks",
         "minutes",
         "long_run_day",
@@ -243,15 +244,15 @@ def test_a_bad_run_day_does_not_cause_a_second_message_about_the_long_run() -> N
 
 
 def test_the_error_message_names_the_fields() -> None:
-    with pytest.raises(ProfileError, match=r"weeks: must be 1-52 weeks, got 0"):
+    with pytest.raises(Invalid, match=r"weeks: must be 1-52 weeks, got 0"):
         parse_profile(with_(weeks=0))
 
 
 def test_an_impossible_profile_cannot_be_built_directly_either() -> None:
     profile = parse_profile(ISSUE_EXAMPLE)
-    with pytest.raises(ProfileError) as caught:
+    with pytest.raises(Invalid) as caught:
         dataclasses.replace(profile, long_run_day=Weekday.SAT)
-    assert caught.value.problems == (("long_run_day", "'sat' is not one of the run days"),)
+    assert caught.value.problems == (Problem("long_run_day", "'sat' is not one of the run days"),)
 
 
 def test_profiles_that_differ_only_in_list_order_are_equal() -> None:

@@ -13,9 +13,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from footcore.domain.problems import Invalid
 from footcore.interchange.ics_import import (
     CalendarEntries,
-    CalendarImportError,
     read_calendar_entries,
 )
 from tests.fuzz.support import fuzz, within_budget
@@ -164,13 +164,14 @@ def mutated_real_files(draw: st.DrawFn) -> bytes:
 
 
 def imports_or_names_the_line(data: bytes) -> CalendarEntries | None:
-    error: CalendarImportError | None = None
+    error: Invalid | None = None
     try:
         found = within_budget(lambda: read_calendar_entries(data, start=START, end=END))
-    except CalendarImportError as exc:
+    except Invalid as exc:
         error = exc
     if error is not None:
-        assert error.line is not None or str(error).startswith(WHOLE_FILE), str(error)
+        (fault,) = error.problems
+        assert fault.field.startswith("line ") or fault.message.startswith(WHOLE_FILE), error
         return None
     for problem in found.problems:
         summary = problem.message.startswith(("only the first", "... and"))

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from footcore.cli.main import app
-from footcore.domain.profile import ProfileError, parse_profile
+from footcore.domain.problems import Invalid
+from footcore.domain.profile import parse_profile
 from tests.fuzz.support import fuzz, within_budget
 from tests.web.builders import profile_data
 
@@ -68,14 +69,14 @@ def profiles(draw: st.DrawFn) -> dict[str, Any]:
 @fuzz
 @given(data=profiles())
 def test_any_profile_object_parses_or_names_every_bad_field(data: dict[str, Any]) -> None:
-    error: ProfileError | None = None
+    error: Invalid | None = None
     try:
         within_budget(lambda: parse_profile(data))
-    except ProfileError as exc:
+    except Invalid as exc:
         error = exc
     if error is not None:
         assert error.problems
-        for field, message in error.problems:
+        for field, message in ((p.field, p.message) for p in error.problems):
             assert message, field
             known = FIELD_NAME.fullmatch(field) and field.split("[")[0] in FIELDS
             assert field.strip(), message

@@ -7,10 +7,10 @@ import time
 
 import pytest
 
+from footcore.domain.problems import Invalid
 from footcore.interchange.ics_expand import MAX_OCCURRENCES
 from footcore.interchange.ics_import import (
     MAX_CALENDAR_BYTES,
-    CalendarImportError,
     read_calendar_entries,
 )
 
@@ -94,13 +94,13 @@ def test_entries_past_the_cap_are_reported_not_read() -> None:
 
 def test_a_file_over_the_size_budget_is_refused_before_it_is_parsed() -> None:
     data = calendar(*run("20240101", "Run")) + b" " * MAX_CALENDAR_BYTES
-    with pytest.raises(CalendarImportError, match="MB"):
+    with pytest.raises(Invalid, match="MB"):
         read_calendar_entries(data, start=START, end=END)
 
 
 def test_work_past_the_time_budget_stops_with_an_error() -> None:
     lines = [line for i in range(300) for line in run("20240101", f"Run {i}", uid=str(i))]
-    with pytest.raises(CalendarImportError, match=r"reading stopped after 1e-06 CPU seconds"):
+    with pytest.raises(Invalid, match=r"reading stopped after 1e-06 CPU seconds"):
         read_calendar_entries(calendar(*lines), start=START, end=END, budget_s=0.000001)
 
 
@@ -108,7 +108,7 @@ def test_a_daily_rule_that_never_matches_is_stopped_by_the_time_budget() -> None
     # dateutil walks it to the year 9999 (15 CPU seconds) without returning once.
     begun = time.thread_time()
     data = calendar(*run("20240101T070000Z", "Run", "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"))
-    with pytest.raises(CalendarImportError, match=r"reading stopped after 0\.5 CPU seconds"):
+    with pytest.raises(Invalid, match=r"reading stopped after 0\.5 CPU seconds"):
         read_calendar_entries(data, start=START, end=END, budget_s=0.5)
     assert time.thread_time() - begun < 1.5
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from footcore.domain.problems import Invalid
 from footcore.domain.training_calendar import TrainingTag
 from footcore.domain.vocab import Weekday
 from footcore.interchange.ics_import import (
-    CalendarImportError,
     read_calendar_entries,
     read_training_calendar,
 )
@@ -275,13 +275,13 @@ def test_a_runna_like_feed_with_bare_dates_and_emoji() -> None:
 
 
 def test_html_instead_of_a_calendar_is_refused_naming_line_1() -> None:
-    with pytest.raises(CalendarImportError, match="line 1: this is not an iCalendar file"):
+    with pytest.raises(Invalid, match="line 1: this is not an iCalendar file"):
         read_training_calendar(b"<!DOCTYPE html><html>Sign in</html>", start=START, end=END)
 
 
 @pytest.mark.parametrize("data", [b"", b"\r\n  \r\n", b"\x00\x01\x02binary"])
 def test_empty_or_binary_data_is_refused(data: bytes) -> None:
-    with pytest.raises(CalendarImportError):
+    with pytest.raises(Invalid):
         read_training_calendar(data, start=START, end=END)
 
 
@@ -344,7 +344,7 @@ def test_an_unknown_time_zone_is_refused() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=2000))
 def test_random_bytes_never_raise_anything_but_calendar_import_error(data: bytes) -> None:
-    with contextlib.suppress(CalendarImportError):
+    with contextlib.suppress(Invalid):
         read_training_calendar(data, start=START, end=END)
 
 
@@ -391,5 +391,5 @@ def test_mutated_real_files_never_raise_anything_but_calendar_import_error(
             data[at:at] = chunk
         else:
             data[at:at] = data[at : at + 120]
-    with contextlib.suppress(CalendarImportError):
+    with contextlib.suppress(Invalid):
         read_training_calendar(bytes(data), start=START, end=END)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from footcore.web.progress.models import AssessmentEntry
+from footcore.web.assessments.models import AssessmentEntry
 from footcore.web.sessions.models import SessionLogEntry
 from footcore.web.training.models import PlannedSession
 from footcore.web.training.services import save_profile

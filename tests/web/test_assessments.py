@@ -14,8 +14,8 @@ from icalendar import Calendar
 from pytest_django.fixtures import Settings as SettingsWrapper
 
 from footcore.web.accounts.services import local_runner
-from footcore.web.progress import selectors
-from footcore.web.progress.models import AssessmentEntry
+from footcore.web.assessments import selectors
+from footcore.web.assessments.models import AssessmentEntry
 from footcore.web.training.models import PlannedSession
 from tests.web.builders import form_data
 

@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from footcore.catalog.figure import pose_problems
+from footcore.catalog.poses import pose_problems
 from footcore.catalog.schema import (
     CitationSpec,
     ExerciseSpec,

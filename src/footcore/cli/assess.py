@@ -59,7 +59,7 @@ def assess(
         fail("--value: give a single test id too, e.g. `footcore assess heel-raise --side left`")
     setup()
     from footcore.web.accounts.services import local_runner
-    from footcore.web.training.clock import runner_today
+    from footcore.web.runner_clock import runner_today
     from footcore.web.training.selectors import get_profile
 
     user = local_runner()
@@ -97,18 +97,24 @@ def assess(
 
 
 def _record_one(user: User, today: dt.date, kind: TestKind, side: Side, raw: str) -> None:
-    from footcore.web.progress import services
+    from footcore.domain.problems import Invalid
+    from footcore.web.assessments import services
 
     try:
         services.record_results(user=user, values={kind: {side: raw}}, today=today)
-    except services.AssessmentError as exc:
-        fail("; ".join(f"--value ({p.field}): {p.message}" for p in exc.problems))
+    except Invalid as exc:
+        prefix = f"{kind.value}."
+        fail(
+            "; ".join(
+                f"--value ({p.field.removeprefix(prefix)}): {p.message}" for p in exc.problems
+            )
+        )
     _explain(user, [kind])
 
 
 def _ask_value(kind: TestKind, side: Side) -> Value | None:
     """Ask until the answer is valid or blank (skip); bad answers name the field."""
-    from footcore.web.progress.services import check
+    from footcore.web.assessments.services import check
 
     definition = DEFINITIONS[kind]
     if definition.valid is None:
@@ -133,7 +139,7 @@ def _ask_value(kind: TestKind, side: Side) -> Value | None:
 
 
 def _guided(user: User, today: dt.date, kinds: list[TestKind], sides: list[Side]) -> None:
-    from footcore.web.progress import services
+    from footcore.web.assessments import services
 
     values: dict[TestKind, dict[Side, object]] = {}
     for kind in kinds:
@@ -153,7 +159,7 @@ def _guided(user: User, today: dt.date, kinds: list[TestKind], sides: list[Side]
 
 
 def _explain(user: User, kinds: list[TestKind]) -> None:
-    from footcore.web.progress.selectors import readings_for
+    from footcore.web.assessments.selectors import readings_for
     from footcore.web.training.selectors import get_profile
 
     latest = {
@@ -193,7 +199,7 @@ def _ask_rating(field: str, text: str) -> int | None:
 
 
 def _faam(user: User, today: dt.date) -> None:
-    from footcore.web.progress import services
+    from footcore.web.assessments import services
 
     console.print(
         "\n[bold]FAAM[/] (martin-faam-2005): for the past week, 4 no difficulty, 3 slight,"
@@ -225,7 +231,7 @@ def _faam(user: User, today: dt.date) -> None:
 
 
 def _explain_change(user: User) -> None:
-    from footcore.web.progress.selectors import readings_for
+    from footcore.web.assessments.selectors import readings_for
 
     faam = [
         r

@@ -57,8 +57,8 @@ def _pain(raw: int | None) -> None:
 def _runner() -> tuple[User, dt.date]:
     setup()
     from footcore.web.accounts.services import local_runner
+    from footcore.web.runner_clock import runner_today
     from footcore.web.training import selectors
-    from footcore.web.training.clock import runner_today
 
     user = local_runner()
     profile = selectors.get_profile(user)
@@ -108,7 +108,8 @@ def log(
         planned = ", ".join(i.exercise for i in session.items)
         fail(f"--skip {unknown[0]}: not in the {day.isoformat()} session (planned: {planned})")
     from footcore.domain.logbook import Difficulty, ExerciseLog, SessionLog
-    from footcore.web.sessions.services import Rejected, log_session
+    from footcore.domain.problems import Invalid
+    from footcore.web.sessions.services import log_session
 
     entries = tuple(
         ExerciseLog(
@@ -132,9 +133,9 @@ def log(
     )
     try:
         outcome = log_session(user=user, log=record, today=today)
-    except Rejected as exc:
+    except Invalid as exc:
         flags = {"date": "--date", "notes": "--notes", "pain_0_10": "--pain"}
-        fail("; ".join(f"{flags.get(f, f)}: {m}" for f, m in exc.problems))
+        fail("; ".join(f"{flags.get(p.field, p.field)}: {p.message}" for p in exc.problems))
     if not outcome.created:
         console.print(f"already logged: the {session.kind.value} session of {day.isoformat()}")
     else:
@@ -165,8 +166,9 @@ def checkin(
     """Next-morning check: has the pain from your last session settled?"""
     _pain(pain)
     user, today = _runner()
+    from footcore.domain.problems import Invalid
     from footcore.web.sessions import selectors
-    from footcore.web.sessions.services import Rejected, morning_check
+    from footcore.web.sessions.services import morning_check
 
     if session_date is None:
         day = selectors.pending_check(user, today)
@@ -182,9 +184,9 @@ def checkin(
             pain_0_10=pain,
             today=today,
         )
-    except Rejected as exc:
+    except Invalid as exc:
         flags = {"session_date": "--session-date", "pain_0_10": "--pain"}
-        fail("; ".join(f"{flags.get(f, f)}: {m}" for f, m in exc.problems))
+        fail("; ".join(f"{flags.get(p.field, p.field)}: {p.message}" for p in exc.problems))
     console.print(f"[green]saved[/] morning check for {day.isoformat()}", highlight=False)
     from footcore.domain.adaptation import explain
 

@@ -17,7 +17,8 @@ from footcore.cli.output import console, fail, print_json
 from footcore.domain.plan import Plan
 from footcore.domain.plan_serialize import plan_to_dict, session_to_dict
 from footcore.domain.planning import build_plan
-from footcore.domain.profile import Profile, ProfileError, parse_profile
+from footcore.domain.problems import Invalid
+from footcore.domain.profile import Profile, parse_profile
 from footcore.interchange.plan_files import plan_ics, plan_pdf
 
 profile_app = typer.Typer(help="Store or show your running profile.", no_args_is_help=True)
@@ -57,8 +58,8 @@ def read_profile_file(path: Path) -> Profile:
         fail(f"{path}: a profile is a JSON object ({{...}}), not {type(data).__name__}")
     try:
         return parse_profile(data)
-    except ProfileError as exc:
-        lines = "\n".join(f"  {field}: {message}" for field, message in exc.problems)
+    except Invalid as exc:
+        lines = "\n".join(f"  {problem}" for problem in exc.problems)
         fail(f"{path}: the profile has problems:\n{lines}")
 
 
@@ -156,8 +157,8 @@ def today(
     """What to do today, from your stored plan."""
     setup()
     from footcore.web.accounts.services import local_runner
+    from footcore.web.runner_clock import runner_today
     from footcore.web.training import selectors
-    from footcore.web.training.clock import runner_today
 
     user = local_runner()
     runner = selectors.get_profile(user)
@@ -212,8 +213,8 @@ def profile_set(
     setup()
     from footcore.domain.profile import profile_to_dict
     from footcore.web.accounts.services import local_runner
+    from footcore.web.runner_clock import runner_today
     from footcore.web.training import services
-    from footcore.web.training.clock import runner_today
 
     user = local_runner()
     services.save_profile(user=user, data=profile_to_dict(runner), today=runner_today(runner))

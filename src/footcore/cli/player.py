@@ -111,8 +111,8 @@ def _stored_session(
 
     setup()
     from footcore.web.accounts.services import local_runner
+    from footcore.web.runner_clock import runner_today
     from footcore.web.training import selectors
-    from footcore.web.training.clock import runner_today
 
     user = local_runner()
     profile = selectors.get_profile(user)
@@ -177,13 +177,14 @@ def _store(
     answers: Answers,
     today: dt.date,
 ) -> None:
-    from footcore.web.sessions.services import Rejected, log_session
+    from footcore.domain.problems import Invalid
+    from footcore.web.sessions.services import log_session
 
     log = session_log(session, steps, played.completed, answers)
     try:
         outcome = log_session(user=user, log=log, today=today)
-    except Rejected as exc:
-        fail("the log was not stored: " + "; ".join(f"{f}: {m}" for f, m in exc.problems))
+    except Invalid as exc:
+        fail(f"the log was not stored: {exc}")
     done = sum(1 for e in log.exercises if e.done)
     console.print(
         f"[green]logged[/] {session.kind.value} session of {session.date.isoformat()}: "

@@ -36,8 +36,8 @@ def progress(
         fail(f"--pdf {pdf}: the folder {pdf.parent} does not exist")
     setup()
     from footcore.web.accounts.services import local_runner
-    from footcore.web.progress.progress_selectors import progress_for
     from footcore.web.progress.report import report_for
+    from footcore.web.progress.selectors import progress_for
 
     user = local_runner()
     summary = progress_for(user).summary

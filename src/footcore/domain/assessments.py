@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from statistics import fmean
 
+from footcore.domain.problems import Problem
 from footcore.domain.vocab import Side
 
 
@@ -296,29 +297,35 @@ def headline(value: Value) -> float | Grade:
     return value.best_s if isinstance(value, Trials) else value
 
 
-def validate_result(kind: TestKind, value: Value, side: Side | None) -> list[tuple[str, str]]:
-    """Every problem with one result as (field, message); an empty list means it is valid.
+def validate_result(kind: TestKind, value: Value, side: Side | None) -> list[Problem]:
+    """Every problem with one result as a `Problem`; an empty list means it is valid.
 
     Checks the side (required for per-side tests, absent otherwise), the value's type,
     whole repetitions, negative values and the test's valid range.
     """
     definition = DEFINITIONS[kind]
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     if definition.per_side and side is None:
-        problems.append(("side", f"{definition.name} is tested per side: choose left or right"))
+        problems.append(
+            Problem("side", f"{definition.name} is tested per side: choose left or right")
+        )
     elif not definition.per_side and side is not None:
-        problems.append(("side", f"{definition.name} is not tested per side: leave side empty"))
+        problems.append(
+            Problem("side", f"{definition.name} is not tested per side: leave side empty")
+        )
     if definition.valid is None:
         if not isinstance(value, Grade) or value not in definition.grades:
             allowed = " or ".join(definition.grades)
-            problems.append(("value", f"{definition.name}: the result must be {allowed}"))
+            problems.append(Problem("value", f"{definition.name}: the result must be {allowed}"))
         return problems
     if isinstance(value, Trials):
         if definition.trials == 1:
-            problems.append(("value", f"{definition.name} takes one result, not trials"))
+            problems.append(Problem("value", f"{definition.name} takes one result, not trials"))
             return problems
         if not 1 <= len(value.values_s) <= definition.trials:
-            problems.append(("value", f"{definition.name}: give 1 to {definition.trials} trials"))
+            problems.append(
+                Problem("value", f"{definition.name}: give 1 to {definition.trials} trials")
+            )
         for index, trial_s in enumerate(value.values_s):
             problems.extend(_check_number(definition, trial_s, f"value[{index}]"))
         return problems
@@ -326,18 +333,20 @@ def validate_result(kind: TestKind, value: Value, side: Side | None) -> list[tup
     return problems
 
 
-def _check_number(definition: TestDefinition, value: object, field: str) -> list[tuple[str, str]]:
+def _check_number(definition: TestDefinition, value: object, field: str) -> list[Problem]:
     assert definition.valid is not None
     valid = definition.valid
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        return [(field, f"{definition.name}: the result must be a number of {valid.unit}")]
+        return [Problem(field, f"{definition.name}: the result must be a number of {valid.unit}")]
     if value < 0:
-        return [(field, f"{definition.name}: {_number(value)} {valid.unit} cannot be negative")]
+        return [
+            Problem(field, f"{definition.name}: {_number(value)} {valid.unit} cannot be negative")
+        ]
     if definition.unit is Unit.REPS and value != int(value):
-        return [(field, f"{definition.name}: count whole repetitions, not {value}")]
+        return [Problem(field, f"{definition.name}: count whole repetitions, not {value}")]
     if not valid.contains(value):
         return [
-            (
+            Problem(
                 field,
                 f"{definition.name}: {_number(value)} {valid.unit} is outside the valid range"
                 f" {valid.describe()}",

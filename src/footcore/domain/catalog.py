@@ -124,7 +124,7 @@ class Pose:
 class Illustration:
     view: str
     """A view of the parametric figure: `standing-side`, `seated-side`, `lying-side`,
-    `foot-side` or `foot-top` (see `footcore.catalog.figure`)."""
+    `foot-side` or `foot-top` (see `footcore.catalog.poses`)."""
     start: Pose
     end: Pose
     alt: str

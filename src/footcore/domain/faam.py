@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
+from footcore.domain.problems import Invalid, Problem
+
 CITATION = "martin-faam-2005"
 
 ADL_ITEMS: tuple[str, ...] = (
@@ -100,38 +102,30 @@ class FaamScore:
     citation: str = CITATION
 
 
-class FaamError(ValueError):
-    """Answers that cannot be scored; `problems` names each item as (field, message)."""
-
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(f"{field}: {message}" for field, message in problems))
-
-
 def faam_problems(
     adl_answers: Sequence[object],
     sports_answers: Sequence[object],
     *,
     adl_self_rating: object = None,
     sports_self_rating: object = None,
-) -> list[tuple[str, str]]:
-    """Every problem with a set of answers as (field, message), e.g. `("adl[4]", ...)`.
+) -> list[Problem]:
+    """Every problem with a set of answers as `Problem`s, e.g. field `adl[4]`.
 
     Fields index items from 0, as forms and JSON do. Too few answered items is not a
     problem here: that subscale is scored as "not scorable" with the reason.
     """
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     for name, answers, items in (
         ("adl", adl_answers, ADL_ITEMS),
         ("sports", sports_answers, SPORTS_ITEMS),
     ):
         if len(answers) != len(items):
-            problems.append((name, f"expected {len(items)} answers, got {len(answers)}"))
+            problems.append(Problem(name, f"expected {len(items)} answers, got {len(answers)}"))
         for index, answer in enumerate(answers):
             if answer is None:
                 continue
             if isinstance(answer, bool) or not isinstance(answer, int) or not 0 <= answer <= 4:
-                problems.append((f"{name}[{index}]", "answer must be 0-4 or N/A"))
+                problems.append(Problem(f"{name}[{index}]", "answer must be 0-4 or N/A"))
     for name, rating in (
         ("adl_self_rating", adl_self_rating),
         ("sports_self_rating", sports_self_rating),
@@ -139,7 +133,7 @@ def faam_problems(
         if rating is None:
             continue
         if isinstance(rating, bool) or not isinstance(rating, int) or not 0 <= rating <= 100:
-            problems.append((name, "self-rating must be a whole number 0-100"))
+            problems.append(Problem(name, "self-rating must be a whole number 0-100"))
     return problems
 
 
@@ -155,7 +149,7 @@ def score_faam(
 
     percent = points / (answered items * 4) * 100, with N/A items dropped from both the
     points and the count. A subscale with fewer than 19/21 (ADL) or 7/8 (Sports) answered
-    items is not scorable; its reason says how many were answered. Raises `FaamError`
+    items is not scorable; its reason says how many were answered. Raises `Invalid`
     naming each invalid item.
     """
     problems = faam_problems(
@@ -165,7 +159,7 @@ def score_faam(
         sports_self_rating=sports_self_rating,
     )
     if problems:
-        raise FaamError(problems)
+        raise Invalid(problems)
     return FaamScore(
         adl=_subscale("adl", adl_answers, ADL_MIN_ANSWERED, adl_self_rating),
         sports=_subscale("sports", sports_answers, SPORTS_MIN_ANSWERED, sports_self_rating),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 
 from footcore.domain.plan import SessionKind
+from footcore.domain.problems import Problem
 from footcore.domain.vocab import (
     PainSite,
     Side,
@@ -112,10 +113,6 @@ class Clearance:
     note: str
 
 
-Problem = tuple[str, str]
-"""A field path and a human message, e.g. `("pain_0_10", "must be 0 to 10")`."""
-
-
 def log_problems(log: SessionLog) -> list[Problem]:
     """Everything wrong with a session log; an empty list means it can be stored.
 
@@ -126,29 +123,31 @@ def log_problems(log: SessionLog) -> list[Problem]:
     problems: list[Problem] = []
     _check_pain(problems, "pain_0_10", log.pain_0_10)
     if not log.idempotency_key.strip():
-        problems.append(("idempotency_key", "must not be empty"))
+        problems.append(Problem("idempotency_key", "must not be empty"))
     if len(log.notes) > MAX_NOTES_CHARS:
-        problems.append(("notes", f"must be at most {MAX_NOTES_CHARS} characters"))
+        problems.append(Problem("notes", f"must be at most {MAX_NOTES_CHARS} characters"))
     seen: set[tuple[str, Side | None]] = set()
     for i, entry in enumerate(log.exercises):
         where = f"exercises[{i}]"
         if not entry.exercise.strip():
-            problems.append((f"{where}.exercise", "must name an exercise"))
+            problems.append(Problem(f"{where}.exercise", "must name an exercise"))
         if not entry.variant.strip():
-            problems.append((f"{where}.variant", "must name a variant"))
+            problems.append(Problem(f"{where}.variant", "must name a variant"))
         if not 0 <= entry.sets_done <= MAX_SETS:
-            problems.append((f"{where}.sets_done", f"must be 0 to {MAX_SETS}"))
+            problems.append(Problem(f"{where}.sets_done", f"must be 0 to {MAX_SETS}"))
         for name, value in (("reps_done", entry.reps_done), ("holds_done", entry.holds_done)):
             if value is not None and not 0 <= value <= MAX_REPS:
-                problems.append((f"{where}.{name}", f"must be 0 to {MAX_REPS}"))
+                problems.append(Problem(f"{where}.{name}", f"must be 0 to {MAX_REPS}"))
         if entry.pain_0_10 is not None:
             _check_pain(problems, f"{where}.pain_0_10", entry.pain_0_10)
         if entry.done and entry.sets_done == 0:
-            problems.append((f"{where}.sets_done", "a finished exercise needs at least one set"))
+            problems.append(
+                Problem(f"{where}.sets_done", "a finished exercise needs at least one set")
+            )
         key = (entry.exercise, entry.side)
         if key in seen:
             side = entry.side.value if entry.side else "both feet"
-            problems.append((where, f"{entry.exercise} ({side}) is logged twice"))
+            problems.append(Problem(where, f"{entry.exercise} ({side}) is logged twice"))
         seen.add(key)
     return problems
 
@@ -157,7 +156,7 @@ def morning_check_problems(check: MorningCheck) -> list[Problem]:
     """Everything wrong with a next-morning check (it must come after its session)."""
     problems: list[Problem] = []
     if check.date <= check.session_date:
-        problems.append(("date", "the morning check must be dated after its session"))
+        problems.append(Problem("date", "the morning check must be dated after its session"))
     if check.pain_0_10 is not None:
         _check_pain(problems, "pain_0_10", check.pain_0_10)
     return problems
@@ -165,7 +164,7 @@ def morning_check_problems(check: MorningCheck) -> list[Problem]:
 
 def _check_pain(problems: list[Problem], where: str, value: int) -> None:
     if not PAIN_MIN <= value <= PAIN_MAX:
-        problems.append((where, f"must be {PAIN_MIN} to {PAIN_MAX}"))
+        problems.append(Problem(where, f"must be {PAIN_MIN} to {PAIN_MAX}"))
 
 
 def exercise_label(exercise_id: str, names: Mapping[str, str]) -> str:

@@ -16,7 +16,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from footcore.domain.profile_reader import FieldReader, Problem
+from footcore.domain.problems import Invalid, Problem
+from footcore.domain.profile_reader import FieldReader
 from footcore.domain.vocab import Concern, Equipment, PainSite, Weekday
 from footcore.domain.vocab import Sex as Sex  # re-exported: forms read it from here
 
@@ -38,14 +39,6 @@ DEFAULT_TIMEZONE = "UTC"
 T = TypeVar("T")
 
 _TIME_OF_DAY = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-
-
-class ProfileError(ValueError):
-    """Raised with every problem found, each as `(field, message)`."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__("; ".join(f"{field}: {message}" for field, message in problems))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +73,7 @@ class Profile:
     def __post_init__(self) -> None:
         problems = _rule_problems(self)
         if problems:
-            raise ProfileError(problems)
+            raise Invalid(problems)
         canonical = {
             "run_days": tuple(sorted(self.run_days, key=_weekday_order)),
             "hard_days": tuple(sorted(self.hard_days, key=_weekday_order)),
@@ -115,7 +108,7 @@ def _duplicates(field: str, values: tuple[object, ...], at: Callable[[int], str]
     problems: list[Problem] = []
     for i, value in enumerate(values):
         if value in seen:
-            problems.append((at(i), f"{_show(value)} is listed twice"))
+            problems.append(Problem(at(i), f"{_show(value)} is listed twice"))
         seen.add(value)
     return problems
 
@@ -130,7 +123,7 @@ def _in_range(field: str, value: int, bounds: tuple[int, int], unit: str) -> lis
     low, high = bounds
     if low <= value <= high:
         return []
-    return [(field, f"must be {low}-{high} {unit}, got {value}")]
+    return [Problem(field, f"must be {low}-{high} {unit}, got {value}")]
 
 
 def _rule_problems(
@@ -169,22 +162,26 @@ def _rule_problems(
             problems += _duplicates(field, getattr(p, field), at(field))
     run_days_known = ok("run_days") and "run_days" not in partial
     if run_days_known and ok("long_run_day") and p.long_run_day not in (None, *p.run_days):
-        problems.append(("long_run_day", f"{_show(p.long_run_day)} is not one of the run days"))
+        problems.append(
+            Problem("long_run_day", f"{_show(p.long_run_day)} is not one of the run days")
+        )
     if run_days_known and ok("hard_days"):
         problems += [
-            (at("hard_days")(i), f"{_show(day)} is not one of the run days")
+            Problem(at("hard_days")(i), f"{_show(day)} is not one of the run days")
             for i, day in enumerate(p.hard_days)
             if day not in p.run_days
         ]
     if ok("start", "races"):
         problems += [
-            (at("races")(i), f"{race.isoformat()} is before the start ({p.start.isoformat()})")
+            Problem(
+                at("races")(i), f"{race.isoformat()} is before the start ({p.start.isoformat()})"
+            )
             for i, race in enumerate(p.races)
             if race < p.start
         ]
     if ok("timezone") and not known_timezone(p.timezone):
         shown = p.timezone if len(p.timezone) <= MAX_TIMEZONE_CHARS else p.timezone[:40] + "..."
-        problems.append(("timezone", f"unknown IANA time zone {shown!r}"))
+        problems.append(Problem("timezone", f"unknown IANA time zone {shown!r}"))
     return problems
 
 
@@ -245,7 +242,7 @@ def _key_name(key: object) -> str:
 
 
 def parse_profile(data: Mapping[str, object]) -> Profile:
-    """Build a `Profile` from its JSON form, or raise `ProfileError` naming every
+    """Build a `Profile` from its JSON form, or raise `Invalid` naming every
     unknown key, unknown value, wrong type and impossible combination."""
     read = FieldReader(data)
     for key in data:
@@ -294,7 +291,7 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
         positions=read.positions,
     )
     if read.problems:
-        raise ProfileError(read.problems)
+        raise Invalid(read.problems)
     # `replace` runs the real constructor, which canonicalises the order of lists.
     return dataclasses.replace(draft)
 

@@ -8,11 +8,10 @@ from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import TypeVar
 
+from footcore.domain.problems import Problem
+
 T = TypeVar("T")
 E = TypeVar("E", bound=StrEnum)
-
-Problem = tuple[str, str]
-"""`(field, message)`; element problems name the element, as in `races[1]`."""
 
 
 class FieldReader:
@@ -28,7 +27,7 @@ class FieldReader:
     def fail(self, field: str, root: str | None, message: str) -> None:
         """Record a problem; `root` is the field that is now unusable (None when only
         one element of a list is bad)."""
-        self.problems.append((field, message))
+        self.problems.append(Problem(field, message))
         if root is not None:
             self.failed.add(root)
 

@@ -20,9 +20,10 @@ from zoneinfo import ZoneInfo
 import icalendar
 import recurring_ical_events  # type: ignore[import-untyped]  # ships no py.typed
 
+from footcore.domain.problems import Invalid
 from footcore.domain.profile import time_zone
 from footcore.domain.training_calendar import ImportProblem
-from footcore.interchange.ics_lines import CalendarImportError
+from footcore.interchange.ics_lines import unreadable
 from footcore.interchange.ics_occurrence import broken_date_property, label_of, line_of, local_day
 
 MAX_OCCURRENCES = 5_000
@@ -51,7 +52,7 @@ class Budget:
 
     def check(self) -> None:
         if time.thread_time() > self.deadline:
-            raise CalendarImportError(
+            raise unreadable(
                 f"reading stopped after {self.budget_s:g} CPU seconds: the calendar is too "
                 "large or its repeat rules too complex"
             )
@@ -83,7 +84,7 @@ def occurrences(
     try:
         yield from _expand(calendar, usable, window, budget)
         return
-    except CalendarImportError:
+    except Invalid:  # out of budget: never retried
         raise
     except Exception:  # noqa: S110 - one bad series: retry series by series below
         pass
@@ -93,7 +94,7 @@ def occurrences(
     for series in by_uid.values():
         try:
             found = _expand(calendar, series, window, budget)
-        except CalendarImportError:
+        except Invalid:  # out of budget: never retried
             raise
         except Exception as exc:  # recurring_ical_events and dateutil raise many types
             problems.append(
@@ -137,7 +138,7 @@ def _watched(budget: Budget) -> Iterator[None]:
     dateutil walks a rule that never matches (`FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`)
     to the year 9999 without returning, so a check between occurrences never runs.
     A profile hook of this thread only (`sys.setprofile`) sees its calls and raises
-    `CalendarImportError` inside the walk when the time is up.
+    `Invalid` inside the walk when the time is up.
     """
     calls = 0
 

@@ -6,7 +6,7 @@ with RECURRENCE-ID) are expanded with `recurring-ical-events`, then each
 occurrence is classified from its text (`training_text`) and the lot summed up by
 `footcore.domain.training_calendar.guess_training_week`.
 
-A file that is not iCalendar raises `CalendarImportError` naming the line. A file
+A file that is not iCalendar raises `Invalid` naming the line. A file
 with some bad entries imports the good ones and lists the bad ones as problems,
 each with its line. Reading has budgets: at most `MAX_CALENDAR_BYTES`, at most
 `MAX_OCCURRENCES` entries, and `budget_s` CPU seconds, checked as it goes; a
@@ -37,9 +37,9 @@ from footcore.interchange.ics_expand import (
     occurrences,
 )
 from footcore.interchange.ics_lines import (
-    CalendarImportError,
     decode_calendar,
     scan_calendar,
+    unreadable,
 )
 from footcore.interchange.ics_occurrence import categories_of, line_of, local_day
 from footcore.interchange.ics_parse import parse_calendars
@@ -49,7 +49,6 @@ __all__ = [
     "MAX_CALENDAR_BYTES",
     "CalendarEntries",
     "CalendarEntry",
-    "CalendarImportError",
     "read_calendar_entries",
     "read_training_calendar",
 ]
@@ -115,7 +114,7 @@ def read_calendar_entries(
 
     `tz` is the runner's IANA time zone; without it the calendar's own
     X-WR-TIMEZONE is used, else each entry's own zone. Cancelled entries are left
-    out, and so is anything outside `SEARCHED`. Raises `CalendarImportError` for
+    out, and so is anything outside `SEARCHED`. Raises `Invalid` for
     data that is not iCalendar, `ValueError` for a range that ends before it starts
     or an unknown `tz`.
     """
@@ -123,7 +122,7 @@ def read_calendar_entries(
         raise ValueError(f"the range ends ({end}) before it starts ({start})")
     zone = _zone(tz) if tz else None
     if len(data) > MAX_CALENDAR_BYTES:
-        raise CalendarImportError(
+        raise unreadable(
             f"the file is {len(data) / 1024 / 1024:.1f} MB; calendars up to "
             f"{MAX_CALENDAR_BYTES // 1024 // 1024} MB are read"
         )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from icalendar.parser import Contentline
 
+from footcore.domain.problems import Invalid, invalid
 from footcore.domain.training_calendar import ImportProblem
 from footcore.interchange.ics_properties import (
     FATAL_IN_EVENT,
@@ -33,12 +34,9 @@ _COMPONENT_NAME = re.compile(r"[A-Z][A-Z0-9-]*")
 _RULE_PROPERTIES = frozenset({"RRULE", "EXRULE"})
 
 
-class CalendarImportError(ValueError):
+def unreadable(message: str, line: int | None = None) -> Invalid:
     """The data is not an iCalendar file, or is broken beyond partial repair."""
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        self.line = line
-        super().__init__(f"line {line}: {message}" if line is not None else message)
+    return invalid(f"line {line}" if line is not None else "", message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +60,7 @@ def decode_calendar(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise CalendarImportError(
-                "the file claims UTF-16 but is not valid UTF-16", line=1
-            ) from exc
+            raise unreadable("the file claims UTF-16 but is not valid UTF-16", line=1) from exc
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
@@ -103,15 +99,15 @@ class _Scan:
 def scan_calendar(text: str) -> ScannedCalendar:
     """Check and repair the structure of iCalendar `text` (see the module docstring).
 
-    Raises `CalendarImportError` when the text does not start with BEGIN:VCALENDAR.
+    Raises `Invalid` when the text does not start with BEGIN:VCALENDAR.
     """
     logical = _unfold(text)
     if not logical:
-        raise CalendarImportError("the file is empty", line=1)
+        raise unreadable("the file is empty", line=1)
     first_line, first = logical[0]
     if first.strip().upper() != "BEGIN:VCALENDAR":
         shown = _CONTROL.sub("?", first.strip())[:40]
-        raise CalendarImportError(
+        raise unreadable(
             f"this is not an iCalendar file: it should start with BEGIN:VCALENDAR, not {shown!r}",
             line=first_line,
         )

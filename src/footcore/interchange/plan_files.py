@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from footcore.catalog.figure import render_png_free_svg_for_pdf
 from footcore.domain.catalog import Catalog, Exercise
 from footcore.domain.plan import Plan
 from footcore.domain.profile import Profile
+from footcore.figure import render_png_free_svg_for_pdf
 from footcore.interchange.ics_export import plan_to_ics
 from footcore.interchange.pdf_handout import PageSize, plan_handout_pdf
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "footcore.web.library",
     "footcore.web.training",
     "footcore.web.sessions",
+    "footcore.web.assessments",
     "footcore.web.progress",
 ]
 

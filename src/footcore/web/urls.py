@@ -29,8 +29,8 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("footcore.web.library.urls")),
     path("", include("footcore.web.training.urls")),
+    path("", include("footcore.web.assessments.urls")),
     path("", include("footcore.web.progress.urls")),
-    path("", include("footcore.web.progress.progress_urls")),
     path("", include("footcore.web.sessions.urls")),
     path("", include("footcore.web.sessions.player_urls")),
 ]

@@ -94,10 +94,7 @@ def list_exercises(
     position: str | None = None,
     q: str | None = None,
 ) -> HttpResponse:
-    try:
-        flt = selectors.parse_filter(concern=concern, equipment=equipment, position=position, q=q)
-    except selectors.FilterError as exc:
-        raise HttpError(422, str(exc)) from None
+    flt = selectors.parse_filter(concern=concern, equipment=equipment, position=position, q=q)
     return _json_response(_list_json(flt))
 
 

@@ -8,16 +8,8 @@ from typing import TypeVar
 
 from footcore.catalog.loader import default_catalog
 from footcore.domain.catalog import Catalog, Exercise
+from footcore.domain.problems import invalid
 from footcore.domain.vocab import Concern, Equipment, Position
-
-
-class FilterError(ValueError):
-    """An unknown filter value; `field` names the query parameter."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +30,7 @@ def _choice(enum: type[E], field: str, raw: str | None) -> E | None:
         return enum(raw.strip().lower())
     except ValueError:
         choices = ", ".join(m.value for m in enum)
-        raise FilterError(field, f"unknown value {raw!r}; choose one of: {choices}") from None
+        raise invalid(field, f"unknown value {raw!r}; choose one of: {choices}") from None
 
 
 def parse_filter(
@@ -50,7 +42,7 @@ def parse_filter(
 ) -> ExerciseFilter:
     text = (q or "").strip()
     if len(text) > 100:
-        raise FilterError("q", "search text is longer than 100 characters")
+        raise invalid("q", "search text is longer than 100 characters")
     return ExerciseFilter(
         concern=_choice(Concern, "concern", concern),
         equipment=_choice(Equipment, "equipment", equipment),

@@ -12,8 +12,9 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from footcore.catalog.figure import render_svg
+from footcore.domain.problems import Invalid
 from footcore.domain.vocab import Concern, Equipment, Position
+from footcore.figure import render_svg
 from footcore.web.library import selectors
 
 
@@ -27,7 +28,7 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
             position=request.GET.get("position"),
             q=request.GET.get("q"),
         )
-    except selectors.FilterError as exc:
+    except Invalid as exc:
         error = str(exc)
         flt = selectors.ExerciseFilter()
     exercises = selectors.list_exercises(flt)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from footcore.domain.assessments import TestKind
 from footcore.interchange.progress_charts import assessment_chart, minutes_chart, pain_chart
 from footcore.web.accounts.services import current_user
-from footcore.web.progress.progress_selectors import Progress, progress_for
+from footcore.web.progress.selectors import Progress, progress_for
 
 
 def minutes_version(progress: Progress) -> str:

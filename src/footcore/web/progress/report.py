@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from footcore.interchange.pdf_handout import PageSize
 from footcore.interchange.progress_report import progress_report_pdf
 from footcore.web.library.selectors import catalog
-from footcore.web.progress.progress_selectors import progress_for
+from footcore.web.progress.selectors import progress_for
 
 
 def report_for(user: User, *, page: PageSize = "A4", today: dt.date | None = None) -> bytes:

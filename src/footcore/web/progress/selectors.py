@@ -1,216 +1,134 @@
-"""Queries over self-assessment results.
+"""Reads behind the progress page, its charts, the PDF report and `footcore progress`.
 
-How a value is stored (`AssessmentEntry.value`): a number in the test's unit, a grade
-string (`pass`, `partial`, `fail`), or `{"trials_s": [...]}` for timed trials. FAAM
-rows (one per subscale, saved together, ADL first) hold `{"percent": float | null,
-"self_rating": int | null, "overall": str | null}` and the item answers in `answers`.
+Four queries whatever the history: the profile, the planned sessions in the window, the
+session logs in the window, and the self-test results. Rows become the domain's inputs
+(`PlannedSlot`, `SessionRecord`, `AssessmentResult`) and `summarize` does the rest.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
 
-from footcore.domain.assessments import (
-    DEFINITIONS,
-    AssessmentResult,
-    Grade,
-    TestKind,
-    Trials,
-    Value,
-)
-from footcore.domain.faam import FaamScore, OverallRating, score_faam
+from footcore.domain.plan import SessionKind
 from footcore.domain.profile import Profile
-from footcore.domain.steering import RETEST_EVERY_WEEKS, Emphasis, emphasis_from_results
-from footcore.domain.vocab import Side
-from footcore.web.progress.models import AssessmentEntry
-from footcore.web.progress.readings import Reading, latest_readings, readings
+from footcore.domain.progress import PlannedSlot, SessionRecord, week_start
+from footcore.domain.progress_summary import WINDOW_WEEKS, ProgressSummary, summarize
+from footcore.web.assessments.selectors import results_for
+from footcore.web.runner_clock import runner_today
+from footcore.web.sessions.models import SessionLogEntry
 from footcore.web.training.models import PlannedSession
 from footcore.web.training.selectors import get_profile
 
-FAAM_KINDS = (TestKind.FAAM_ADL.value, TestKind.FAAM_SPORTS.value)
-
-
-def value_to_json(value: Value) -> Any:
-    if isinstance(value, Grade):
-        return value.value
-    if isinstance(value, Trials):
-        return {"trials_s": list(value.values_s)}
-    return value
-
-
-def value_from_json(raw: Any) -> Value:
-    if isinstance(raw, dict):
-        return Trials(tuple(float(v) for v in raw["trials_s"]))
-    if isinstance(raw, str):
-        return Grade(raw)
-    return float(raw)
-
-
-def _rows(user: User) -> list[AssessmentEntry]:
-    return list(AssessmentEntry.objects.filter(user=user).order_by("date", "id"))
-
-
-def _results(rows: list[AssessmentEntry]) -> list[AssessmentResult]:
-    results = []
-    for row in rows:
-        kind = TestKind(row.kind)
-        side = None if row.side is None else Side(row.side)
-        if row.kind in FAAM_KINDS:
-            percent = row.value.get("percent") if isinstance(row.value, dict) else None
-            if percent is None:
-                continue  # not scorable: nothing to chart or compare
-            results.append(AssessmentResult(row.date, kind, None, float(percent)))
-        else:
-            results.append(AssessmentResult(row.date, kind, side, value_from_json(row.value)))
-    return results
-
-
-def results_for(user: User) -> list[AssessmentResult]:
-    """Every scored result of `user`, oldest first (FAAM subscales as percentages)."""
-    return _results(_rows(user))
+PARTLY_DONE_CREDIT = 0.5
+"""footcore-design: an exercise started but not finished counts as half of it done."""
 
 
 @dataclass(frozen=True, slots=True)
-class DatedFaam:
-    date: dt.date
-    score: FaamScore
+class Progress:
+    summary: ProgressSummary
+    profile: Profile | None
+
+    def chart_version(self, *parts: object) -> str:
+        """A short digest of a chart's data, so its URL changes when the chart does."""
+        return hashlib.blake2s(repr(parts).encode(), digest_size=6).hexdigest()
 
 
-def faam_scores_for(user: User) -> list[DatedFaam]:
-    """Every FAAM questionnaire of `user`, rescored from its stored answers, oldest first."""
-    rows = list(
-        AssessmentEntry.objects.filter(user=user, kind__in=FAAM_KINDS).order_by("date", "id")
-    )
-    scores = []
-    for adl, sports in zip(rows[::2], rows[1::2], strict=False):
-        if adl.kind != TestKind.FAAM_ADL.value or sports.kind != TestKind.FAAM_SPORTS.value:
-            continue
-        overall = adl.value.get("overall")
-        score = score_faam(
-            adl.answers or [],
-            sports.answers or [],
-            adl_self_rating=adl.value.get("self_rating"),
-            sports_self_rating=sports.value.get("self_rating"),
-            overall=None if overall is None else OverallRating(overall),
+def progress_for(user: User, *, today: dt.date | None = None) -> Progress:
+    """The runner's progress up to `today` (default: today in the runner's time zone)."""
+    profile = get_profile(user)
+    day = today if today is not None else runner_today(profile)
+    earliest = week_start(day) - dt.timedelta(weeks=WINDOW_WEEKS - 1)
+    latest = week_start(day) + dt.timedelta(days=6)
+    planned_rows = list(
+        PlannedSession.objects.filter(user=user, date__gte=earliest, date__lte=latest).values(
+            "date", "kind", "estimated_s"
         )
-        scores.append(DatedFaam(adl.date, score))
-    return scores
+    )
+    log_rows = list(
+        SessionLogEntry.objects.filter(user=user, date__gte=earliest, date__lte=day).values(
+            "date", "kind", "exercises", "pain_0_10"
+        )
+    )
+    results = results_for(user)
+    tested = {r.date for r in results if earliest <= r.date <= day}
+    summary = summarize(
+        [PlannedSlot(row["date"], SessionKind(row["kind"])) for row in planned_rows],
+        session_records(log_rows, planned_rows) + assessment_records(tested, planned_rows),
+        results,
+        today=day,
+        age=None if profile is None else profile.age,
+        sex=None if profile is None else profile.sex,
+    )
+    return Progress(summary, profile)
 
 
-def _age_sex(profile: Profile | None) -> tuple[int | None, Any]:
-    return (None, None) if profile is None else (profile.age, profile.sex)
+def session_records(
+    logs: Iterable[Mapping[str, Any]], planned: Iterable[Mapping[str, Any]]
+) -> list[SessionRecord]:
+    """Session logs as the domain's records.
 
-
-def emphases_for(user: User, profile: Profile | None = None) -> tuple[Emphasis, ...]:
-    """What the latest self-tests bring forward, with the sentences that triggered it."""
-    profile = get_profile(user) if profile is None else profile
-    age, sex = _age_sex(profile)
-    return emphasis_from_results(results_for(user), age, sex)
-
-
-def emphasis_for(user: User, today: dt.date) -> tuple[str, ...]:
-    """Exercise ids the latest self-tests bring forward in the plan (footcore-design)."""
-    return tuple(e.exercise for e in emphases_for(user) if e.exercise is not None)
-
-
-def readings_for(user: User, profile: Profile | None) -> list[Reading]:
-    age, sex = _age_sex(profile)
-    return readings(results_for(user), age, sex)
-
-
-@dataclass(frozen=True, slots=True)
-class TestStatus:
-    """One guided test on the `/assess` list."""
-
-    __test__ = False
-
-    group: str
-    name: str
-    kinds: tuple[TestKind, ...]
-    optional: bool
-    latest: tuple[Reading, ...]
-    last_date: dt.date | None
-    due: bool
-
-
-def _groups() -> dict[str, tuple[TestKind, ...]]:
-    groups: dict[str, list[TestKind]] = {}
-    for definition in DEFINITIONS.values():
-        groups.setdefault(definition.group, []).append(definition.kind)
-    return {group: tuple(kinds) for group, kinds in groups.items()}
-
-
-GROUPS = _groups()
-"""Test id (the URL's `/assess/<test-id>`) -> the kinds guided together on one page."""
-
-
-def group_name(group: str) -> str:
-    kinds = GROUPS[group]
-    if len(kinds) == 1:
-        return DEFINITIONS[kinds[0]].name
-    return {
-        "balance": "Single-leg balance",
-        "toe-yoga": "Toe yoga",
-        "paper-grip": "Paper grip",
-        "faam": "FAAM questionnaire",
-    }[group]
-
-
-def overview(user: User, profile: Profile | None, today: dt.date) -> list[TestStatus]:
-    """Each test with its latest result per side and whether a retest is due.
-
-    A test is due when never done, or when its last result is at least 4 weeks old
-    (`steering.RETEST_EVERY_WEEKS`), or when a planned retest day has come since.
+    Logs store what was done per exercise and side, not how long it took, so minutes
+    are estimated: the planned session's estimated length times the share done. A log
+    with no planned session of its day and kind uses the mean planned length of its kind.
     """
-    age, sex = _age_sex(profile)
-    rows = _rows(user)
-    latest = latest_readings(_results(rows), age, sex)
-    last_any: dict[str, dt.date] = {}
-    for row in rows:
-        group = DEFINITIONS[TestKind(row.kind)].group
-        last_any[group] = max(row.date, last_any.get(group, row.date))
-    retest_day = (
-        PlannedSession.objects.filter(user=user, kind="assessment", date__lte=today)
-        .order_by("-date")
-        .values_list("date", flat=True)
-        .first()
-    )
-    statuses = []
-    for group, kinds in GROUPS.items():
-        last = last_any.get(group)
-        due = (
-            last is None
-            or (today - last).days >= 7 * RETEST_EVERY_WEEKS
-            or (retest_day is not None and last < retest_day)
+    planned_s = {(row["date"], row["kind"]): row["estimated_s"] for row in planned}
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for (_, kind), seconds in planned_s.items():
+        by_kind[kind].append(seconds)
+    records = []
+    for log in logs:
+        fraction = done_fraction(log["exercises"])
+        kind_s = by_kind.get(log["kind"], [])
+        seconds = planned_s.get(
+            (log["date"], log["kind"]), sum(kind_s) / len(kind_s) if kind_s else 0
         )
-        found = tuple(
-            latest[(kind, side)]
-            for kind in kinds
-            for side in (Side.LEFT, Side.RIGHT, None)
-            if (kind, side) in latest
-        )
-        statuses.append(
-            TestStatus(
-                group=group,
-                name=group_name(group),
-                kinds=kinds,
-                optional=all(DEFINITIONS[k].optional for k in kinds),
-                latest=found,
-                last_date=last,
-                due=due,
+        records.append(
+            SessionRecord(
+                date=log["date"],
+                done_fraction=fraction,
+                minutes=round(seconds * fraction / 60, 1),
+                pain_0_10=log["pain_0_10"],
+                kind=SessionKind(log["kind"]),
             )
         )
-    return statuses
+    return records
 
 
-def next_retest(user: User, today: dt.date) -> dt.date | None:
-    return (
-        PlannedSession.objects.filter(user=user, kind="assessment", date__gte=today)
-        .order_by("date")
-        .values_list("date", flat=True)
-        .first()
-    )
+def assessment_records(
+    days: Iterable[dt.date], planned: Iterable[Mapping[str, Any]]
+) -> list[SessionRecord]:
+    """A day with any self-test result counts as a done assessment session: results are
+    stored as self-test rows, not as session logs."""
+    planned_s = {row["date"]: row["estimated_s"] for row in planned if row["kind"] == "assessment"}
+    return [
+        SessionRecord(
+            date=day,
+            done_fraction=1.0,
+            minutes=round(planned_s.get(day, 0) / 60, 1),
+            kind=SessionKind.ASSESSMENT,
+        )
+        for day in sorted(days)
+    ]
+
+
+def done_fraction(exercises: object) -> float:
+    """Share of a session's logged exercise entries done: a finished one counts 1, one
+    started (any set, rep or hold) counts `PARTLY_DONE_CREDIT`, an untouched one 0."""
+    if not isinstance(exercises, list) or not exercises:
+        return 0.0
+    credit = 0.0
+    for entry in exercises:
+        if not isinstance(entry, dict):
+            continue
+        if entry.get("done"):
+            credit += 1.0
+        elif entry.get("sets_done") or entry.get("reps_done") or entry.get("holds_done"):
+            credit += PARTLY_DONE_CREDIT
+    return min(credit / len(exercises), 1.0)

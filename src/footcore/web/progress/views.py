@@ -1,142 +1,152 @@
-"""`/assess`: the list of self-tests, one guided test, and the FAAM questionnaire."""
+"""`/progress`: adherence, streaks, minutes, pain and self-test trends; `/progress.pdf`."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_safe
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
 
-from footcore.domain.assessments import DEFINITIONS, TestKind
-from footcore.domain.faam import ADL_MIN_ANSWERED, SPORTS_MIN_ANSWERED, FaamError
+from footcore.domain.assessments import Grade
+from footcore.domain.progress import Adherence
+from footcore.domain.progress_summary import GridDay, LatestResult, TestTrend
+from footcore.interchange.pdf_handout import PageSize
+from footcore.interchange.progress_charts import (
+    assessment_alt,
+    day_label,
+    minutes_alt,
+    pain_alt,
+)
+from footcore.interchange.progress_report import cited_keys
 from footcore.web.accounts.services import current_user
-from footcore.web.progress import selectors, services
-from footcore.web.progress.forms import SIDES, FaamForm, TestForm, field_name
-from footcore.web.training.clock import runner_today
-from footcore.web.training.selectors import get_profile
+from footcore.web.library.selectors import catalog
+from footcore.web.progress import charts
+from footcore.web.progress.report import report_for
+from footcore.web.progress.selectors import Progress, progress_for
 
-GUIDED = [g for g in selectors.GROUPS if g != "faam"]
+PAGES: dict[str, PageSize] = {"A4": "A4", "Letter": "Letter"}
+STATUS_TEXT = {
+    Adherence.DONE: ("done", "✓"),
+    Adherence.PARTLY_DONE: ("partly done", "◐"),
+    Adherence.MISSED: ("missed", "✗"),
+    Adherence.PLANNED: ("planned", "○"),
+    Adherence.EXTRA: ("extra session", "+"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    day: GridDay
+    label: str
+    mark: str
+    css: str
+
+
+@dataclass(frozen=True, slots=True)
+class TestRow:
+    __test__ = False  # not a pytest test class, despite the name
+
+    side: str
+    date: str
+    value: str
+    sentence: str
+    change: str
+
+
+@dataclass(frozen=True, slots=True)
+class TestPanel:
+    __test__ = False
+
+    trend: TestTrend
+    chart_url: str
+    alt: str
+    rows: tuple[TestRow, ...]
 
 
 @require_safe
-def assess_list(request: HttpRequest) -> HttpResponse:
+def progress_view(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    profile = get_profile(user)
-    today = runner_today(profile)
-    context = {
-        "tests": selectors.overview(user, profile, today),
-        "next_retest": selectors.next_retest(user, today),
-        "emphases": selectors.emphases_for(user, profile),
-        "has_profile": profile is not None,
-        "nav": "assess",
+    progress = progress_for(user)
+    summary = progress.summary
+    context: dict[str, Any] = {
+        "nav": "progress",
+        "summary": summary,
+        "empty": summary.is_empty,
+        "has_profile": progress.profile is not None,
+        "weeks": [[_cell(day) for day in week] for week in summary.weeks()],
+        "legend": [(status.value, *STATUS_TEXT[status]) for status in STATUS_TEXT],
+        "done": summary.count(Adherence.DONE),
+        "partly": summary.count(Adherence.PARTLY_DONE),
+        "missed": summary.count(Adherence.MISSED),
+        "percent": summary.adherence_percent,
+        "minutes_rows": [(day_label(w.week_start), w.minutes) for w in summary.weekly_minutes],
+        "pain_rows": [
+            (day_label(w.week_start), w.max_0_10, w.mean_0_10, w.sessions) for w in summary.pain
+        ],
+        "tests": [_panel(progress, trend) for trend in summary.tests],
+        "flags": summary.flagged,
+        "sources": _sources(summary_keys=cited_keys(summary)),
     }
-    return render(request, "footcore/assess_list.html", context)
-
-
-def _blocks(form: TestForm, latest: dict[Any, Any]) -> list[dict[str, Any]]:
-    blocks = []
-    for kind in form.kinds:
-        definition = DEFINITIONS[kind]
-        sides = []
-        for side in SIDES:
-            if definition.trials > 1:
-                names = [field_name(kind, side, t) for t in range(1, definition.trials + 1)]
-            else:
-                names = [field_name(kind, side)]
-            sides.append({"side": side.value, "fields": [form[n] for n in names]})
-        blocks.append(
-            {
-                "definition": definition,
-                "sides": sides,
-                "latest": [latest[(kind, s)] for s in SIDES if (kind, s) in latest],
-            }
+    if summary.has_minutes:
+        version = charts.minutes_version(progress)
+        context["minutes_chart"] = f"{reverse('progress-chart-minutes')}?v={version}"
+        context["minutes_alt"] = minutes_alt(summary.weekly_minutes)
+    if summary.pain:
+        context["pain_chart"] = (
+            f"{reverse('progress-chart-pain')}?v={charts.pain_version(progress)}"
         )
-    return blocks
+        context["pain_alt"] = pain_alt(summary.pain)
+    return render(request, "footcore/progress.html", context)
 
 
-@require_http_methods(["GET", "POST"])
-def assess_test(request: HttpRequest, test_id: str) -> HttpResponse:
-    if test_id not in GUIDED:
-        raise Http404(f"No self-test called {test_id!r}.")
+@require_safe
+def progress_pdf(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    profile = get_profile(user)
-    kinds = selectors.GROUPS[test_id]
-    status = 200
-    if request.method == "POST":
-        form = TestForm(kinds, request.POST)
-        if form.is_valid() and not form.values():
-            form.add_error(None, "Enter at least one result before saving.")
-        elif form.is_valid():
-            try:
-                services.record_results(
-                    user=user, values=form.values(), today=runner_today(profile)
-                )
-            except services.AssessmentError as exc:
-                form.add_problems(exc.problems)
-            else:
-                messages.success(request, "Saved. Your plan now takes these results into account.")
-                return redirect("assess-test", test_id=test_id)
-        status = 400
-    else:
-        form = TestForm(kinds)
-    latest = {(r.result.kind, r.result.side): r for r in selectors.readings_for(user, profile)}
-    context = {
-        "test_id": test_id,
-        "name": selectors.group_name(test_id),
-        "form": form,
-        "blocks": _blocks(form, latest),
-        "metronome_bpm": next(
-            (DEFINITIONS[k].cadence_bpm for k in kinds if DEFINITIONS[k].cadence_bpm), None
-        ),
-        "nav": "assess",
-    }
-    return render(request, "footcore/assess_test.html", context, status=status)
+    page = PAGES.get(request.GET.get("page", "A4"))
+    if page is None:
+        return HttpResponse("page: choose A4 or Letter", status=400, content_type="text/plain")
+    body = report_for(user, page=page)
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="footcore-progress.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
-@require_http_methods(["GET", "POST"])
-def assess_faam(request: HttpRequest) -> HttpResponse:
-    user = current_user(request)
-    profile = get_profile(user)
-    status = 200
-    if request.method == "POST":
-        form = FaamForm(request.POST)
-        if form.is_valid():
-            try:
-                services.record_faam(
-                    user=user,
-                    adl=form.answers("adl"),
-                    sports=form.answers("sports"),
-                    adl_self_rating=form.cleaned_data["adl_self_rating"],
-                    sports_self_rating=form.cleaned_data["sports_self_rating"],
-                    overall=form.cleaned_data["overall"] or None,
-                    today=runner_today(profile),
-                )
-            except FaamError as exc:
-                form.add_problems(exc.problems)
-            else:
-                messages.success(request, "Saved your FAAM answers.")
-                return redirect("assess-faam")
-        status = 400
-    else:
-        form = FaamForm()
-    scores = selectors.faam_scores_for(user)
-    faam_readings = [
-        r
-        for r in selectors.readings_for(user, profile)
-        if r.result.kind in (TestKind.FAAM_ADL, TestKind.FAAM_SPORTS)
-    ]
-    latest_change = {r.result.kind: r.change for r in faam_readings}
-    context = {
-        "form": form,
-        "adl_items": form.items("adl"),
-        "sports_items": form.items("sports"),
-        "latest": scores[-1] if scores else None,
-        "adl_change": latest_change.get(TestKind.FAAM_ADL),
-        "sports_change": latest_change.get(TestKind.FAAM_SPORTS),
-        "adl_min": ADL_MIN_ANSWERED,
-        "sports_min": SPORTS_MIN_ANSWERED,
-        "nav": "assess",
-    }
-    return render(request, "footcore/assess_faam.html", context, status=status)
+def _cell(day: GridDay) -> Cell:
+    if day.status is None:
+        return Cell(day, "rest day", "", "rest")
+    label, mark = STATUS_TEXT[day.status]
+    return Cell(day, label, mark, day.status.value)
+
+
+def _panel(progress: Progress, trend: TestTrend) -> TestPanel:
+    version = charts.assessment_version(progress, trend.kind)
+    url = reverse("progress-chart-test", args=[trend.kind.value])
+    return TestPanel(
+        trend=trend,
+        chart_url=f"{url}?v={version}",
+        alt=assessment_alt(trend),
+        rows=tuple(_row(latest, trend) for latest in trend.latest),
+    )
+
+
+def _row(latest: LatestResult, trend: TestTrend) -> TestRow:
+    value = latest.value
+    shown = value.value if isinstance(value, Grade) else f"{value:g} {trend.unit.value}"
+    return TestRow(
+        side="both" if latest.side is None else latest.side.value,
+        date=day_label(latest.date),
+        value=shown,
+        sentence=latest.interpretation.sentence,
+        change="First result: retest in 4 weeks to see a change."
+        if latest.change is None
+        else latest.change.sentence,
+    )
+
+
+def _sources(*, summary_keys: list[str]) -> list[tuple[str, str]]:
+    known = catalog().citations
+    return [(key, known[key].text if key in known else "") for key in summary_keys]

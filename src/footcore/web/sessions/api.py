@@ -13,16 +13,17 @@ from pydantic import ConfigDict
 from footcore.domain.logbook import (
     Difficulty,
     ExerciseLog,
-    Problem,
     RedFlagAnswers,
     SessionLog,
 )
 from footcore.domain.plan import SessionKind
+from footcore.domain.problems import Invalid, Problem
 from footcore.domain.vocab import PainSite, Side
 from footcore.web.accounts.services import current_user
+from footcore.web.errors import ErrorOut
+from footcore.web.runner_clock import runner_today
 from footcore.web.sessions import selectors, services
 from footcore.web.training import selectors as training_selectors
-from footcore.web.training.clock import runner_today
 
 router = Router(tags=["log"])
 
@@ -88,25 +89,8 @@ class StatusOut(Schema):
     logged_today: list[str]
 
 
-class ProblemOut(Schema):
-    field: str
-    message: str
-
-
-class ProblemsOut(Schema):
-    detail: str
-    problems: list[ProblemOut]
-
-
 def _today(request: HttpRequest) -> dt.date:
     return runner_today(training_selectors.get_profile(current_user(request)))
-
-
-def _unprocessable(problems: list[Problem]) -> Status[Any]:
-    detail = "; ".join(f"{f}: {m}" for f, m in problems)
-    return Status(
-        422, {"detail": detail, "problems": [{"field": f, "message": m} for f, m in problems]}
-    )
 
 
 def _status(request: HttpRequest) -> dict[str, Any]:
@@ -115,7 +99,7 @@ def _status(request: HttpRequest) -> dict[str, Any]:
 
 @router.post(
     "/logs",
-    response={200: LogOut, 201: LogOut, 422: ProblemsOut},
+    response={200: LogOut, 201: LogOut, 422: ErrorOut},
     summary="Log a session; the same idempotency_key again is stored once",
 )
 def post_log(request: HttpRequest, payload: LogIn) -> Any:
@@ -142,10 +126,7 @@ def post_log(request: HttpRequest, payload: LogIn) -> Any:
         notes=payload.notes,
         idempotency_key=payload.idempotency_key,
     )
-    try:
-        outcome = services.log_session(user=current_user(request), log=log, today=_today(request))
-    except services.Rejected as exc:
-        return _unprocessable(exc.problems)
+    outcome = services.log_session(user=current_user(request), log=log, today=_today(request))
     body = {
         "id": outcome.id,
         "duplicate": not outcome.created,
@@ -157,32 +138,29 @@ def post_log(request: HttpRequest, payload: LogIn) -> Any:
 
 @router.post(
     "/checkins",
-    response={201: StatusOut, 422: ProblemsOut},
+    response={201: StatusOut, 422: ErrorOut},
     summary="Next-morning check: has the pain from that session settled?",
 )
 def post_checkin(request: HttpRequest, payload: CheckIn) -> Any:
-    try:
-        services.morning_check(
-            user=current_user(request),
-            session_date=payload.session_date,
-            settled=payload.settled,
-            pain_0_10=payload.pain_0_10,
-            today=_today(request),
-        )
-    except services.Rejected as exc:
-        return _unprocessable(exc.problems)
+    services.morning_check(
+        user=current_user(request),
+        session_date=payload.session_date,
+        settled=payload.settled,
+        pain_0_10=payload.pain_0_10,
+        today=_today(request),
+    )
     return Status(201, _status(request))
 
 
 @router.post(
     "/red-flags",
-    response={201: StatusOut, 422: ProblemsOut},
+    response={201: StatusOut, 422: ErrorOut},
     summary="Answer the red-flag questions; any yes stops the program",
 )
 def post_red_flags(request: HttpRequest, payload: RedFlagsIn) -> Any:
     unknown = sorted(set(payload.answers) - set(selectors.RED_FLAG_FIELDS))
     if unknown:
-        return _unprocessable([(f"answers.{k}", "no such red-flag question") for k in unknown])
+        raise Invalid(Problem(f"answers.{k}", "no such red-flag question") for k in unknown)
     services.record_red_flags(
         user=current_user(request),
         answers=RedFlagAnswers(**payload.answers),
@@ -193,16 +171,11 @@ def post_red_flags(request: HttpRequest, payload: RedFlagsIn) -> Any:
 
 @router.post(
     "/clearance",
-    response={201: StatusOut, 422: ProblemsOut},
+    response={201: StatusOut, 422: ErrorOut},
     summary="Confirm a clinician cleared you to train again",
 )
 def post_clearance(request: HttpRequest, payload: ClearanceIn) -> Any:
-    try:
-        services.record_clearance(
-            user=current_user(request), note=payload.note, today=_today(request)
-        )
-    except services.Rejected as exc:
-        return _unprocessable(exc.problems)
+    services.record_clearance(user=current_user(request), note=payload.note, today=_today(request))
     return Status(201, _status(request))
 
 

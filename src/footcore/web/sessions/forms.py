@@ -19,6 +19,7 @@ from footcore.domain.logbook import (
     SessionLog,
 )
 from footcore.domain.plan import PlanItem, SessionKind
+from footcore.domain.problems import Problem
 from footcore.domain.safety import RED_FLAG_QUESTIONS
 from footcore.domain.vocab import PainSite
 
@@ -96,10 +97,10 @@ class LogForm(forms.Form):
             idempotency_key=data["idempotency_key"],
         )
 
-    def add_problems(self, problems: Sequence[tuple[str, str]]) -> None:
-        for field, message in problems:
-            target = self._field_for(field)
-            self.add_error(target, f"{field}: {message}" if target is None else message)
+    def add_problems(self, problems: Sequence[Problem]) -> None:
+        for problem in problems:
+            target = self._field_for(problem.field)
+            self.add_error(target, str(problem) if target is None else problem.message)
 
     def _field_for(self, path: str) -> str | None:
         if path in self.fields:

@@ -18,12 +18,12 @@ from footcore.domain.adaptation import Adaptation
 from footcore.domain.logbook import (
     MAX_NOTES_CHARS,
     MorningCheck,
-    Problem,
     RedFlagAnswers,
     SessionLog,
     log_problems,
     morning_check_problems,
 )
+from footcore.domain.problems import Invalid, Problem
 from footcore.web.library.selectors import catalog
 from footcore.web.sessions.models import (
     ClearanceEntry,
@@ -38,21 +38,12 @@ from footcore.web.training.services import plan_would_change, replan
 
 __all__ = [
     "LogOutcome",
-    "Rejected",
     "current_adaptation",
     "log_session",
     "morning_check",
     "record_clearance",
     "record_red_flags",
 ]
-
-
-class Rejected(ValueError):
-    """Input that cannot be stored; `problems` names each bad field."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(f"{f}: {m}" for f, m in problems))
-        self.problems = problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +59,14 @@ class LogOutcome:
 def log_session(*, user: User, log: SessionLog, today: dt.date) -> LogOutcome:
     """Store a session log once per idempotency key and replan what is still ahead.
 
-    Raises `Rejected` naming every bad field (including unknown exercises or variants,
+    Raises `Invalid` naming every bad field (including unknown exercises or variants,
     and a date in the future) before anything is written.
     """
     problems = log_problems(log) + _catalog_problems(log)
     if log.date > today:
-        problems.append(("date", "a session cannot be logged before the day it is done"))
+        problems.append(Problem("date", "a session cannot be logged before the day it is done"))
     if problems:
-        raise Rejected(problems)
+        raise Invalid(problems)
     # The insert is its own short transaction; the plan is derived from all logs and
     # `_replan` rebuilds it under the write lock whenever its inputs changed.
     try:
@@ -104,10 +95,14 @@ def morning_check(
     check = MorningCheck(today, session_date, settled, pain_0_10)
     problems = morning_check_problems(check)
     if problems:
-        problems = [("session_date", m) if f == "date" else (f, m) for f, m in problems]
-        raise Rejected(problems)
+        problems = [
+            Problem("session_date", p.message) if p.field == "date" else p for p in problems
+        ]
+        raise Invalid(problems)
     if not SessionLogEntry.objects.filter(user=user, date=session_date).exists():
-        raise Rejected([("session_date", f"no session is logged on {session_date.isoformat()}")])
+        raise Invalid(
+            [Problem("session_date", f"no session is logged on {session_date.isoformat()}")]
+        )
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -119,8 +114,13 @@ def morning_check(
                     pain_0_10=pain_0_10,
                 )
         except IntegrityError:
-            raise Rejected(
-                [("session_date", f"the check for {session_date.isoformat()} is already answered")]
+            raise Invalid(
+                [
+                    Problem(
+                        "session_date",
+                        f"the check for {session_date.isoformat()} is already answered",
+                    )
+                ]
             ) from None
         return _replan(user, today)
 
@@ -136,7 +136,7 @@ def record_red_flags(*, user: User, answers: RedFlagAnswers, today: dt.date) -> 
 def record_clearance(*, user: User, note: str, today: dt.date) -> Adaptation:
     """The runner confirms a clinician cleared them: training resumes, pauses lift."""
     if len(note) > MAX_NOTES_CHARS:
-        raise Rejected([("note", f"must be at most {MAX_NOTES_CHARS} characters")])
+        raise Invalid([Problem("note", f"must be at most {MAX_NOTES_CHARS} characters")])
     with transaction.atomic():
         ClearanceEntry.objects.create(user=user, date=today, note=note.strip())
         return _replan(user, today)
@@ -189,10 +189,14 @@ def _catalog_problems(log: SessionLog) -> list[Problem]:
         exercise = known.get(entry.exercise)
         if exercise is None:
             if entry.exercise.strip():
-                problems.append((f"exercises[{i}].exercise", f"no exercise {entry.exercise!r}"))
+                problems.append(
+                    Problem(f"exercises[{i}].exercise", f"no exercise {entry.exercise!r}")
+                )
             continue
         if entry.variant.strip() and entry.variant not in {v.id for v in exercise.variants}:
             problems.append(
-                (f"exercises[{i}].variant", f"{entry.exercise} has no variant {entry.variant!r}")
+                Problem(
+                    f"exercises[{i}].variant", f"{entry.exercise} has no variant {entry.variant!r}"
+                )
             )
     return problems

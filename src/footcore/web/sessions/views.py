@@ -11,12 +11,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from footcore.domain.plan import PlannedSession, SessionKind
+from footcore.domain.problems import Invalid
 from footcore.domain.safety import RED_FLAG_QUESTIONS
 from footcore.web.accounts.services import current_user
+from footcore.web.runner_clock import runner_today
 from footcore.web.sessions import selectors, services
 from footcore.web.sessions.forms import CheckinForm, ClearanceForm, LogForm, RedFlagForm
 from footcore.web.training import selectors as training_selectors
-from footcore.web.training.clock import runner_today
 
 
 def _today(request: HttpRequest) -> dt.date:
@@ -54,7 +55,7 @@ def log_view(request: HttpRequest, day: str) -> HttpResponse:
                 outcome = services.log_session(
                     user=user, log=form.to_log(day=date, kind=session.kind), today=_today(request)
                 )
-            except services.Rejected as exc:
+            except Invalid as exc:
                 form.add_problems(exc.problems)
             else:
                 messages.success(
@@ -89,9 +90,10 @@ def checkin_view(request: HttpRequest) -> HttpResponse:
                 pain_0_10=form.cleaned_data["pain_0_10"],
                 today=_today(request),
             )
-        except services.Rejected as exc:
-            for field, message in exc.problems:
-                form.add_error(field if field in form.fields else None, message)
+        except Invalid as exc:
+            for problem in exc.problems:
+                field = problem.field if problem.field in form.fields else None
+                form.add_error(field, problem.message)
         else:
             messages.success(request, "Thanks: morning check saved.")
             return redirect("today")
@@ -132,8 +134,8 @@ def clearance_view(request: HttpRequest) -> HttpResponse:
             services.record_clearance(
                 user=current_user(request), note=form.cleaned_data["note"], today=_today(request)
             )
-        except services.Rejected as exc:
-            form.add_error("note", "; ".join(m for _, m in exc.problems))
+        except Invalid as exc:
+            form.add_error("note", "; ".join(p.message for p in exc.problems))
         else:
             messages.success(request, "Clearance recorded: your plan is back on.")
             return redirect("today")

@@ -11,11 +11,12 @@ from ninja.responses import Status
 from pydantic import ConfigDict
 
 from footcore.domain.plan_serialize import plan_to_dict, session_to_dict
-from footcore.domain.profile import ProfileError, profile_to_dict
+from footcore.domain.profile import profile_to_dict
 from footcore.web.accounts.services import current_user
+from footcore.web.errors import ErrorOut
 from footcore.web.library.selectors import catalog
+from footcore.web.runner_clock import runner_today
 from footcore.web.training import selectors, services
-from footcore.web.training.clock import runner_today
 
 router = Router(tags=["plan"])
 
@@ -60,17 +61,7 @@ class ProfileOut(Schema):
     time_of_day: str | None
 
 
-class Problem(Schema):
-    field: str
-    message: str
-
-
-class ProblemsOut(Schema):
-    detail: str
-    problems: list[Problem]
-
-
-@router.get("/profile", response={200: ProfileOut, 404: ProblemsOut}, summary="Your profile")
+@router.get("/profile", response={200: ProfileOut, 404: ErrorOut}, summary="Your profile")
 def get_profile(request: HttpRequest) -> Any:
     user = current_user(request)
     profile = selectors.get_profile(user)
@@ -81,21 +72,17 @@ def get_profile(request: HttpRequest) -> Any:
 
 @router.put(
     "/profile",
-    response={200: ProfileOut, 422: ProblemsOut},
+    response={200: ProfileOut, 422: ErrorOut},
     summary="Store your profile and replan from today",
 )
 def put_profile(request: HttpRequest, payload: ProfileIn) -> Any:
     user = current_user(request)
     data = payload.model_dump(exclude_none=True)
-    try:
-        profile = services.save_profile(
-            user=user,
-            data=data,
-            today=runner_today(selectors.get_profile(user)),
-        )
-    except ProfileError as exc:
-        problems = [{"field": f, "message": m} for f, m in exc.problems]
-        return Status(422, {"detail": str(exc), "problems": problems})
+    profile = services.save_profile(
+        user=user,
+        data=data,
+        today=runner_today(selectors.get_profile(user)),
+    )
     return Status(200, profile_to_dict(profile))
 
 

@@ -9,14 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
-from footcore.interchange.ics_import import (
-    MAX_CALENDAR_BYTES,
-    CalendarImportError,
-    read_training_calendar,
-)
+from footcore.domain.problems import Invalid
+from footcore.interchange.ics_import import MAX_CALENDAR_BYTES, read_training_calendar
 from footcore.web.accounts.services import current_user
+from footcore.web.runner_clock import runner_today
 from footcore.web.training import selectors
-from footcore.web.training.clock import runner_today
 from footcore.web.training.forms import ProfileForm
 
 _FORM_OVERHEAD_BYTES = 64 * 1024
@@ -64,7 +61,7 @@ def import_calendar(request: HttpRequest) -> HttpResponse:
             start=today - dt.timedelta(days=LOOK_BACK_DAYS),
             end=today + dt.timedelta(days=LOOK_AHEAD_DAYS),
         )
-    except CalendarImportError as exc:
+    except Invalid as exc:
         upload.add_error("calendar", f"calendar: {exc}")
         context["form"] = ProfileForm(initial=initial)
         return render(request, "footcore/profile.html", context, status=400)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 
+from footcore.domain.problems import Problem
 from footcore.domain.profile import Profile, Sex, profile_to_dict
 from footcore.domain.vocab import Concern, Equipment, PainSite, Weekday
 
@@ -103,8 +105,8 @@ class ProfileForm(forms.Form):
         data["races"] = "\n".join(r.isoformat() for r in profile.races)
         return data
 
-    def add_problems(self, problems: tuple[tuple[str, str], ...]) -> None:
-        """Attach the planner's `field: message` problems to the matching form fields."""
-        for field, message in problems:
-            name = field.split("[", 1)[0].split(".", 1)[0]
-            self.add_error(name if name in self.fields else None, f"{field}: {message}")
+    def add_problems(self, problems: Sequence[Problem]) -> None:
+        """Attach the planner's problems to the matching form fields."""
+        for problem in problems:
+            name = problem.field.split("[", 1)[0].split(".", 1)[0]
+            self.add_error(name if name in self.fields else None, str(problem))

@@ -18,7 +18,7 @@ from footcore.domain.plan import PlannedSession as PlannedSessionValue
 from footcore.domain.planning import build_plan
 from footcore.domain.profile import Profile, parse_profile, profile_to_dict
 from footcore.domain.serialize import dose_to_dict
-from footcore.web.progress.selectors import emphasis_for
+from footcore.web.assessments.selectors import emphasis_for
 from footcore.web.sessions.selectors import adjustments_for
 from footcore.web.training.models import CalendarFeed, PlannedSession, RunnerProfile
 
@@ -26,7 +26,7 @@ from footcore.web.training.models import CalendarFeed, PlannedSession, RunnerPro
 def save_profile(*, user: User, data: Mapping[str, object], today: dt.date) -> Profile:
     """Validate and store the runner's profile, then replan every session from `today` on.
 
-    Raises `ProfileError` (naming each bad field) before anything is written. Sessions
+    Raises `Invalid` (naming each bad field) before anything is written. Sessions
     before `today` are history and are never rewritten.
     """
     profile = parse_profile(data)

@@ -9,12 +9,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from footcore.domain.profile import ProfileError
+from footcore.domain.problems import Invalid
 from footcore.interchange.pdf_handout import PageSize
 from footcore.web.accounts.services import current_user
 from footcore.web.library.selectors import catalog
+from footcore.web.runner_clock import runner_today
 from footcore.web.training import exports, selectors, services
-from footcore.web.training.clock import runner_today
 from footcore.web.training.forms import ProfileForm
 
 PAGES: dict[str, PageSize] = {"A4": "A4", "Letter": "Letter"}
@@ -33,7 +33,7 @@ def profile_view(request: HttpRequest) -> HttpResponse:
                     data=form.to_profile_data(),
                     today=runner_today(current),
                 )
-            except ProfileError as exc:
+            except Invalid as exc:
                 form.add_problems(exc.problems)
             else:
                 messages.success(

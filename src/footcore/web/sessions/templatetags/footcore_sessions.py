@@ -7,9 +7,9 @@ from typing import Any
 from django import template
 
 from footcore.web.accounts.services import current_user
+from footcore.web.runner_clock import runner_today
 from footcore.web.sessions.forms import CheckinForm, ClearanceForm
 from footcore.web.sessions.selectors import ProgramView, program_view
-from footcore.web.training.clock import runner_today
 
 register = template.Library()
 

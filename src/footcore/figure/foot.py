@@ -10,9 +10,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 
-from footcore.catalog import figure_style as style
-from footcore.catalog import figure_svg as svg
-from footcore.catalog.figure_kinematics import (
+from footcore.figure import style, svg
+from footcore.figure.kinematics import (
     Contact,
     Point,
     add,
@@ -25,7 +24,7 @@ from footcore.catalog.figure_kinematics import (
     settle,
     smooth_loop,
 )
-from footcore.catalog.figure_svg import Line, Prim, Scene
+from footcore.figure.svg import Line, Prim, Scene
 
 ARCH_DRAWN_X = 2.0
 """The side view draws arch doming twice as high as asked, so 5 mm reads on a phone."""

@@ -11,12 +11,14 @@ from ninja.responses import Status
 from pydantic import ConfigDict
 
 from footcore.domain.assessments import DEFINITIONS, TestKind
-from footcore.domain.faam import FaamError, FaamScore, SubscaleScore
+from footcore.domain.faam import FaamScore, SubscaleScore
+from footcore.domain.problems import Invalid, Problem, invalid
 from footcore.domain.vocab import Side
 from footcore.web.accounts.services import current_user
-from footcore.web.progress import selectors, services
-from footcore.web.progress.readings import Reading
-from footcore.web.training.clock import runner_today
+from footcore.web.assessments import selectors, services
+from footcore.web.assessments.readings import Reading
+from footcore.web.errors import ErrorOut
+from footcore.web.runner_clock import runner_today
 from footcore.web.training.selectors import get_profile
 
 router = Router(tags=["assessments"])
@@ -34,16 +36,6 @@ class ResultIn(Schema):
     left: RawValue | None = None
     right: RawValue | None = None
     date: dt.date | None = None
-
-
-class Problem(Schema):
-    field: str
-    message: str
-
-
-class ProblemsOut(Schema):
-    detail: str
-    problems: list[Problem]
 
 
 class ReadingOut(Schema):
@@ -87,12 +79,6 @@ class FaamOut(Schema):
     sports: SubscaleOut
     overall: str | None
     citation: str
-
-
-def _problems(pairs: list[tuple[str, str]]) -> Any:
-    detail = "; ".join(f"{field}: {message}" for field, message in pairs)
-    problems = [{"field": f, "message": m} for f, m in pairs]
-    return Status(422, {"detail": detail, "problems": problems})
 
 
 def reading_out(reading: Reading) -> dict[str, Any]:
@@ -144,7 +130,7 @@ def list_results(request: HttpRequest) -> Any:
 
 @router.post(
     "/assessments",
-    response={201: list[ReadingOut], 422: ProblemsOut},
+    response={201: list[ReadingOut], 422: ErrorOut},
     summary="Record one self-test (per side) and replan from today",
 )
 def post_result(request: HttpRequest, payload: ResultIn) -> Any:
@@ -156,7 +142,7 @@ def post_result(request: HttpRequest, payload: ResultIn) -> Any:
         kind = None
     if kind is None or kind not in per_side:
         choices = ", ".join(k.value for k in per_side)
-        return _problems([("test", f"unknown test {payload.test!r}: choose one of {choices}")])
+        raise invalid("test", f"unknown test {payload.test!r}: choose one of {choices}")
     sides = {
         side: raw
         for side, raw in ((Side.LEFT, payload.left), (Side.RIGHT, payload.right))
@@ -167,8 +153,12 @@ def post_result(request: HttpRequest, payload: ResultIn) -> Any:
         services.record_results(
             user=user, values={kind: sides}, today=runner_today(profile), day=payload.date
         )
-    except services.AssessmentError as exc:
-        return _problems([(p.field, p.message) for p in exc.problems])
+    except Invalid as exc:
+        # The body names one test, so its fields are `left`, `right[1]`, not `heel-raise.left`.
+        prefix = f"{kind.value}."
+        raise Invalid(
+            Problem(p.field.removeprefix(prefix), p.message) for p in exc.problems
+        ) from None
     saved = [
         r
         for r in selectors.readings_for(user, profile)
@@ -180,22 +170,19 @@ def post_result(request: HttpRequest, payload: ResultIn) -> Any:
 
 @router.post(
     "/faam",
-    response={201: FaamOut, 422: ProblemsOut},
+    response={201: FaamOut, 422: ErrorOut},
     summary="Score and store a FAAM questionnaire (martin-faam-2005) and replan from today",
 )
 def post_faam(request: HttpRequest, payload: FaamIn) -> Any:
     user = current_user(request)
-    try:
-        score = services.record_faam(
-            user=user,
-            adl=payload.adl,
-            sports=payload.sports,
-            adl_self_rating=payload.adl_self_rating,
-            sports_self_rating=payload.sports_self_rating,
-            overall=payload.overall,
-            today=runner_today(get_profile(user)),
-            day=payload.date,
-        )
-    except FaamError as exc:
-        return _problems(exc.problems)
+    score = services.record_faam(
+        user=user,
+        adl=payload.adl,
+        sports=payload.sports,
+        adl_self_rating=payload.adl_self_rating,
+        sports_self_rating=payload.sports_self_rating,
+        overall=payload.overall,
+        today=runner_today(get_profile(user)),
+        day=payload.date,
+    )
     return Status(201, faam_out(score))

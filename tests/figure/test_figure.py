@@ -19,9 +19,11 @@ from fpdf import FPDF
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from footcore.catalog.figure import pose_problems, render_png_free_svg_for_pdf, render_svg
-from footcore.catalog.figure_drawing import Drawing, draw
-from footcore.catalog.figure_kinematics import (
+from footcore.catalog.poses import EXCLUSIVE_PROPS, JOINTS, VIEW_PROPS, complete, pose_problems
+from footcore.domain.catalog import Illustration, Pose
+from footcore.figure import render_png_free_svg_for_pdf, render_svg
+from footcore.figure.drawing import Drawing, draw
+from footcore.figure.kinematics import (
     BODY,
     Contact,
     body_points,
@@ -29,9 +31,7 @@ from footcore.catalog.figure_kinematics import (
     distance,
     settle,
 )
-from footcore.catalog.figure_svg import Line
-from footcore.catalog.figure_vocab import EXCLUSIVE_PROPS, JOINTS, VIEW_PROPS, complete
-from footcore.domain.catalog import Illustration, Pose
+from footcore.figure.svg import Line
 
 SVG = "{http://www.w3.org/2000/svg}"
 DATA = Path(__file__).parents[2] / "src" / "footcore" / "catalog" / "illustrations.yaml"

@@ -1,4 +1,7 @@
-"""The runner's today, in the runner's time zone (the only clock the web side reads)."""
+"""The runner's today, in the runner's time zone: the only clock the web side reads.
+
+Shared by every web app and the CLI; the domain never reads it, it is handed `today`.
+"""
 
 from __future__ import annotations
 

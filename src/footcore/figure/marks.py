@@ -9,11 +9,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 
-from footcore.catalog import figure_style as style
-from footcore.catalog import figure_svg as svg
-from footcore.catalog.figure_kinematics import Point, add, direction_of, distance, polar
-from footcore.catalog.figure_svg import Line, Prim, Scene
-from footcore.catalog.figure_vocab import JOINTS
+from footcore.catalog.poses import JOINTS
+from footcore.figure import style, svg
+from footcore.figure.kinematics import Point, add, direction_of, distance, polar
+from footcore.figure.svg import Line, Prim, Scene
 
 MIN_ARC_SVG = 22.0
 """Smallest arc radius and arrow length, in SVG units at the view's nominal scale."""

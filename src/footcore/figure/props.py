@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from footcore.catalog import figure_style as style
-from footcore.catalog.figure_kinematics import Point, add, direction_of, polar
-from footcore.catalog.figure_style import Pen
-from footcore.catalog.figure_svg import Disc, Line, Prim
+from footcore.figure import style
+from footcore.figure.kinematics import Point, add, direction_of, polar
+from footcore.figure.style import Pen
+from footcore.figure.svg import Disc, Line, Prim
 
 STEP_HEIGHT = 18.0
 STEP_DEPTH = 32.0

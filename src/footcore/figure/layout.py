@@ -9,12 +9,11 @@ from __future__ import annotations
 import hashlib
 import itertools
 
-from footcore.catalog import figure_style as style
-from footcore.catalog import figure_svg as svg
-from footcore.catalog.figure_drawing import Drawing, draw, timeline
-from footcore.catalog.figure_kinematics import lerp
-from footcore.catalog.figure_svg import Frame, Ground, Prim, Scene
 from footcore.domain.catalog import Illustration
+from footcore.figure import style, svg
+from footcore.figure.drawing import Drawing, draw, timeline
+from footcore.figure.kinematics import lerp
+from footcore.figure.svg import Frame, Ground, Prim, Scene
 
 PAD = 8.0
 PANEL_W = 240.0

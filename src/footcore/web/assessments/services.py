@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -18,28 +17,13 @@ from footcore.domain.assessments import (
     Value,
     validate_result,
 )
-from footcore.domain.faam import FaamError, FaamScore, OverallRating, faam_problems, score_faam
+from footcore.domain.faam import FaamScore, OverallRating, faam_problems, score_faam
+from footcore.domain.problems import Invalid, Problem
 from footcore.domain.vocab import Side
-from footcore.web.progress.models import AssessmentEntry
-from footcore.web.progress.selectors import value_to_json
+from footcore.web.assessments.models import AssessmentEntry
+from footcore.web.assessments.selectors import value_to_json
 from footcore.web.training import selectors as training_selectors
 from footcore.web.training import services as training_services
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    kind: TestKind
-    field: str
-    """`left`, `right`, `left[2]` (a trial, from 0) or `date`."""
-    message: str
-
-
-class AssessmentError(ValueError):
-    """Results that cannot be stored; `problems` names the test and field of each."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
 
 
 def to_value(kind: TestKind, raw: object) -> object:
@@ -72,10 +56,7 @@ def check(kind: TestKind, side: Side, raw: object) -> tuple[Value | None, list[P
     # validate_result checks the type too, so the cast below is only for the checker.
     problems = validate_result(kind, value, side)  # type: ignore[arg-type]
     if problems:
-        return None, [
-            Problem(kind, field.replace("value", side.value, 1), message)
-            for field, message in problems
-        ]
+        return None, [Problem(p.field.replace("value", side.value, 1), p.message) for p in problems]
     return value, []  # type: ignore[return-value]
 
 
@@ -88,7 +69,9 @@ def record_results(
 ) -> list[AssessmentResult]:
     """Validate and store per-side results of one or more tests, then replan from `today`.
 
-    All or nothing: any bad value raises `AssessmentError` before anything is written.
+    All or nothing: any bad value raises `Invalid` before anything is written, each
+    field named `<test>.<side>` (`heel-raise.left`, `balance-eyes-open.right[1]`) or
+    `date`.
     The insert and the replan share one transaction, so the plan always reflects the
     stored results (the planner brings weak tests' exercises forward).
     """
@@ -96,20 +79,18 @@ def record_results(
     problems: list[Problem] = []
     results: list[AssessmentResult] = []
     if day > today:
-        kind = next(iter(values), TestKind.HEEL_RAISE)
-        problems.append(Problem(kind, "date", f"{day.isoformat()} is in the future"))
+        problems.append(Problem("date", f"{day.isoformat()} is in the future"))
     if not any(values.values()):
-        problems.append(
-            Problem(next(iter(values), TestKind.HEEL_RAISE), "left", "give at least one result")
-        )
+        kind = next(iter(values), TestKind.HEEL_RAISE)
+        problems.append(Problem(f"{kind.value}.left", "give at least one result"))
     for kind, sides in values.items():
         for side, raw in sides.items():
             value, found = check(kind, side, raw)
-            problems.extend(found)
+            problems.extend(Problem(f"{kind.value}.{p.field}", p.message) for p in found)
             if value is not None:
                 results.append(AssessmentResult(day, kind, side, value))
     if problems:
-        raise AssessmentError(problems)
+        raise Invalid(problems)
     rows = [
         AssessmentEntry(
             user=user,
@@ -139,7 +120,7 @@ def record_faam(
 ) -> FaamScore:
     """Score and store one FAAM questionnaire (two rows, ADL first), then replan.
 
-    Raises `FaamError` naming each bad item (`adl[4]`), self-rating or the overall
+    Raises `Invalid` naming each bad item (`adl[4]`), self-rating or the overall
     rating. A subscale with too few answers is stored as not scorable, with its answers.
     """
     day = today if day is None else day
@@ -152,11 +133,11 @@ def record_faam(
             rating = OverallRating(str(overall))
         except ValueError:
             choices = ", ".join(r.value for r in OverallRating)
-            problems.append(("overall", f"choose one of {choices}"))
+            problems.append(Problem("overall", f"choose one of {choices}"))
     if day > today:
-        problems.append(("date", f"{day.isoformat()} is in the future"))
+        problems.append(Problem("date", f"{day.isoformat()} is in the future"))
     if problems:
-        raise FaamError(problems)
+        raise Invalid(problems)
     score = score_faam(
         adl,  # type: ignore[arg-type]  # checked by faam_problems above
         sports,  # type: ignore[arg-type]

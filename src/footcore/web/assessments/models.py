@@ -29,6 +29,9 @@ class AssessmentEntry(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        # The model moved here from the `progress` app; its table keeps the old name so
+        # existing databases keep their rows (see migrations/0001_initial.py).
+        db_table = "progress_assessmententry"
         ordering = ("date", "kind", "side")
         indexes = (models.Index(fields=("user", "kind", "date")),)
 

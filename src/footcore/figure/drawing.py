@@ -8,13 +8,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from footcore.catalog.figure_body import BodyStage
-from footcore.catalog.figure_foot import FootSideStage, FootTopStage
-from footcore.catalog.figure_kinematics import Point, direction_of
-from footcore.catalog.figure_marks import motion_marks
-from footcore.catalog.figure_svg import Prim, Scene, Timeline
-from footcore.catalog.figure_vocab import BODY_VIEWS, complete
+from footcore.catalog.poses import BODY_VIEWS, complete
 from footcore.domain.catalog import Illustration, Pose
+from footcore.figure.body import BodyStage
+from footcore.figure.foot import FootSideStage, FootTopStage
+from footcore.figure.kinematics import Point, direction_of
+from footcore.figure.marks import motion_marks
+from footcore.figure.svg import Prim, Scene, Timeline
 
 _STEPS = 8
 LOOP_S = 4.5

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from footcore.catalog.figure_kinematics import Point
-from footcore.catalog.figure_style import ARROW_HEAD, GROUND_FILL, PROP_LINE, TEXT, Pen
+from footcore.figure.kinematics import Point
+from footcore.figure.style import ARROW_HEAD, GROUND_FILL, PROP_LINE, TEXT, Pen
 
 
 @dataclass(frozen=True, slots=True)

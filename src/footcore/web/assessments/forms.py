@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 
 from footcore.domain.assessments import DEFINITIONS, TestDefinition, TestKind
 from footcore.domain.faam import ADL_ITEMS, SPORTS_ITEMS, OverallRating
+from footcore.domain.problems import Problem
 from footcore.domain.vocab import Side
-from footcore.web.progress.services import Problem
 
 SIDES = (Side.LEFT, Side.RIGHT)
 
@@ -87,20 +88,22 @@ class TestForm(forms.Form):
                     out.setdefault(kind, {})[side] = raw
         return out
 
-    def add_problems(self, problems: list[Problem]) -> None:
+    def add_problems(self, problems: Sequence[Problem]) -> None:
         """Attach each domain problem to the input it is about, naming it."""
         for problem in problems:
-            side, _, index = problem.field.partition("[")
+            test, _, path = problem.field.rpartition(".")
+            side, _, index = path.partition("[")
             name = None
-            if side in {s.value for s in SIDES}:
-                definition = DEFINITIONS[problem.kind]
-                filled = self.filled.get((problem.kind, Side(side)), [])
+            if test in {k.value for k in self.kinds} and side in {s.value for s in SIDES}:
+                kind = TestKind(test)
+                definition = DEFINITIONS[kind]
+                filled = self.filled.get((kind, Side(side)), [])
                 if definition.trials > 1 and index and int(index.rstrip("]")) < len(filled):
                     name = filled[int(index.rstrip("]"))]
                 elif definition.trials > 1:
-                    name = field_name(problem.kind, Side(side), 1)
+                    name = field_name(kind, Side(side), 1)
                 else:
-                    name = field_name(problem.kind, Side(side))
+                    name = field_name(kind, Side(side))
             label = self.fields[name].label if name in self.fields else problem.field
             self.add_error(name if name in self.fields else None, f"{label}: {problem.message}")
 
@@ -150,7 +153,7 @@ class FaamForm(forms.Form):
         raw = [self.cleaned_data.get(f"{scale}_{i}") for i in range(count)]
         return [int(a) if a not in (None, "", "na") else None for a in raw]
 
-    def add_problems(self, problems: list[tuple[str, str]]) -> None:
-        for field, message in problems:
-            name = field.replace("[", "_").rstrip("]")
-            self.add_error(name if name in self.fields else None, f"{field}: {message}")
+    def add_problems(self, problems: Sequence[Problem]) -> None:
+        for problem in problems:
+            name = problem.field.replace("[", "_").rstrip("]")
+            self.add_error(name if name in self.fields else None, str(problem))

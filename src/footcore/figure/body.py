@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from footcore.catalog import figure_style as style
-from footcore.catalog import figure_svg as svg
-from footcore.catalog.figure_kinematics import (
+from footcore.figure import style, svg
+from footcore.figure.kinematics import (
     BODY,
     Contact,
     Point,
@@ -20,9 +19,9 @@ from footcore.catalog.figure_kinematics import (
     resting,
     settle,
 )
-from footcore.catalog.figure_props import PropSet
-from footcore.catalog.figure_style import Pen
-from footcore.catalog.figure_svg import Disc, Line, Prim, Scene
+from footcore.figure.props import PropSet
+from footcore.figure.style import Pen
+from footcore.figure.svg import Disc, Line, Prim, Scene
 
 _TRUNK = Pen(style.INK, 17.0)
 _NECK = Pen(style.INK, 8.0)

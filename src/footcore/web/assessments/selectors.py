@@ -1,0 +1,216 @@
+"""Queries over self-assessment results.
+
+How a value is stored (`AssessmentEntry.value`): a number in the test's unit, a grade
+string (`pass`, `partial`, `fail`), or `{"trials_s": [...]}` for timed trials. FAAM
+rows (one per subscale, saved together, ADL first) hold `{"percent": float | null,
+"self_rating": int | null, "overall": str | null}` and the item answers in `answers`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import User
+
+from footcore.domain.assessments import (
+    DEFINITIONS,
+    AssessmentResult,
+    Grade,
+    TestKind,
+    Trials,
+    Value,
+)
+from footcore.domain.faam import FaamScore, OverallRating, score_faam
+from footcore.domain.profile import Profile
+from footcore.domain.steering import RETEST_EVERY_WEEKS, Emphasis, emphasis_from_results
+from footcore.domain.vocab import Side
+from footcore.web.assessments.models import AssessmentEntry
+from footcore.web.assessments.readings import Reading, latest_readings, readings
+from footcore.web.training.models import PlannedSession
+from footcore.web.training.selectors import get_profile
+
+FAAM_KINDS = (TestKind.FAAM_ADL.value, TestKind.FAAM_SPORTS.value)
+
+
+def value_to_json(value: Value) -> Any:
+    if isinstance(value, Grade):
+        return value.value
+    if isinstance(value, Trials):
+        return {"trials_s": list(value.values_s)}
+    return value
+
+
+def value_from_json(raw: Any) -> Value:
+    if isinstance(raw, dict):
+        return Trials(tuple(float(v) for v in raw["trials_s"]))
+    if isinstance(raw, str):
+        return Grade(raw)
+    return float(raw)
+
+
+def _rows(user: User) -> list[AssessmentEntry]:
+    return list(AssessmentEntry.objects.filter(user=user).order_by("date", "id"))
+
+
+def _results(rows: list[AssessmentEntry]) -> list[AssessmentResult]:
+    results = []
+    for row in rows:
+        kind = TestKind(row.kind)
+        side = None if row.side is None else Side(row.side)
+        if row.kind in FAAM_KINDS:
+            percent = row.value.get("percent") if isinstance(row.value, dict) else None
+            if percent is None:
+                continue  # not scorable: nothing to chart or compare
+            results.append(AssessmentResult(row.date, kind, None, float(percent)))
+        else:
+            results.append(AssessmentResult(row.date, kind, side, value_from_json(row.value)))
+    return results
+
+
+def results_for(user: User) -> list[AssessmentResult]:
+    """Every scored result of `user`, oldest first (FAAM subscales as percentages)."""
+    return _results(_rows(user))
+
+
+@dataclass(frozen=True, slots=True)
+class DatedFaam:
+    date: dt.date
+    score: FaamScore
+
+
+def faam_scores_for(user: User) -> list[DatedFaam]:
+    """Every FAAM questionnaire of `user`, rescored from its stored answers, oldest first."""
+    rows = list(
+        AssessmentEntry.objects.filter(user=user, kind__in=FAAM_KINDS).order_by("date", "id")
+    )
+    scores = []
+    for adl, sports in zip(rows[::2], rows[1::2], strict=False):
+        if adl.kind != TestKind.FAAM_ADL.value or sports.kind != TestKind.FAAM_SPORTS.value:
+            continue
+        overall = adl.value.get("overall")
+        score = score_faam(
+            adl.answers or [],
+            sports.answers or [],
+            adl_self_rating=adl.value.get("self_rating"),
+            sports_self_rating=sports.value.get("self_rating"),
+            overall=None if overall is None else OverallRating(overall),
+        )
+        scores.append(DatedFaam(adl.date, score))
+    return scores
+
+
+def _age_sex(profile: Profile | None) -> tuple[int | None, Any]:
+    return (None, None) if profile is None else (profile.age, profile.sex)
+
+
+def emphases_for(user: User, profile: Profile | None = None) -> tuple[Emphasis, ...]:
+    """What the latest self-tests bring forward, with the sentences that triggered it."""
+    profile = get_profile(user) if profile is None else profile
+    age, sex = _age_sex(profile)
+    return emphasis_from_results(results_for(user), age, sex)
+
+
+def emphasis_for(user: User, today: dt.date) -> tuple[str, ...]:
+    """Exercise ids the latest self-tests bring forward in the plan (footcore-design)."""
+    return tuple(e.exercise for e in emphases_for(user) if e.exercise is not None)
+
+
+def readings_for(user: User, profile: Profile | None) -> list[Reading]:
+    age, sex = _age_sex(profile)
+    return readings(results_for(user), age, sex)
+
+
+@dataclass(frozen=True, slots=True)
+class TestStatus:
+    """One guided test on the `/assess` list."""
+
+    __test__ = False
+
+    group: str
+    name: str
+    kinds: tuple[TestKind, ...]
+    optional: bool
+    latest: tuple[Reading, ...]
+    last_date: dt.date | None
+    due: bool
+
+
+def _groups() -> dict[str, tuple[TestKind, ...]]:
+    groups: dict[str, list[TestKind]] = {}
+    for definition in DEFINITIONS.values():
+        groups.setdefault(definition.group, []).append(definition.kind)
+    return {group: tuple(kinds) for group, kinds in groups.items()}
+
+
+GROUPS = _groups()
+"""Test id (the URL's `/assess/<test-id>`) -> the kinds guided together on one page."""
+
+
+def group_name(group: str) -> str:
+    kinds = GROUPS[group]
+    if len(kinds) == 1:
+        return DEFINITIONS[kinds[0]].name
+    return {
+        "balance": "Single-leg balance",
+        "toe-yoga": "Toe yoga",
+        "paper-grip": "Paper grip",
+        "faam": "FAAM questionnaire",
+    }[group]
+
+
+def overview(user: User, profile: Profile | None, today: dt.date) -> list[TestStatus]:
+    """Each test with its latest result per side and whether a retest is due.
+
+    A test is due when never done, or when its last result is at least 4 weeks old
+    (`steering.RETEST_EVERY_WEEKS`), or when a planned retest day has come since.
+    """
+    age, sex = _age_sex(profile)
+    rows = _rows(user)
+    latest = latest_readings(_results(rows), age, sex)
+    last_any: dict[str, dt.date] = {}
+    for row in rows:
+        group = DEFINITIONS[TestKind(row.kind)].group
+        last_any[group] = max(row.date, last_any.get(group, row.date))
+    retest_day = (
+        PlannedSession.objects.filter(user=user, kind="assessment", date__lte=today)
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
+    )
+    statuses = []
+    for group, kinds in GROUPS.items():
+        last = last_any.get(group)
+        due = (
+            last is None
+            or (today - last).days >= 7 * RETEST_EVERY_WEEKS
+            or (retest_day is not None and last < retest_day)
+        )
+        found = tuple(
+            latest[(kind, side)]
+            for kind in kinds
+            for side in (Side.LEFT, Side.RIGHT, None)
+            if (kind, side) in latest
+        )
+        statuses.append(
+            TestStatus(
+                group=group,
+                name=group_name(group),
+                kinds=kinds,
+                optional=all(DEFINITIONS[k].optional for k in kinds),
+                latest=found,
+                last_date=last,
+                due=due,
+            )
+        )
+    return statuses
+
+
+def next_retest(user: User, today: dt.date) -> dt.date | None:
+    return (
+        PlannedSession.objects.filter(user=user, kind="assessment", date__gte=today)
+        .order_by("date")
+        .values_list("date", flat=True)
+        .first()
+    )
