@@ -162,14 +162,14 @@ def _stored_keys(data_dir: Path, database_url: str) -> tuple[set[str], str]:
         db = sqlite3.connect(data_dir / "footcore.sqlite3")
         try:
             verdict = db.execute("PRAGMA integrity_check").fetchone()[0]
-            keys = {row[0] for row in db.execute(f"SELECT idempotency_key FROM {TABLE}")}  # noqa: S608
+            keys = {row[0] for row in db.execute(f"SELECT idempotency_key FROM {TABLE}")}
         finally:
             db.close()
         return keys, f"PRAGMA integrity_check: {verdict}"
     import psycopg
 
-    with psycopg.connect(database_url) as db:
-        keys = {row[0] for row in db.execute(f"SELECT idempotency_key FROM {TABLE}")}  # noqa: S608
+    with psycopg.connect(database_url) as pg:
+        keys = {row[0] for row in pg.execute(f"SELECT idempotency_key FROM {TABLE}")}
     return keys, "PostgreSQL: rows read back"
 
 
