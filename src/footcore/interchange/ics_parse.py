@@ -12,16 +12,34 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import icalendar
+from icalendar.timezone import tzp
 
 from footcore.domain.training_calendar import ImportProblem
 
 _Numbered = Sequence[tuple[int, str]]
+
+MAX_CACHED_ZONES = 64
+"""`icalendar` keeps every VTIMEZONE it parses, by TZID, for the life of the process
+(a dict that only grows): an upload with many made-up TZIDs would stay in memory for
+good. Past this many, the cache is emptied (see `bound_zone_cache`)."""
+
+
+def bound_zone_cache() -> None:
+    """Empty `icalendar`'s zone cache once it holds more than `MAX_CACHED_ZONES`.
+
+    `use_zoneinfo()` is icalendar's public way to start over with the provider
+    footcore uses anyway; it replaces the cache with an empty one.
+    """
+    cached = getattr(tzp, "_TZP__tz_cache", None)
+    if cached is not None and len(cached) > MAX_CACHED_ZONES:
+        tzp.use_zoneinfo()
 
 
 def parse_calendars(
     text: str, numbered: _Numbered, problems: list[ImportProblem]
 ) -> list[icalendar.Component]:
     """The VCALENDARs of `text` (whose lines and their file lines are `numbered`)."""
+    bound_zone_cache()
     try:
         found: list[icalendar.Component] = [*icalendar.Calendar.from_ical(text, multiple=True)]
         return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from typing import TypeVar
 
 from footcore.catalog.loader import default_catalog
@@ -55,7 +55,7 @@ def catalog() -> Catalog:
     return default_catalog()
 
 
-@cache
+@lru_cache(maxsize=256)  # keyed by search text too: bounded, or every new search stays
 def _filtered(flt: ExerciseFilter) -> tuple[Exercise, ...]:
     return catalog().filter(
         concern=flt.concern, equipment=flt.equipment, position=flt.position, text=flt.text
