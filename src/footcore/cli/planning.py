@@ -12,6 +12,7 @@ import typer
 from rich.markup import escape
 
 from footcore.catalog.loader import default_catalog
+from footcore.cli import calendar_import
 from footcore.cli.django_setup import setup
 from footcore.cli.output import console, fail, print_json
 from footcore.domain.plan import Plan
@@ -40,6 +41,7 @@ def register(app: typer.Typer) -> None:
     app.command("plan")(plan)
     app.command("today")(today)
     app.add_typer(profile_app, name="profile")
+    calendar_import.register(profile_app)
 
 
 def read_profile_file(path: Path) -> Profile:

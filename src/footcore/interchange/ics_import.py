@@ -46,6 +46,8 @@ from footcore.interchange.ics_parse import parse_calendars
 from footcore.interchange.training_text import classify_training_text
 
 __all__ = [
+    "LOOK_AHEAD_DAYS",
+    "LOOK_BACK_DAYS",
     "MAX_CALENDAR_BYTES",
     "CalendarEntries",
     "CalendarEntry",
@@ -55,6 +57,10 @@ __all__ = [
 
 MAX_CALENDAR_BYTES = 5 * 1024 * 1024
 """footcore-design: a year of a busy training app's feed is well under 1 MB."""
+LOOK_BACK_DAYS = 56
+"""How far back a training calendar is read to guess the usual week: eight weeks."""
+LOOK_AHEAD_DAYS = 182
+"""And how far ahead: half a year of planned sessions and races."""
 MAX_PROBLEMS = 50
 """Problems listed one by one; past this the rest are counted in one last entry."""
 

@@ -10,7 +10,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from footcore.domain.problems import Invalid
-from footcore.interchange.ics_import import MAX_CALENDAR_BYTES, read_training_calendar
+from footcore.interchange.ics_import import (
+    LOOK_AHEAD_DAYS,
+    LOOK_BACK_DAYS,
+    MAX_CALENDAR_BYTES,
+    read_training_calendar,
+)
 from footcore.web.accounts.services import current_user
 from footcore.web.runner_clock import runner_today
 from footcore.web.training import selectors
@@ -18,8 +23,6 @@ from footcore.web.training.forms import ProfileForm
 
 _FORM_OVERHEAD_BYTES = 64 * 1024
 """Room for the multipart headers and the CSRF field around the file."""
-LOOK_BACK_DAYS = 56
-LOOK_AHEAD_DAYS = 182
 
 
 class CalendarUploadForm(forms.Form):
