@@ -24,6 +24,8 @@ def mutated(draw: st.DrawFn) -> tuple[str, str]:
     name = draw(st.sampled_from(FILES))
     lines = SHIPPED[name].splitlines(keepends=True)
     for _ in range(draw(st.integers(1, 4))):
+        if not lines:
+            break
         at = draw(st.integers(0, len(lines) - 1))
         how = draw(st.integers(0, 4))
         if how == 0:
