@@ -82,11 +82,18 @@ def _url_host(host: str) -> str:
 
 
 def _run_gunicorn(*, host: str, port: int, workers: int, threads: int, timeout_s: float) -> None:
+    from django.urls import get_resolver
     from gunicorn.app.base import BaseApplication
 
+    from footcore.catalog.loader import default_catalog
     from footcore.cli.request_guard import RequestGuard
     from footcore.web.wsgi import application
 
+    # Import every view and load the catalog once, here, before gunicorn forks: each
+    # worker starts warm (its first request is not slow enough for the guard) and
+    # the workers share those pages of memory.
+    get_resolver().url_patterns  # noqa: B018 - evaluated for its imports
+    default_catalog()
     bind = f"{_url_host(host)}:{port}"
     guard = RequestGuard(timeout_s)
 
