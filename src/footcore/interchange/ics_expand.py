@@ -20,9 +20,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 import recurring_ical_events  # type: ignore[import-untyped]  # ships no py.typed
 
-from footcore.domain.problems import Invalid
+from footcore.domain.problems import Invalid, Problem
 from footcore.domain.profile import time_zone
-from footcore.domain.training_calendar import ImportProblem
+from footcore.domain.training_calendar import import_problem
 from footcore.interchange.ics_lines import unreadable
 from footcore.interchange.ics_occurrence import broken_date_property, label_of, line_of, local_day
 
@@ -67,7 +67,7 @@ def occurrences(
     calendar: icalendar.Component,
     start: dt.date,
     end: dt.date,
-    problems: list[ImportProblem],
+    problems: list[Problem],
     skipped: Mapping[int, tuple[int, str]],
     budget: Budget,
 ) -> Iterator[icalendar.Component]:
@@ -98,7 +98,7 @@ def occurrences(
             raise
         except Exception as exc:  # recurring_ical_events and dateutil raise many types
             problems.append(
-                ImportProblem(
+                import_problem(
                     line=line_of(series[0]),
                     event=label_of(series[0]),
                     message=f"its dates or repeat rule could not be worked out ({exc}); skipped",
@@ -179,14 +179,14 @@ def _expand_part(
 
 def usable_event(
     event: icalendar.Component,
-    problems: list[ImportProblem],
+    problems: list[Problem],
     skipped: Mapping[int, tuple[int, str]],
     until: dt.date,
 ) -> bool:
     """Whether an event can be placed in time; repairs what it safely can."""
 
     def skip(message: str, line: int | None = None) -> bool:
-        problems.append(ImportProblem(line or line_of(event), label_of(event), message))
+        problems.append(import_problem(line or line_of(event), label_of(event), message))
         return False
 
     if str(event.get("STATUS", "")).upper() == "CANCELLED":
@@ -223,7 +223,7 @@ def usable_event(
             if kept:
                 event[name] = kept if len(kept) > 1 else kept[0]
             problems.append(
-                ImportProblem(
+                import_problem(
                     line_of(event),
                     label_of(event),
                     f"ignored its broken {name} ({broken[name]})",

@@ -25,11 +25,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import icalendar
 
 from footcore.domain.catalog import Catalog
+from footcore.domain.logbook import PAIN_MAX
 from footcore.domain.plan import Plan, PlannedSession, SessionKind
+from footcore.domain.safety import ACCEPTABLE_MAX
 
 PRODID = "-//footcore//foot strength plan//EN"
 SAFETY_NOTE = (
-    "footcore coaches, it does not diagnose. Stop and see a clinician if pain passes 5/10, "
+    "footcore coaches, it does not diagnose. Stop and see a clinician if pain passes "
+    f"{ACCEPTABLE_MAX}/{PAIN_MAX}, "
     "is worse the next morning, or comes with swelling, numbness, night pain or bone tenderness."
 )
 """Pain thresholds from the pain-monitoring model (`silbernagel-2007`) and red flags

@@ -16,18 +16,20 @@ repeat rule whose expansion alone would blow them is refused before it starts.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import icalendar
 
+from footcore.domain.problems import Problem
 from footcore.domain.profile import time_zone
 from footcore.domain.training_calendar import (
-    ImportProblem,
     TrainingEvent,
     TrainingWeekGuess,
     guess_training_week,
+    import_problem,
 )
 from footcore.interchange.ics_expand import (
     DEFAULT_BUDGET_S,
@@ -82,7 +84,7 @@ class CalendarEntry:
 class CalendarEntries:
     entries: tuple[CalendarEntry, ...]
     """By date, then title."""
-    problems: tuple[ImportProblem, ...]
+    problems: tuple[Problem, ...]
 
 
 def read_training_calendar(
@@ -147,7 +149,7 @@ def read_calendar_entries(
                 entries.append(entry)
     if budget.capped:
         problems.append(
-            ImportProblem(None, None, f"only the first {MAX_OCCURRENCES} entries were read")
+            import_problem(None, None, f"only the first {MAX_OCCURRENCES} entries were read")
         )
     entries.sort(key=lambda e: (e.date, e.summary, e.line or 0))
     return CalendarEntries(tuple(entries), tuple(_capped(problems)))
@@ -175,9 +177,15 @@ def _entry(occurrence: icalendar.Component, zone: ZoneInfo | None) -> CalendarEn
     )
 
 
-def _capped(problems: list[ImportProblem]) -> list[ImportProblem]:
-    problems = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
+def _line_order(problem: Problem) -> tuple[bool, int]:
+    """Problems by the line they name (`line 12, 'Tempo'`); whole-file ones last."""
+    found = re.match(r"line (\d+)", problem.field)
+    return (found is None, int(found.group(1)) if found else 0)
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    problems = sorted(problems, key=_line_order)
     if len(problems) <= MAX_PROBLEMS:
         return problems
     rest = len(problems) - MAX_PROBLEMS
-    return [*problems[:MAX_PROBLEMS], ImportProblem(None, None, f"... and {rest} more problems")]
+    return [*problems[:MAX_PROBLEMS], import_problem(None, None, f"... and {rest} more problems")]

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from icalendar.parser import Contentline
 
-from footcore.domain.problems import Invalid, invalid
-from footcore.domain.training_calendar import ImportProblem
+from footcore.domain.problems import Invalid, Problem, invalid
+from footcore.domain.training_calendar import import_problem
 from footcore.interchange.ics_properties import (
     FATAL_IN_EVENT,
     SINGLE_IN_EVENT,
@@ -43,7 +43,7 @@ def unreadable(message: str, line: int | None = None) -> Invalid:
 class ScannedCalendar:
     text: str
     """Unfolded, repaired iCalendar text, ready for `icalendar`."""
-    problems: tuple[ImportProblem, ...] = ()
+    problems: tuple[Problem, ...] = ()
     skipped: Mapping[int, tuple[int, str]] = field(default_factory=dict)
     """Events to skip, by the line they start on: (line of the fault, what it is)."""
     numbered: tuple[tuple[int, str], ...] = ()
@@ -86,14 +86,14 @@ class _Open:
 class _Scan:
     out: list[tuple[int, str]] = field(default_factory=list)
     """(line of the file, content line) for every line passed on."""
-    problems: list[ImportProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     stack: list[_Open] = field(default_factory=list)
     skipping: _Open | None = None
     """A component outside any VCALENDAR, skipped up to its END."""
     skipped: dict[int, tuple[int, str]] = field(default_factory=dict)
 
     def problem(self, line: int, message: str) -> None:
-        self.problems.append(ImportProblem(line=line, event=None, message=message))
+        self.problems.append(import_problem(line=line, event=None, message=message))
 
 
 def scan_calendar(text: str) -> ScannedCalendar:

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 import icalendar
 from icalendar.timezone import tzp
 
-from footcore.domain.training_calendar import ImportProblem
+from footcore.domain.problems import Problem
+from footcore.domain.training_calendar import import_problem
 
 _Numbered = Sequence[tuple[int, str]]
 
@@ -36,7 +37,7 @@ def bound_zone_cache() -> None:
 
 
 def parse_calendars(
-    text: str, numbered: _Numbered, problems: list[ImportProblem]
+    text: str, numbered: _Numbered, problems: list[Problem]
 ) -> list[icalendar.Component]:
     """The VCALENDARs of `text` (whose lines and their file lines are `numbered`)."""
     bound_zone_cache()
@@ -55,7 +56,7 @@ def parse_calendars(
             except Exception as exc:  # the same many types, one component at a time
                 name = child[0][1].partition(":")[2]
                 problems.append(
-                    ImportProblem(
+                    import_problem(
                         child[0][0], None, f"this {name} could not be read ({exc}); skipped"
                     )
                 )
@@ -89,19 +90,19 @@ def _split(numbered: _Numbered) -> list[tuple[list[tuple[int, str]], list[list[t
     return calendars
 
 
-def _parse_head(head: list[tuple[int, str]], problems: list[ImportProblem]) -> icalendar.Component:
+def _parse_head(head: list[tuple[int, str]], problems: list[Problem]) -> icalendar.Component:
     kept: list[tuple[int, str]] = []
     for number, line in head:
         try:
             icalendar.Calendar.from_ical(_wrap([(number, line)]))
         except Exception as exc:  # the same many types, one line at a time
-            problems.append(ImportProblem(number, None, f"could not be read ({exc}); skipped"))
+            problems.append(import_problem(number, None, f"could not be read ({exc}); skipped"))
             continue
         kept.append((number, line))
     try:
         calendar: icalendar.Component = icalendar.Calendar.from_ical(_wrap(kept))
     except Exception as exc:  # lines that parse alone but not together
-        problems.append(ImportProblem(head[0][0], None, f"the calendar's own lines ({exc})"))
+        problems.append(import_problem(head[0][0], None, f"the calendar's own lines ({exc})"))
         calendar = icalendar.Calendar()
     return calendar
 

@@ -21,18 +21,21 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from footcore.domain.assessments import Grade, Unit
+from footcore.domain.logbook import PAIN_MAX, PAIN_MIN
 from footcore.domain.progress import WeekMinutes, WeekPain
 from footcore.domain.progress_summary import TestTrend
+from footcore.domain.safety import ACCEPTABLE_MAX, FINE_MAX
 from footcore.domain.vocab import Side
 
 ChartFormat = Literal["svg", "png"]
 T = TypeVar("T")
 _LOCK = threading.Lock()
 
-PAIN_FINE_0_10 = 3
-PAIN_LIMIT_0_10 = 5
-"""Pain-monitoring model (`silbernagel-2007`): up to 2-3/10 is fine, up to 5/10 is
-acceptable if it settles by the next morning."""
+PAIN_FINE_0_10 = FINE_MAX
+"""footcore's own "fine" band (`footcore-design`), from the domain."""
+PAIN_LIMIT_0_10 = ACCEPTABLE_MAX
+"""Pain-monitoring model (`silbernagel-2007`): up to this is acceptable if it settles by
+the next morning."""
 
 WIDTH_IN, HEIGHT_IN, PNG_DPI = 4.8, 2.9, 150
 """Small figures with 8-9 pt text stay readable when a phone shrinks them to its width."""
@@ -123,18 +126,20 @@ def _draw_pain_chart(weeks: Sequence[WeekPain], fmt: ChartFormat) -> bytes:
     xs = list(range(len(weeks)))
     axes.plot(xs, [w.max_0_10 for w in weeks], marker="o", color="#a33", label="worst")
     axes.plot(xs, [w.mean_0_10 for w in weeks], marker="s", color=INK, label="mean")
-    axes.axhspan(0, PAIN_FINE_0_10, color="#e3f1e8", zorder=0, label="0-3: fine")
+    axes.axhspan(
+        0, PAIN_FINE_0_10, color="#e3f1e8", zorder=0, label=f"{PAIN_MIN}-{PAIN_FINE_0_10}: fine"
+    )
     axes.axhline(
         PAIN_LIMIT_0_10,
         color="#a33",
         linestyle="--",
         linewidth=1,
-        label="5: must settle by next morning (silbernagel-2007)",
+        label=f"{PAIN_LIMIT_0_10}: must settle by next morning (silbernagel-2007)",
     )
     _week_ticks(axes, [w.week_start for w in weeks])
     axes.set_xlim(-0.5, max(len(weeks) - 0.5, 0.5))
-    axes.set_ylim(0, 10)
-    axes.set_yticks(range(0, 11, 2))
+    axes.set_ylim(PAIN_MIN, PAIN_MAX)
+    axes.set_yticks(range(PAIN_MIN, PAIN_MAX + 1, 2))
     axes.set_ylabel("pain 0-10")
     axes.set_xlabel("week starting")
     _legend(figure, columns=2)

@@ -17,8 +17,10 @@ from collections.abc import Mapping
 from fpdf import FPDF
 
 from footcore.domain.assessments import Grade
+from footcore.domain.logbook import PAIN_MAX
 from footcore.domain.progress import Adherence
 from footcore.domain.progress_summary import ProgressSummary, TestTrend
+from footcore.domain.safety import ACCEPTABLE_MAX, FINE_MAX
 from footcore.interchange.pdf_handout import FootcorePdf, PageSize
 from footcore.interchange.pdf_text import long_date, pdf_safe
 from footcore.interchange.progress_charts import (
@@ -41,9 +43,10 @@ CELL_CODES = {
     Adherence.EXTRA: "extra",
 }
 PAIN_GUIDE = (
-    "Pain guide: up to 2-3/10 during a session is fine; up to 5/10 is acceptable if it has"
-    " settled by the next morning; more than that, or pain that lingers, means an easier"
-    " version or a pause (silbernagel-2007)."
+    f"Pain guide: up to {FINE_MAX}/{PAIN_MAX} during a session is fine (footcore's own"
+    f" band); up to {ACCEPTABLE_MAX}/{PAIN_MAX} is acceptable if it has settled by the next"
+    " morning; more than that, or pain that lingers, means an easier version or a pause"
+    " (silbernagel-2007)."
 )
 NOT_A_DIAGNOSIS = (
     "footcore coaches, it does not diagnose. These are self-measured results from a home"
@@ -143,14 +146,16 @@ def _pain(pdf: FPDF, summary: ProgressSummary, charts: bool) -> None:
         for week in summary.pain:
             row = table.row()
             row.cell(day_label(week.week_start))
-            row.cell(f"{week.max_0_10}/10")
-            row.cell(f"{week.mean_0_10:.1f}/10")
+            row.cell(f"{week.max_0_10}/{PAIN_MAX}")
+            row.cell(f"{week.mean_0_10:.1f}/{PAIN_MAX}")
             row.cell(str(week.sessions))
     pdf.ln(1)
     above = [w for w in summary.pain if w.max_0_10 > PAIN_LIMIT_0_10]
     if above:
         weeks = ", ".join(day_label(w.week_start) for w in above)
-        _paragraph(pdf, f"Pain above 5/10 in the weeks of {weeks}.", style="B")
+        _paragraph(
+            pdf, f"Pain above {PAIN_LIMIT_0_10}/{PAIN_MAX} in the weeks of {weeks}.", style="B"
+        )
     _paragraph(pdf, PAIN_GUIDE, size=9)
     if charts:
         _chart(pdf, pain_chart(summary.pain, "png"))
