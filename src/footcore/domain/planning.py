@@ -68,6 +68,17 @@ def next_session(
     return next((s for s in sessions_from(plan, day) if kind in (None, s.kind)), None)
 
 
+def session_to_play(
+    sessions: Sequence[PlannedSession], kind: SessionKind | None = None
+) -> PlannedSession | None:
+    """Which of a day's sessions to play or log: the one of `kind` when given, else the
+    strength session, else the first planned (footcore-design)."""
+    if kind is not None:
+        return next((s for s in sessions if s.kind is kind), None)
+    strength = next((s for s in sessions if s.kind is SessionKind.STRENGTH), None)
+    return strength or next(iter(sessions), None)
+
+
 def week_of(plan: Plan, day: dt.date) -> PlanWeek | None:
     """The plan week holding `day`, or None outside the plan."""
     for week in plan.weeks:

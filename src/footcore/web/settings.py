@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "footcore.web.sessions",
     "footcore.web.assessments",
     "footcore.web.progress",
+    "footcore.web.runner",
 ]
 
 MIDDLEWARE = [
