@@ -10,13 +10,6 @@ import typer
 from rich.markup import escape
 
 from footcore.cli.output import console, fail, print_json
-from footcore.domain.problems import Invalid
-from footcore.interchange.ics_import import (
-    LOOK_AHEAD_DAYS,
-    LOOK_BACK_DAYS,
-    MAX_CALENDAR_BYTES,
-    read_training_calendar,
-)
 
 
 def register(profile_app: typer.Typer) -> None:
@@ -31,6 +24,15 @@ def profile_calendar(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Guess run, long-run, hard and race days from a calendar file; nothing is stored."""
+    # Imported here: icalendar is heavy, and `footcore --help` should start fast.
+    from footcore.domain.problems import Invalid
+    from footcore.interchange.ics_import import (
+        LOOK_AHEAD_DAYS,
+        LOOK_BACK_DAYS,
+        MAX_CALENDAR_BYTES,
+        read_training_calendar,
+    )
+
     try:
         today = dt.date.fromisoformat(date) if date else dt.datetime.now().astimezone().date()
     except ValueError:

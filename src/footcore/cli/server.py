@@ -77,7 +77,19 @@ def serve(
         f"  data: {settings.DATA_DIR}",
         highlight=False,
     )
+    _warm_up()
     _run_gunicorn(host=host, port=port, workers=workers, threads=threads, timeout_s=timeout)
+
+
+def _warm_up() -> None:
+    """Import every view and load the catalog once, before gunicorn forks its workers,
+    so each worker starts with them in memory and the first request is not slow."""
+    from django.urls import get_resolver
+
+    from footcore.web.library.selectors import catalog
+
+    get_resolver().url_patterns  # noqa: B018 - the property imports every URL module
+    catalog()
 
 
 def _url_host(host: str) -> str:
@@ -85,18 +97,11 @@ def _url_host(host: str) -> str:
 
 
 def _run_gunicorn(*, host: str, port: int, workers: int, threads: int, timeout_s: float) -> None:
-    from django.urls import get_resolver
     from gunicorn.app.base import BaseApplication
 
-    from footcore.catalog.loader import default_catalog
     from footcore.cli.request_guard import RequestGuard
     from footcore.web.wsgi import application
 
-    # Import every view and load the catalog once, here, before gunicorn forks: each
-    # worker starts warm (its first request is not slow enough for the guard) and
-    # the workers share those pages of memory.
-    get_resolver().url_patterns  # noqa: B018 - evaluated for its imports
-    default_catalog()
     bind = f"{_url_host(host)}:{port}"
     guard = RequestGuard(timeout_s)
 
