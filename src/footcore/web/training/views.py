@@ -63,6 +63,8 @@ def plan_view(request: HttpRequest) -> HttpResponse:
     today = runner_today(profile)
     context = {
         "plan": plan,
+        "prescription": selectors.current_prescription(user),
+        "names": {e.id: e.name for e in catalog().exercises},
         "weeks": plan_rows(
             plan, today, {e.id: e.name for e in catalog().exercises}, logged_sessions(user)
         ),
