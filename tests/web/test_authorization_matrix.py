@@ -68,6 +68,7 @@ EXPECTED: dict[str, Access] = {
     "api/status": OWN,
     "api/assessments": OWN,
     "api/faam": OWN,
+    "api/prescription": OWN,
     "exercises": OWN,
     "exercises/<slug:exercise_id>": OWN,
     "exercises/<slug:exercise_id>/illustration.svg": OWN,
@@ -108,6 +109,7 @@ EXPECTED: dict[str, Access] = {
     "GET /api/assessments": OWN,
     "POST /api/assessments": OWN,
     "POST /api/faam": OWN,
+    "GET /api/prescription": OWN,
 }
 """Every route of the URLconf and every operation of the API; see `Access`."""
 GENERATED_PREFIX = "admin/"
