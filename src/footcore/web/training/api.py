@@ -41,6 +41,7 @@ class ProfileIn(Schema):
     sex: str | None = None
     timezone: str | None = None
     time_of_day: str | None = None
+    strength_time: str | None = None
 
 
 class ProfileOut(Schema):
@@ -59,6 +60,7 @@ class ProfileOut(Schema):
     sex: str | None
     timezone: str
     time_of_day: str | None
+    strength_time: str | None
 
 
 @router.get("/profile", response={200: ProfileOut, **responses(NOT_FOUND)}, summary="Your profile")
