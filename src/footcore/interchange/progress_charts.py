@@ -32,10 +32,9 @@ T = TypeVar("T")
 _LOCK = threading.Lock()
 
 PAIN_FINE_0_10 = FINE_MAX
-"""footcore's own "fine" band (`footcore-design`), from the domain."""
 PAIN_LIMIT_0_10 = ACCEPTABLE_MAX
-"""Pain-monitoring model (`silbernagel-2007`): up to this is acceptable if it settles by
-the next morning."""
+"""The pain bands runners see everywhere (`pain_bands`): the lowest is footcore's own
+band, the acceptable limit and the next-morning rule are `silbernagel-2007`'s."""
 
 WIDTH_IN, HEIGHT_IN, PNG_DPI = 4.8, 2.9, 150
 """Small figures with 8-9 pt text stay readable when a phone shrinks them to its width."""

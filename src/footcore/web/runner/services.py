@@ -24,7 +24,7 @@ from footcore.domain.plan import PlannedSession as SessionValue
 from footcore.domain.plan import PlanWeek
 from footcore.domain.plan_serialize import item_to_dict
 from footcore.domain.problems import invalid
-from footcore.domain.profile import profile_to_dict
+from footcore.domain.profile import Profile, profile_to_dict
 from footcore.domain.runner import (
     Change,
     Cleared,
@@ -53,6 +53,7 @@ from footcore.web.sessions.models import (
     SessionLogEntry,
 )
 from footcore.web.training.models import PlannedSession, RunnerProfile
+from footcore.web.training.prescriptions import record_prescription
 from footcore.web.training.selectors import parsed_profile
 
 
@@ -110,7 +111,14 @@ def apply_change(
             catalog=default_catalog(),
             tail=None if since is None else history(user, since),
         )
-        _write(user, change, decision, profile_row, state_row)
+        _write(
+            user,
+            change,
+            decision,
+            profile_row,
+            state_row,
+            change.profile if isinstance(change, ProfileSaved) else profile,
+        )
     view = program_view(decision.state, day)
     return Applied(view, decision.decisions, record_id, True, decision.replan_from, day)
 
@@ -237,12 +245,17 @@ def _write(
     decision: Decision,
     profile_row: tuple[object, str, object] | None,
     state_row: tuple[int, object],
+    profile: Profile | None,
 ) -> None:
     profile_fields: dict[str, object] = {}
     if isinstance(change, ProfileSaved):
         profile_fields["data"] = profile_to_dict(change.profile)
     if decision.plan is not None and decision.replan_from is not None:
         start = decision.replan_from
+        if profile is not None:
+            record_prescription(
+                user=user, profile=profile, emphasis=decision.state.emphasis, today=start
+            )
         PlannedSession.objects.filter(user=user, date__gte=start).delete()
         weeks = {s.date: w for w in decision.plan.weeks for s in w.sessions}
         PlannedSession.objects.bulk_create(

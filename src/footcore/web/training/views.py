@@ -63,9 +63,12 @@ def plan_view(request: HttpRequest) -> HttpResponse:
     today = runner_today(profile)
     days = [s.date for week in plan.weeks for s in week.sessions]
     logged = logged_sessions(user, start=min(days, default=today), end=max(days, default=today))
+    names = {e.id: e.name for e in catalog().exercises}
     context = {
         "plan": plan,
-        "weeks": plan_rows(plan, today, {e.id: e.name for e in catalog().exercises}, logged),
+        "prescription": selectors.current_prescription(user),
+        "names": names,
+        "weeks": plan_rows(plan, today, names, logged),
         "profile": profile,
         "today": today,
         "feed_url": None

@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
         ("runner", "0001_initial"),
         ("sessions_log", "0001_initial"),
         ("assessments", "0001_initial"),
-        ("training", "0003_week_notes"),
+        ("training", "0004_prescription"),
     ]
 
     operations = [migrations.RunPython(build_states, migrations.RunPython.noop, elidable=True)]
