@@ -106,6 +106,7 @@ class PlanBuilder:
         self.warm = [i for i in prescription.items if i.role is RxRole.WARM_UP]
         self.warm_items: dict[tuple[bool, ...], tuple[tuple[PlanItem, ...], int]] = {}
         self.ladder_states: dict[tuple[str, WeekKind, int, int], tuple[Variant, Dose]] = {}
+        self.rx_states: dict[tuple[int, int, WeekKind, int, int], tuple[str, Dose, str]] = {}
         self.emphasised = frozenset(prescription.emphasis)
         self.build_weeks_done: dict[str, int] = {}
         self.last_state: dict[str, tuple[str, Dose]] = {}
@@ -147,6 +148,18 @@ class PlanBuilder:
         """Rung, dose and a few words on which row of the protocol, for a prescribed item."""
         adjustment = self._adjustment(item.exercise, day)
         delta = adjustment.level_delta if adjustment is not None else 0
+        # The answer depends on the day only through the adjustment's delta, and on the
+        # history only through the ladder's weeks done: each is worked out once.
+        done = self.build_weeks_done.get(item.exercise, 0)
+        key = (id(item), span.index, kind, delta, done)
+        found = self.rx_states.get(key)
+        if found is None:
+            found = self.rx_states[key] = self._rx_row(item, span, kind, delta)
+        return found
+
+    def _rx_row(
+        self, item: PrescribedExercise, span: WeekSpan, kind: WeekKind, delta: int
+    ) -> tuple[str, Dose, str]:
         if item.progression is Progression.LADDER and item.exercise in self.ladders:
             variant, dose = self._ladder_state(item.exercise, kind, delta)
             if dose.rm is not None and (kind is WeekKind.RACE or not adult(self.profile)):
@@ -260,9 +273,10 @@ class PlanBuilder:
         sessions = []
         for day, items in zip(days, due, strict=True):
             placed: list[PlanItem] = []
+            placed_ids: set[str] = set()
             total = 0
             for item in items:
-                if any(p.exercise == item.exercise for p in placed):
+                if item.exercise in placed_ids:
                     continue
                 variant, dose, words = self._rx_state(item, span, kind, day)
                 cost = estimate_item_s(dose, first=not placed)
@@ -280,6 +294,7 @@ class PlanBuilder:
                 placed.append(
                     PlanItem(item.exercise, variant, dose, rx_reason(self.catalog, item, words))
                 )
+                placed_ids.add(item.exercise)
                 total += cost
             order = sorted(
                 (v for v in variety if not self._paused(v, day)),
@@ -288,7 +303,7 @@ class PlanBuilder:
             for exercise_id in order:
                 if total >= target:
                     break
-                if any(p.exercise == exercise_id for p in placed):
+                if exercise_id in placed_ids:
                     continue
                 rung, dose = self._ladder_state(exercise_id, kind, self._delta(exercise_id, day))
                 if dose.rm is not None and (kind is WeekKind.RACE or not adult(self.profile)):
@@ -312,6 +327,7 @@ class PlanBuilder:
                 if adjustment is not None and adjustment.level_delta:
                     reason += f"; adjusted: {adjustment.reason}"
                 placed.append(PlanItem(exercise_id, rung.id, dose, reason))
+                placed_ids.add(exercise_id)
                 used[exercise_id] = used.get(exercise_id, 0) + 1
                 total += cost
             placed = _pad(placed, target, ceiling)
