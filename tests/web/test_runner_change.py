@@ -124,4 +124,4 @@ def test_the_stored_plan_keeps_the_planners_week_notes(client: Client, runner: U
     assert any("Lighter week" in note for note in week_four.notes)
     with time_machine.travel(evening(TUE), tick=False):
         page = client.get("/plan").content.decode()
-    assert "Lighter week: shorter sessions" in page
+    assert "Lighter week: one set fewer" in page

@@ -21,7 +21,7 @@ from footcore.domain.assessments import AssessmentResult
 from footcore.domain.catalog import Catalog
 from footcore.domain.logbook import Clearance, MorningCheck, Screen, SessionLog
 from footcore.domain.plan import ExerciseAdjustment, Plan, PlannedSession
-from footcore.domain.planning import build_plan
+from footcore.domain.planning import WHOLE_PLAN, build_plan
 from footcore.domain.profile import Profile, profile_to_dict
 from footcore.domain.runner_state import (
     History,
@@ -186,7 +186,7 @@ def emphasis(results: tuple[AssessmentResult, ...], profile: Profile | None) -> 
     """Exercise ids the latest self-tests bring forward in the plan (footcore-design)."""
     age, sex = (None, None) if profile is None else (profile.age, profile.sex)
     found = emphasis_from_results(results, age, sex)
-    return tuple(e.exercise for e in found if e.exercise is not None)
+    return tuple(WHOLE_PLAN if e.exercise is None else e.exercise for e in found)
 
 
 def plan_inputs_key(

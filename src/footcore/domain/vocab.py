@@ -14,6 +14,8 @@ class Concern(StrEnum):
 
     PLANTAR_FASCIITIS = "plantar-fasciitis"
     ACHILLES = "achilles"
+    ACHILLES_INSERTIONAL = "achilles-insertional"
+    """Achilles pain where the tendon meets the heel bone: the heel never drops below a step."""
     SHIN_SPLINTS = "shin-splints"
     METATARSALGIA = "metatarsalgia"
     FLAT_FEET = "flat-feet"
@@ -31,6 +33,7 @@ class Concern(StrEnum):
 _CONCERN_LABELS = {
     Concern.PLANTAR_FASCIITIS: "Plantar heel pain (plantar fasciitis)",
     Concern.ACHILLES: "Achilles tendon pain",
+    Concern.ACHILLES_INSERTIONAL: "Achilles pain where the tendon meets the heel bone",
     Concern.SHIN_SPLINTS: "Shin splints",
     Concern.METATARSALGIA: "Ball-of-foot pain (metatarsalgia)",
     Concern.FLAT_FEET: "Flat feet",

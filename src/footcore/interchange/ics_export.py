@@ -31,18 +31,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import icalendar
 
 from footcore.domain.catalog import Catalog
-from footcore.domain.logbook import PAIN_MAX
+from footcore.domain.pain_bands import PAIN_GUIDE, RED_FLAG_NOTE
 from footcore.domain.plan import Plan, PlannedSession, SessionKind
-from footcore.domain.safety import ACCEPTABLE_MAX
 
 PRODID = "-//footcore//foot strength plan//EN"
-SAFETY_NOTE = (
-    "footcore coaches, it does not diagnose. Stop and see a clinician if pain passes "
-    f"{ACCEPTABLE_MAX}/{PAIN_MAX}, "
-    "is worse the next morning, or comes with swelling, numbness, night pain or bone tenderness."
-)
-"""Pain thresholds from the pain-monitoring model (`silbernagel-2007`) and red flags
-(`warden-2014`, `ottawa-rules`)."""
+SAFETY_NOTE = f"{PAIN_GUIDE} {RED_FLAG_NOTE}"
+"""The pain bands runners see everywhere (`pain_bands`), and the red flags."""
 ALL_DAY_REMINDER = dt.timedelta(hours=8)
 AFTER_RUN = dt.timedelta(minutes=90)
 """footcore-design: strength goes after the run (seed-004 keeps activation before it);

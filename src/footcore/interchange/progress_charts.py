@@ -32,10 +32,9 @@ T = TypeVar("T")
 _LOCK = threading.Lock()
 
 PAIN_FINE_0_10 = FINE_MAX
-"""footcore's own "fine" band (`footcore-design`), from the domain."""
 PAIN_LIMIT_0_10 = ACCEPTABLE_MAX
-"""Pain-monitoring model (`silbernagel-2007`): up to this is acceptable if it settles by
-the next morning."""
+"""The pain bands runners see everywhere (`pain_bands`): the lowest is footcore's own
+band, the acceptable limit and the next-morning rule are `silbernagel-2007`'s."""
 
 WIDTH_IN, HEIGHT_IN, PNG_DPI = 4.8, 2.9, 150
 """Small figures with 8-9 pt text stay readable when a phone shrinks them to its width."""
@@ -75,10 +74,12 @@ def assessment_chart(trend: TestTrend, fmt: ChartFormat = "svg") -> bytes:
     return _styled(_draw_assessment_chart, trend, fmt)
 
 
-@functools.lru_cache(maxsize=128)
+@functools.lru_cache(maxsize=16)
 def _styled(draw: Callable[[T, ChartFormat], bytes], data: T, fmt: ChartFormat) -> bytes:
     # Cached: drawing takes ~0.2 s, and the page, its charts and the PDF ask for the
     # same data again and again. The data are frozen values, so they key the cache.
+    # Small: an entry is up to ~130 KB (a PNG), and every new log makes new data, so
+    # 128 entries held ~15 MB in a soak; the few last charts are the ones asked again.
     if fmt not in ("svg", "png"):
         raise ValueError(f"chart format must be 'svg' or 'png', not {fmt!r}")
     # matplotlib reads its style from process-wide settings while it draws, so charts

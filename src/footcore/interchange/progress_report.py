@@ -18,9 +18,9 @@ from fpdf import FPDF
 
 from footcore.domain.assessments import Grade
 from footcore.domain.logbook import PAIN_MAX
+from footcore.domain.pain_bands import PAIN_BANDS, PAIN_GUIDE
 from footcore.domain.progress import Adherence
 from footcore.domain.progress_summary import ProgressSummary, TestTrend
-from footcore.domain.safety import ACCEPTABLE_MAX, FINE_MAX
 from footcore.interchange.pdf_handout import FootcorePdf, PageSize
 from footcore.interchange.pdf_text import long_date, pdf_safe
 from footcore.interchange.progress_charts import (
@@ -42,12 +42,6 @@ CELL_CODES = {
     Adherence.PLANNED: "planned",
     Adherence.EXTRA: "extra",
 }
-PAIN_GUIDE = (
-    f"Pain guide: up to {FINE_MAX}/{PAIN_MAX} during a session is fine (footcore's own"
-    f" band); up to {ACCEPTABLE_MAX}/{PAIN_MAX} is acceptable if it has settled by the next"
-    " morning; more than that, or pain that lingers, means an easier version or a pause"
-    " (silbernagel-2007)."
-)
 NOT_A_DIAGNOSIS = (
     "footcore coaches, it does not diagnose. These are self-measured results from a home"
     " program, collected to help a clinician, not to replace an examination."
@@ -211,7 +205,7 @@ def _sources(pdf: FPDF, summary: ProgressSummary, citations: Mapping[str, str]) 
 
 def cited_keys(summary: ProgressSummary) -> list[str]:
     """Citation keys in the order the report first uses them, design rules last."""
-    texts = [PAIN_GUIDE] if summary.pain else []
+    texts = [band.citation for band in PAIN_BANDS] if summary.pain else []
     for trend in summary.tests:
         for latest in trend.latest:
             interpretation = latest.interpretation

@@ -19,7 +19,7 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from footcore.catalog.loader import default_catalog
+from footcore.catalog.cache import default_catalog
 from footcore.domain.adaptation import RuleDecision
 from footcore.domain.corrections import LogDecision, decide_log, next_version
 from footcore.domain.logbook import SessionLog
@@ -27,7 +27,7 @@ from footcore.domain.plan import PlannedSession as SessionValue
 from footcore.domain.plan import PlanWeek
 from footcore.domain.plan_serialize import item_to_dict
 from footcore.domain.problems import invalid
-from footcore.domain.profile import profile_to_dict
+from footcore.domain.profile import Profile, profile_to_dict
 from footcore.domain.runner import (
     Change,
     Cleared,
@@ -58,6 +58,7 @@ from footcore.web.sessions.models import (
     SessionLogEntry,
 )
 from footcore.web.training.models import PlannedSession, RunnerProfile
+from footcore.web.training.prescriptions import record_prescription
 from footcore.web.training.selectors import parsed_profile
 
 
@@ -107,10 +108,15 @@ def _apply(
 ) -> Applied:
     with transaction.atomic():
         read = _read(user, change)
+        if read.state_row is None:
+            _create_state_row(user)
+            read = _read(user, change)  # now with the row, locked
         state_row, profile_row = read.state_row, read.profile_row
+        if state_row is None:  # only if the row was deleted between the two statements
+            raise RuntimeError(f"no stored state for user {user.pk} after creating it")
         profile = None if profile_row is None else parsed_profile(profile_row[0])
         day = runner_today(profile) if today is None else today
-        state = None if state_row is None else parse_state(state_row[1])
+        state = parse_state(state_row[1])
         if state is None:
             state = rebuilt_state(user)
         if isinstance(change, SessionLogged | SessionCorrected):
@@ -132,7 +138,14 @@ def _apply(
             catalog=default_catalog(),
             tail=None if since is None else history(user, since),
         )
-        _write(user, change, decision, profile_row, state_row)
+        _write(
+            user,
+            change,
+            decision,
+            profile_row,
+            state_row,
+            change.profile if isinstance(change, ProfileSaved) else profile,
+        )
     view = program_view(decision.state, day)
     return Applied(view, decision.decisions, record_id, True, decision.replan_from, day)
 
@@ -179,7 +192,7 @@ def _decide_log(
 def _read(user: User, change: Change) -> _Read:
     """The state row (locked), the profile's data and plan digest, and for a log the rows
     already stored under its key and for its session: one query (four for a runner with
-    no state yet).
+    no state yet, who then has one created and is read again).
 
     Written as SQL because it runs on every change: building it through the ORM cost
     more than running it."""
@@ -315,13 +328,18 @@ def _write(
     change: Change,
     decision: Decision,
     profile_row: tuple[object, str, object] | None,
-    state_row: tuple[int, object] | None,
+    state_row: tuple[int, object],
+    profile: Profile | None,
 ) -> None:
     profile_fields: dict[str, object] = {}
     if isinstance(change, ProfileSaved):
         profile_fields["data"] = profile_to_dict(change.profile)
     if decision.plan is not None and decision.replan_from is not None:
         start = decision.replan_from
+        if profile is not None:
+            record_prescription(
+                user=user, profile=profile, emphasis=decision.state.emphasis, today=start
+            )
         PlannedSession.objects.filter(user=user, date__gte=start).delete()
         weeks = {s.date: w for w in decision.plan.weeks for s in w.sessions}
         PlannedSession.objects.bulk_create(
@@ -349,12 +367,22 @@ def _week_notes(old: object, weeks: Sequence[PlanWeek], start: dt.date) -> dict[
     return notes
 
 
-def _store_state(user: User, state: RunnerState, row: tuple[int, object] | None) -> None:
-    data = state_to_dict(state)
-    if row is None:
-        RunnerStateRow.objects.create(user=user, state=data)
-    else:
-        RunnerStateRow.objects.filter(pk=row[0]).update(state=data)
+def _create_state_row(user: User) -> None:
+    """Store the runner's first state, race-safe: two first changes at once both try.
+
+    The row is unique per user. `INSERT ... ON CONFLICT DO NOTHING` (SQLite: `INSERT OR
+    IGNORE`) lets the second wait for the first's transaction and then insert nothing;
+    its following read then locks the row the first one wrote, so the two changes run
+    one after the other. On SQLite the IMMEDIATE transaction already serialises them.
+    """
+    data = state_to_dict(rebuilt_state(user))
+    RunnerStateRow.objects.bulk_create(
+        [RunnerStateRow(user=user, state=data)], ignore_conflicts=True
+    )
+
+
+def _store_state(user: User, state: RunnerState, row: tuple[int, object]) -> None:
+    RunnerStateRow.objects.filter(pk=row[0]).update(state=state_to_dict(state))
 
 
 def _session_row(user: User, week: PlanWeek, session: SessionValue) -> PlannedSession:

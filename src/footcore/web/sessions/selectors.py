@@ -57,9 +57,12 @@ def gate_for(user: User, today: dt.date) -> GateDecision:
     return program_view_for(user, today).gate
 
 
-def logged_sessions(user: User) -> frozenset[tuple[dt.date, str]]:
-    """`(date, kind)` of every logged session, so each plan row can offer its log."""
-    rows = SessionLogEntry.objects.filter(user=user, replaced_at__isnull=True).values_list(
+def logged_sessions(user: User, *, start: dt.date, end: dt.date) -> frozenset[tuple[dt.date, str]]:
+    """`(date, kind)` of every session logged from `start` to `end`, so each plan row
+    shown can offer its log. Bounded by the days shown, not by the whole history."""
+    rows = SessionLogEntry.objects.filter(
+        user=user, date__gte=start, date__lte=end, replaced_at__isnull=True
+    ).values_list(
         "date", "kind"
     )
     return frozenset((date, kind) for date, kind in rows)

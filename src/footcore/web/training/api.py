@@ -1,4 +1,4 @@
-"""`/api/profile`, `/api/plan`, `/api/today`."""
+"""`/api/profile`, `/api/plan`, `/api/prescription`, `/api/today`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from ninja.responses import Status
 from pydantic import ConfigDict, StrictInt
 
 from footcore.domain.plan_serialize import plan_to_dict, session_to_dict
+from footcore.domain.prescription_serialize import prescription_to_dict
 from footcore.domain.profile import profile_to_dict
 from footcore.web.accounts.services import current_user
 from footcore.web.errors import BODY, NOT_FOUND, responses
@@ -102,6 +103,29 @@ def get_plan(request: HttpRequest) -> dict[str, Any]:
         raise HttpError(404, "no plan yet: PUT /api/profile first")
     plan, gate = plan_at_the_door(user, runner_today(selectors.get_profile(user)))
     return {**plan_to_dict(plan, catalog()), "gate": gate.gate.value, "gate_reason": gate.reason}
+
+
+@router.get(
+    "/prescription",
+    response={200: dict[str, Any], **responses(NOT_FOUND)},
+    summary="Your prescription: exercises with dose, frequency, course, role and reason",
+)
+def get_prescription(request: HttpRequest) -> dict[str, Any]:
+    user = current_user(request)
+    prescription = selectors.current_prescription(user)
+    if prescription is None:
+        raise HttpError(404, "no prescription yet: PUT /api/profile first")
+    document = prescription_to_dict(prescription)
+    profile = selectors.get_profile(user)
+    gate = gate_for(user, runner_today(profile)) if profile is not None else None
+    if gate is not None and not gate.open:
+        # Like every other door: no exercises while training is stopped, and why.
+        document = {**document, "items": []}
+    return {
+        **document,
+        "gate": None if gate is None else gate.gate.value,
+        "gate_reason": None if gate is None else gate.reason,
+    }
 
 
 @router.get(

@@ -19,8 +19,15 @@ from footcore.domain.plan import (
 )
 from footcore.domain.plan import PlannedSession as SessionValue
 from footcore.domain.plan_serialize import item_from_dict
+from footcore.domain.prescription import Prescription
+from footcore.domain.prescription_serialize import prescription_from_dict
 from footcore.domain.profile import Profile, parse_profile
-from footcore.web.training.models import CalendarFeed, PlannedSession, RunnerProfile
+from footcore.web.training.models import (
+    CalendarFeed,
+    PlannedSession,
+    RunnerProfile,
+    StoredPrescription,
+)
 
 
 def get_profile(user: User) -> Profile | None:
@@ -153,3 +160,9 @@ def feed_owner(token: str) -> User | None:
         .first()
     )
     return None if feed is None else feed.user
+
+
+def current_prescription(user: User) -> Prescription | None:
+    """The runner's prescription at its highest version, or None before the first plan."""
+    row = StoredPrescription.objects.filter(user=user).order_by("-version").first()
+    return None if row is None else prescription_from_dict(row.data)

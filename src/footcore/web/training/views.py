@@ -66,12 +66,15 @@ def plan_view(request: HttpRequest) -> HttpResponse:
         else withheld_plan(program.gate)
     )
     feed = selectors.active_feed(user)
+    days = [s.date for week in plan.weeks for s in week.sessions]
+    logged = logged_sessions(user, start=min(days, default=today), end=max(days, default=today))
+    names = {e.id: e.name for e in catalog().exercises}
     context = {
         "program": program,
         "plan": plan,
-        "weeks": plan_rows(
-            plan, today, {e.id: e.name for e in catalog().exercises}, logged_sessions(user)
-        ),
+        "prescription": selectors.current_prescription(user),
+        "names": names,
+        "weeks": plan_rows(plan, today, names, logged),
         "profile": profile,
         "today": today,
         "feed_url": None
@@ -96,7 +99,7 @@ def today_view(request: HttpRequest) -> HttpResponse:
         "sessions": selectors.sessions_on(user, today) if program.gate.open else [],
         "next": selectors.next_session(user, today),
         "names": {e.id: e.name for e in catalog().exercises},
-        "logged": logged_sessions(user),
+        "logged": logged_sessions(user, start=today, end=today),
         "nav": "today",
     }
     return render(request, "footcore/today.html", context)
