@@ -12,7 +12,6 @@ from django.views.decorators.http import require_safe
 
 from footcore.domain.assessments import Grade
 from footcore.domain.pain_bands import PAIN_GUIDE
-from footcore.domain.progress import Adherence
 from footcore.domain.progress_summary import LatestResult, TestTrend
 from footcore.interchange.pdf_handout import PageSize
 from footcore.interchange.progress_charts import (

@@ -62,9 +62,7 @@ def logged_sessions(user: User, *, start: dt.date, end: dt.date) -> frozenset[tu
     shown can offer its log. Bounded by the days shown, not by the whole history."""
     rows = SessionLogEntry.objects.filter(
         user=user, date__gte=start, date__lte=end, replaced_at__isnull=True
-    ).values_list(
-        "date", "kind"
-    )
+    ).values_list("date", "kind")
     return frozenset((date, kind) for date, kind in rows)
 
 
