@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from footcore.cli import assess, library, logging, planning, player, progress, server
+from footcore.cli import accounts, assess, library, logging, planning, player, progress, server
 
 app = typer.Typer(
     name="footcore",
@@ -36,6 +36,7 @@ def main(
         os.environ["FOOTCORE_DATA_DIR"] = str(data_dir.expanduser().resolve())
 
 
+accounts.register(app)
 assess.register(app)
 library.register(app)
 logging.register(app)
