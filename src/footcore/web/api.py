@@ -8,6 +8,7 @@ from ninja.security import django_auth
 
 from footcore.domain.problems import Invalid
 from footcore.web.assessments.api import router as assessments_router
+from footcore.web.clinic.api import router as clinic_router
 from footcore.web.errors import error_body
 from footcore.web.library.api import router as exercises_router
 from footcore.web.sessions.api import router as log_router
@@ -31,3 +32,4 @@ api.add_router("/", exercises_router)
 api.add_router("/", plan_router)
 api.add_router("/", log_router)
 api.add_router("/", assessments_router)
+api.add_router("/", clinic_router)

@@ -33,4 +33,5 @@ urlpatterns = [
     path("", include("footcore.web.progress.urls")),
     path("", include("footcore.web.sessions.urls")),
     path("", include("footcore.web.sessions.player_urls")),
+    path("", include("footcore.web.clinic.urls")),
 ]

@@ -9,17 +9,17 @@ from footcore.web.clinic.models import AuditEntry, Clinic, Clinician
 
 
 @admin.register(Clinic)
-class ClinicAdmin(admin.ModelAdmin[Clinic]):
+class ClinicAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("name", "contact", "booking_url")
 
 
 @admin.register(Clinician)
-class ClinicianAdmin(admin.ModelAdmin[Clinician]):
+class ClinicianAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("user", "clinic")
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
+class AuditEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("at", "actor_name", "client", "action", "what")
     list_filter = ("clinic", "action")
 
