@@ -112,3 +112,42 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor_name} {self.action} {self.what}"
+
+
+class Intake(models.Model):
+    """A clinician's intake of a client (`footcore.domain.intake.Intake`). Never edited:
+    a new intake is a new row."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="intakes")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    by_name = models.CharField(max_length=150)
+    data = models.JSONField(help_text="The intake as `intake_to_dict` writes it.")
+    review_on = models.DateField(null=True, blank=True, help_text="The next review.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("created_at", "pk")
+
+    def __str__(self) -> str:
+        return f"intake of client {self.client_id}"
+
+
+class ClinicClearance(models.Model):
+    """A clinician's signed clearance to train again after a red flag."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="clearances")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    by_name = models.CharField(max_length=150, help_text="The clinician who signed.")
+    on = models.DateField()
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("created_at", "pk")
+
+    def __str__(self) -> str:
+        return f"clearance of client {self.client_id} by {self.by_name}"
