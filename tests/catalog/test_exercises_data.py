@@ -296,4 +296,4 @@ def test_the_seeds_are_marked_as_seeds() -> None:
 
 def test_ranges_without_a_stated_rest_leave_rest_empty() -> None:
     rested = {e.id for e in CATALOG.exercises if any(v.dose.rest_s for v in e.variants)}
-    assert rested == {"heel-raise-towel"}
+    assert rested == {"heel-raise-towel", "seated-heel-raise-loaded", "standing-heel-raise-loaded"}

@@ -255,4 +255,5 @@ def profiles(draw: st.DrawFn, *, max_weeks: int = 20) -> Profile:
         concerns=tuple(draw(st.lists(st.sampled_from(list(Concern)), unique=True))),
         pain=tuple(draw(st.lists(st.sampled_from(list(PainSite)), unique=True, max_size=3))),
         equipment=tuple(draw(st.lists(st.sampled_from(list(Equipment)), unique=True))),
+        age=draw(st.none() | st.integers(12, 70)),
     )

@@ -12,12 +12,18 @@ from hypothesis import strategies as st
 
 from footcore.catalog.loader import default_catalog
 from footcore.domain.catalog import Catalog
+from footcore.domain.pain_rules import FOREFOOT_CAPS, FOREFOOT_EXCLUDED
 from footcore.domain.plan import ExerciseAdjustment, Plan, SessionKind, WeekKind
 from footcore.domain.planning import build_plan, target_s
+from footcore.domain.prescribe import propose_prescription
+from footcore.domain.prescription import Frequency, RxRole
 from footcore.domain.profile import Profile
-from footcore.domain.rotation import TIBIALIS_PREFIX
-from footcore.domain.sessions import ACTIVATION_LIMIT_S, OVERSHOOT, limit_s
+from footcore.domain.sessions import OVERSHOOT, limit_s
+from footcore.domain.vocab import PainSite
 from tests.domain.planning_builders import profiles, small_catalog
+
+WARM_UP_LIMIT_S = 420
+"""footcore's choice: seed 004's three warm-up drills come to about 6 minutes."""
 
 CATALOGS = {"small": small_catalog(), "real": default_catalog()}
 RULES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -47,70 +53,96 @@ def check_days(plan: Plan, profile: Profile) -> None:
     races = set(profile.races)
     days = [s.date for s in plan.sessions() if s.kind is SessionKind.STRENGTH]
     for day in days:
-        assert day not in races
-        assert day + dt.timedelta(days=1) not in races
+        for offset in (0, 1, 2, -1):
+            # Never on race day, the two days before it, or the day after it.
+            assert day + dt.timedelta(days=offset) not in races
         if profile.long_run_day is not None:
             assert (day + dt.timedelta(days=1)).weekday() != profile.long_run_day.number
     assert all((b - a).days >= 2 for a, b in itertools.pairwise(days))
     retests = [s.date for s in plan.sessions() if s.kind is SessionKind.ASSESSMENT]
     assert len(retests) <= profile.weeks // 4
     for day in retests:
-        assert day not in races
-        assert day + dt.timedelta(days=1) not in races
+        for race in races:
+            assert (race - day).days >= 5 or (day - race).days >= 2
     assert all(profile.start <= s.date <= profile.end for s in plan.sessions())
     for week in plan.weeks:
         count = sum(s.kind is SessionKind.STRENGTH for s in week.sessions)
         assert count <= profile.sessions_per_week
         if count < profile.sessions_per_week and count > 0:
-            assert warned(plan, week.index, "room for")
+            assert warned(plan, week.index, "room for") or warned(plan, week.index, "left out")
 
 
 def check_rotation(plan: Plan, profile: Profile, catalog: Catalog) -> None:
-    keystones = {e.id for e in catalog.exercises if e.keystone}
+    prescribed = {i.exercise for i in propose_prescription(profile, (), catalog).items}
     previous: set[str] | None = None
-    for index, kind, days, contents in strength(plan):
+    for _index, kind, days, contents in strength(plan):
         if not days:
             continue
         content = set().union(*contents)
         if previous is None:
-            assert len(content) <= 5
-            if len(content) < 5:
-                assert warned(plan, index, "of the five starting exercises")
-        elif kind is WeekKind.RACE:
-            assert content <= previous
-        elif not content - previous:
-            assert warned(plan, index, "no new exercise")
-        for keystone in keystones & (previous or set()):
-            if keystone not in content:
-                name = catalog.get(keystone).name
-                assert warned(plan, index, name) or any(name in w for w in plan.warnings)
-        if not any(i.startswith(TIBIALIS_PREFIX) for i in content):
-            assert any("posterior tibialis" in w for w in plan.warnings) or warned(
-                plan, index, "did not fit"
-            )
+            assert len(content) <= 5 or content <= prescribed
+        else:
+            new = content - previous
+            assert len(new - prescribed) <= 2
+            if kind is WeekKind.RACE:
+                assert new <= prescribed
         previous = content
+
+
+def check_protocols(plan: Plan, profile: Profile, catalog: Catalog) -> None:
+    """Each concern protocol in every build week at its frequency, or a warning why."""
+    rx = propose_prescription(profile, (), catalog)
+    for week in plan.weeks:
+        sessions = [s for s in week.sessions if s.kind is SessionKind.STRENGTH]
+        if week.kind is not WeekKind.BUILD or not sessions:
+            continue
+        for item in rx.with_role(RxRole.CONCERN_PROTOCOL):
+            wanted = (
+                len(sessions)
+                if item.frequency is Frequency.EVERY_SECOND_DAY
+                else min(item.per_week, len(sessions))
+            )
+            count = sum(any(i.exercise == item.exercise for i in s.items) for s in sessions)
+            assert count >= wanted, (week.index, item.exercise)
+        if any(i.frequency is Frequency.EVERY_SECOND_DAY for i in rx.items) and len(sessions) < 3:
+            assert profile.sessions_per_week < 3 or warned(plan, week.index, "times, not")
 
 
 def check_safety(plan: Plan, profile: Profile, catalog: Catalog) -> None:
     have = set(profile.equipment)
     for session in plan.sessions():
+        taper = any(0 < (race - session.date).days <= 7 for race in profile.races)
         for item in session.items:
             exercise = catalog.get(item.exercise)
             assert not exercise.avoided_with() & set(profile.pain)
             assert set(exercise.variant(item.variant).equipment) <= have
+            if item.dose.rm is not None:
+                # An NRM dose is N reps, never for the under-18s or before a race.
+                assert item.dose.reps_min == item.dose.reps_max == item.dose.rm
+                assert profile.age is None or profile.age >= 18
+                assert not (taper and session.kind is SessionKind.STRENGTH)
+            if PainSite.BALL_OF_FOOT in profile.pain:
+                assert item.exercise not in FOREFOOT_EXCLUDED
+                if item.exercise in FOREFOOT_CAPS and FOREFOOT_CAPS[item.exercise] in {
+                    v.id for v in exercise.variants
+                }:
+                    top = exercise.rung_index(FOREFOOT_CAPS[item.exercise])
+                    assert exercise.rung_index(item.variant) <= top
 
 
-def check_time(plan: Plan, profile: Profile) -> None:
+def check_time(plan: Plan, profile: Profile, catalog: Catalog) -> None:
     for week in plan.weeks:
         target = target_s(profile, week.kind)
         for session in week.sessions:
             if session.kind is SessionKind.ACTIVATION:
-                assert 0 < session.estimated_s <= ACTIVATION_LIMIT_S
+                assert 0 < session.estimated_s <= WARM_UP_LIMIT_S
                 continue
             if session.kind is SessionKind.ASSESSMENT:
                 assert session.items == ()
                 continue
-            assert session.estimated_s <= limit_s(target)
+            if session.estimated_s > limit_s(target):
+                # Only a protocol may take a session past its limit, and it says so.
+                assert warned(plan, week.index, "its protocols need that time")
             if session.estimated_s < 0.8 * target:
                 assert warned(plan, week.index, "minutes")
 
@@ -124,7 +156,8 @@ def test_every_rule_holds_for_random_profiles(name: str, profile: Profile) -> No
     check_days(plan, profile)
     check_rotation(plan, profile, catalog)
     check_safety(plan, profile, catalog)
-    check_time(plan, profile)
+    check_time(plan, profile, catalog)
+    check_protocols(plan, profile, catalog)
     assert build_plan(profile, catalog) == plan
 
 
@@ -140,18 +173,24 @@ def test_rules_hold_with_self_test_emphasis_too(
     check_days(plan, profile)
     check_rotation(plan, profile, catalog)
     check_safety(plan, profile, catalog)
-    check_time(plan, profile)
+    check_time(plan, profile, catalog)
+    check_protocols(plan, profile, catalog)
 
 
 @pytest.mark.parametrize("name", sorted(CATALOGS))
 @RULES
 @given(profile=profiles(max_weeks=6))
-def test_sessions_never_run_more_than_a_fifth_over(name: str, profile: Profile) -> None:
+def test_sessions_never_run_more_than_a_fifth_over_unless_a_protocol_needs_it(
+    name: str, profile: Profile
+) -> None:
     plan = build_plan(profile, CATALOGS[name])
+    rx = propose_prescription(profile, (), CATALOGS[name])
+    protocols = {i.exercise for i in rx.with_role(RxRole.CONCERN_PROTOCOL)}
     for week in plan.weeks:
         for session in week.sessions:
             if session.kind is SessionKind.STRENGTH:
-                assert session.estimated_s <= OVERSHOOT * target_s(profile, week.kind)
+                over = session.estimated_s > OVERSHOOT * target_s(profile, week.kind)
+                assert not over or protocols & {i.exercise for i in session.items}
 
 
 @pytest.mark.parametrize("name", sorted(CATALOGS))
@@ -175,7 +214,7 @@ def test_rules_hold_under_adaptations_and_paused_exercises_stay_out(
     plan = build_plan(profile, catalog, adjustments=adjustments)
     check_days(plan, profile)
     check_safety(plan, profile, catalog)
-    check_time(plan, profile)
+    check_time(plan, profile, catalog)
     for session in plan.sessions():
         for item in session.items:
             adjustment = adjustments.get(item.exercise)

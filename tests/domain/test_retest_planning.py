@@ -35,10 +35,10 @@ def test_a_retest_moves_off_a_race_day_and_says_why() -> None:
     profile = Profile(start=MONDAY, weeks=5, run_days=(Weekday.MON,), races=(race,))
     plan = build_plan(profile, default_catalog())
     (session,) = [s for s in plan.sessions() if s.kind is SessionKind.ASSESSMENT]
-    # Race day and the day before are blocked; the day after is the nearest free day.
-    assert session.date == race + dt.timedelta(days=1)
+    # A retest keeps 5 days before a race and skips the day after: two days after is nearest.
+    assert session.date == race + dt.timedelta(days=2)
     assert "moved from 2027-01-04, race day" in session.reason
-    assert "matias-2016" in session.reason
+    assert "Matias 2016" in session.reason
     assert session.items == ()
     assert session.estimated_s == 900
 

@@ -139,13 +139,13 @@ def test_the_warm_up_names_the_run_it_prepares() -> None:
     assert "race" in calendar.warm_up_reason(day(4))
 
 
-def test_a_race_week_wins_over_a_lighter_week() -> None:
+def test_the_seven_days_before_a_race_make_race_weeks_and_win_over_a_lighter_week() -> None:
     profile = make_profile(races=(day(24),))
     kinds = [week_kind(span, profile) for span in week_spans(profile)]
     assert kinds[:5] == [
         WeekKind.BUILD,
         WeekKind.BUILD,
-        WeekKind.BUILD,
+        WeekKind.RACE,
         WeekKind.RACE,
         WeekKind.BUILD,
     ]

@@ -50,6 +50,8 @@ EXERCISE_IDS = (
     "big-toe-tap",
     "posterior-tibialis-band-inversion",
     "heel-raise-towel",
+    "seated-heel-raise-loaded",
+    "standing-heel-raise-loaded",
 )
 
 

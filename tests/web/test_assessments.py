@@ -238,7 +238,7 @@ def test_writes_need_the_csrf_token(settings: SettingsWrapper) -> None:
 
 def test_a_weak_left_heel_raise_brings_the_calf_work_forward(client: Client) -> None:
     with time_machine.travel(START - dt.timedelta(days=3), tick=False):
-        client.post("/profile", form_data())
+        client.post("/profile", form_data(concerns=[], pain=[]))
     user = local_runner()
 
     def first_week_items() -> dict[str, str]:

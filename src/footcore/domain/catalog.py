@@ -71,7 +71,7 @@ class Dose:
             t = self.tempo
             parts.append(f"tempo {t.up_s} s up / {t.top_s} s hold / {t.down_s} s down")
         if self.rm is not None:
-            parts.append(f"load: {self.rm}RM")
+            parts.append(f"with a load you can lift {self.rm} times, no more")
         if self.per_side:
             parts.append("each foot")
         if self.rest_s is not None:

@@ -251,27 +251,43 @@ _NO_NORM_REASONS = {
 
 
 def _heel_raise(reps: float, age: float | None, sex: Sex | None) -> Interpretation:
+    """The only published line for "below" is Jan 2005's traditional normal grade of 20
+    reps. Hébert-Losier's median (or Lunsford-Perry's mean) is context, not a cut-off:
+    half of healthy people are below a median (evidence.md section 7)."""
     band = HEEL_RAISE_LOA
     if age is not None and age < 18:
         sentence = "No published norm for heel raises under 18: showing your own trend."
         return Interpretation(TestKind.HEEL_RAISE, Standing.NO_NORM, reps, None, None, sentence)
     if age is not None and sex is not None:
         reference = heel_raise_median(age, sex)
-        extra = ""
+        context = (
+            f" For comparison, the {reference.statistic} of {reference.value:g} reps for"
+            f" {reference.population} on a 10 degree incline ({reference.citation},"
+            f" {reference.status}) is a middle value, not a line to pass."
+        )
     else:
         reference = LUNSFORD_PERRY_MEAN
-        meets = "meets" if reps >= JAN_NORMAL_GRADE.value else "does not meet"
-        extra = f" It {meets} the traditional normal grade of 20 reps (jan-2005)."
-    standing = _stand(reps, reference.value, band.value)
+        context = (
+            f" For comparison, healthy adults averaged {reference.value:g}"
+            f" ({reference.citation}); an average is not a line to pass."
+        )
+    below = reps < JAN_NORMAL_GRADE.value
+    standing = Standing.BELOW if below else Standing.WITHIN
+    meets = "below" if below else "at or above"
     sentence = (
-        f"{reps:g} reps is {_words(standing)} the {reference.statistic} of"
-        f" {reference.value:g} reps for {reference.population} ({reference.citation},"
-        f" {reference.status}; within {band.value:g} reps counts as similar).{extra}"
+        f"{reps:g} reps is {meets} the traditional normal grade of"
+        f" {JAN_NORMAL_GRADE.value:g} reps (jan-2005).{context}"
     )
     return Interpretation(TestKind.HEEL_RAISE, standing, reps, reference, band, sentence)
 
 
+BALANCE_CAP_S = 45.0
+"""Springer 2007 stopped every trial at 45 s: a longer hold is at the test's ceiling."""
+
+
 def _balance(kind: TestKind, value: Value, age: float | None) -> Interpretation:
+    """Springer 2007 publishes means, not a lower reference limit, so balance gets no
+    verdict: the result, the typical value for the age band as context, and the trend."""
     reference = None if age is None else balance_reference(kind, age)
     if reference is None:
         why = "without your age" if age is None else "under 18"
@@ -297,20 +313,18 @@ def _balance(kind: TestKind, value: Value, age: float | None) -> Interpretation:
         compared = value.mean_s
     else:
         compared = _number_of(value)
-    band = Threshold(
-        round(reference.value * WITHIN_BAND_FRACTION, 1),
-        Unit.SECONDS,
-        "10% of the reference",
-        "footcore-design",
-        EvidenceStatus.DESIGN,
-    )
-    standing = _stand(compared, reference.value, band.value)
-    sentence = (
-        f"{compared:.1f} s ({reference.statistic}) is {_words(standing)} the"
-        f" {reference.value:g} s typical for {reference.population}"
-        f" ({reference.citation}, {reference.status})."
-    )
-    return Interpretation(kind, standing, compared, reference, band, sentence)
+    if compared >= BALANCE_CAP_S:
+        sentence = (
+            f"{compared:.1f} s ({reference.statistic}) is at the ceiling of the test: the"
+            f" published trials stopped at {BALANCE_CAP_S:g} s (springer-2007)."
+        )
+    else:
+        sentence = (
+            f"{compared:.1f} s ({reference.statistic}); for comparison, {reference.population}"
+            f" averaged {reference.value:g} s ({reference.citation}, {reference.status})."
+            " The study gives no lower limit, so this is no verdict: watch your own trend."
+        )
+    return Interpretation(kind, Standing.NO_NORM, compared, reference, None, sentence)
 
 
 def _stand(value: float, reference: float, band: float) -> Standing:
@@ -321,10 +335,6 @@ def _stand(value: float, reference: float, band: float) -> Standing:
     if offset > band:
         return Standing.ABOVE
     return Standing.WITHIN
-
-
-def _words(standing: Standing) -> str:
-    return {"below": "below", "within": "close to", "above": "above"}[standing.value]
 
 
 def _number_of(value: Value) -> float:

@@ -1,18 +1,20 @@
-"""The week-by-week walk behind `planning.build_plan`.
+"""The week-by-week walk behind `planning.build_plan`: a prescription placed in the week.
 
-Weeks are planned in order because each depends on the last: progression counts the
-build weeks an exercise was done in, rotation needs last week's exercises, and no
-strength day may follow the previous week's last one.
+Each prescribed exercise goes into as many of the week's strength sessions as its
+frequency asks; seed 000's variety fills the time left, five exercises in week one
+and at most two new ones a week after. Weeks are planned in order because each
+depends on the last: ladder levels count the build weeks an exercise was done in,
+the variety needs last week's exercises, and no strength day may follow the
+previous week's last one.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import functools
-import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
-from footcore.domain.catalog import Catalog, Dose, Variant
+from footcore.domain.catalog import Catalog, Dose, Exercise, Variant
 from footcore.domain.plan import (
     ExerciseAdjustment,
     Plan,
@@ -22,19 +24,18 @@ from footcore.domain.plan import (
     SessionKind,
     WeekKind,
 )
-from footcore.domain.profile import Profile
-from footcore.domain.progression import lighter
-from footcore.domain.reasons import ItemContext, item_reason, strength_day_reason
-from footcore.domain.retests import retest_sessions
-from footcore.domain.rotation import (
-    FIRST_WEEK_EXERCISES,
-    Candidate,
-    WeekPool,
-    candidates,
-    first_pool,
-    next_pool,
-    pool_size,
+from footcore.domain.prescription import (
+    Frequency,
+    PrescribedExercise,
+    Prescription,
+    Progression,
+    RxRole,
 )
+from footcore.domain.profile import Profile
+from footcore.domain.progression import Ladder, build_ladder
+from footcore.domain.protocols import adult
+from footcore.domain.reasons import rx_reason, strength_day_reason, variety_reason
+from footcore.domain.retests import retest_sessions
 from footcore.domain.scheduling import (
     RunningWeek,
     WeekSpan,
@@ -43,79 +44,87 @@ from footcore.domain.scheduling import (
     week_kind,
     week_spans,
 )
-from footcore.domain.sessions import Slot, fill_strength, limit_s, target_s
-from footcore.domain.timing import estimate_dose_s, estimate_session_s, transition_s
-from footcore.domain.warm_ups import WarmUps
+from footcore.domain.sessions import limit_s, target_s
+from footcore.domain.timing import estimate_item_s, estimate_session_s
 
+FIRST_WEEK_EXERCISES = 5
+"""seed 000: start with five exercises."""
+MAX_NEW_PER_WEEK = 2
+"""seed 000: alternate with new exercises each week; footcore caps it at two."""
 SHORT_SESSION = 0.8
-"""footcore-design: a strength session under 80% of its target is reported."""
+"""footcore's choice: a strength session under 80% of its target is reported."""
 
-# A retest comes first on its day: fatigue from other foot work would lower the results.
 _KIND_ORDER = {SessionKind.ASSESSMENT: 0, SessionKind.ACTIVATION: 1, SessionKind.STRENGTH: 2}
 _WEEK_NOTES = {
     WeekKind.BUILD: (),
-    WeekKind.LIGHTER: ("Lighter week: shorter sessions and easier doses to absorb the work.",),
-    WeekKind.RACE: ("Race week: short, easy sessions and nothing new.",),
+    WeekKind.LIGHTER: ("Lighter week: one set fewer where an exercise has more than one.",),
+    WeekKind.RACE: (
+        "Race coming: short, easy sessions, nothing new, no step up and no heavy load.",
+    ),
 }
 
-State = tuple[Variant, Dose, int]
-"""A rung, a dose and the dose's estimated seconds."""
+
+def lighter_sets(dose: Dose) -> Dose:
+    """One set fewer, same load and reps (a lighter week cuts sets, never resistance)."""
+    return dataclasses.replace(dose, sets=dose.sets - 1) if dose.sets > 1 else dose
 
 
 class PlanBuilder:
-    """Walks the weeks in order; progression and rotation carry state between them."""
-
     def __init__(
         self,
         profile: Profile,
         catalog: Catalog,
         adjustments: Mapping[str, ExerciseAdjustment],
-        emphasis: Sequence[str],
+        prescription: Prescription,
     ) -> None:
         self.profile = profile
+        self.catalog = catalog
+        self.rx = prescription
         self.calendar = RunningWeek(profile)
-        self.candidates, left_out = candidates(catalog, profile, emphasis)
-        self.by_id = {c.id: c for c in self.candidates}
         self.adjustments = adjustments
-        self.warnings: dict[str, None] = dict.fromkeys(left_out)
+        self.warnings: dict[str, None] = dict.fromkeys(
+            (*prescription.warnings, *prescription.notes)
+        )
+        caps = dict(prescription.caps)
+        self.ladders: dict[str, Ladder] = {}
+        for exercise_id in {*prescription.variety, *(i.exercise for i in prescription.items)}:
+            exercise = _capped(catalog.get(exercise_id), caps.get(exercise_id))
+            try:
+                self.ladders[exercise_id] = build_ladder(exercise, profile.equipment)
+            except LookupError:
+                continue
+        self.strength = [
+            i
+            for i in prescription.items
+            if i.role is not RxRole.WARM_UP
+            or (i.frequency is Frequency.DAILY and i.exercise in self.ladders)
+            or not profile.run_days
+        ]
+        self.warm = [i for i in prescription.items if i.role is RxRole.WARM_UP]
+        self.emphasised = frozenset(prescription.emphasis)
         self.build_weeks_done: dict[str, int] = {}
-        """Build weeks each exercise was done in: its level before adjustments."""
-        self.served: dict[str, int] = {}
-        """Weeks in a row each exercise has been done, up to the last one."""
-        self.last_done: dict[str, int] = {}
-        self.last_state: dict[str, tuple[Variant, Dose]] = {}
+        self.last_state: dict[str, tuple[str, Dose]] = {}
         self.previous: tuple[str, ...] | None = None
-        """Exercises of the last week that had strength sessions."""
+        self.last_done: dict[str, int] = {}
         self.last_strength_day: dt.date | None = None
-        self.walks: dict[tuple[str, WeekKind, int], tuple[State, ...]] = {}
-        self.warm_ups = WarmUps(self.candidates, catalog)
         self.retests = retest_sessions(profile, self.calendar)
         for exercise_id, adjustment in sorted(adjustments.items()):
-            if adjustment.paused and exercise_id in self.by_id:
-                name = self.by_id[exercise_id].exercise.name
+            if adjustment.paused:
+                name = (
+                    catalog.get(exercise_id).name if exercise_id in catalog.ids() else exercise_id
+                )
                 since = adjustment.since.isoformat()
                 self.warnings[f"{name} paused from {since}: {adjustment.reason}"] = None
 
     def plan(self) -> Plan:
         weeks = tuple(self._week(span) for span in week_spans(self.profile))
-        if not any(c.tibialis for c in self.candidates):
-            self.warnings[
-                "No posterior tibialis exercise suits your pain and equipment, though "
-                "seed-004 asks for it every week: ask a clinician for one that does."
-            ] = None
-        if not self.warm_ups.drills and (self.profile.run_days or self.profile.races):
-            self.warnings[
-                "No warm-up drill suits your pain and equipment, so run days have no "
-                "activation session."
-            ] = None
         return Plan(weeks=weeks, warnings=tuple(self.warnings))
 
+    # --- adjustments ------------------------------------------------------------
+
     def _adjustment(self, exercise_id: str, day: dt.date) -> ExerciseAdjustment | None:
-        """The adaptation in force for this exercise on `day`, if any."""
         adjustment = self.adjustments.get(exercise_id)
-        if adjustment is not None and day >= adjustment.since:
-            return adjustment
-        return None
+        return adjustment if adjustment is not None and day >= adjustment.since else None
 
     def _paused(self, exercise_id: str, day: dt.date) -> bool:
         adjustment = self._adjustment(exercise_id, day)
@@ -125,19 +134,58 @@ class PlanBuilder:
         notes.append(text)
         self.warnings[text] = None
 
+    # --- doses ------------------------------------------------------------------
+
+    def _rx_state(
+        self, item: PrescribedExercise, span: WeekSpan, kind: WeekKind, day: dt.date
+    ) -> tuple[str, Dose, str]:
+        """Rung, dose and a few words on which row of the protocol, for a prescribed item."""
+        adjustment = self._adjustment(item.exercise, day)
+        delta = adjustment.level_delta if adjustment is not None else 0
+        if item.progression is Progression.LADDER and item.exercise in self.ladders:
+            variant, dose = self._ladder_state(item.exercise, kind, delta)
+            if dose.rm is not None and (kind is WeekKind.RACE or not adult(self.profile)):
+                return item.variant, dataclasses.replace(item.dose, rm=None), "easy before the race"
+            return variant.id, dose, ""
+        if kind is WeekKind.RACE and item.easy is not None:
+            return item.easy.variant, item.easy.dose, "easy version before the race"
+        stages = item.stages
+        index = stages.index(item.stage_for(span.index))
+        if kind is WeekKind.RACE or kind is WeekKind.LIGHTER:
+            # No step up in a lighter or race week: the row of last week holds.
+            index = stages.index(item.stage_for(max(span.index - 1, 1)))
+        index += min(delta, 0)
+        if index < 0 and item.regression is not None:
+            stage, words = item.regression, "the easier version until the reps can be done"
+        else:
+            stage = stages[max(index, 0)]
+            course = f" of {item.course_weeks}" if item.course_weeks else ""
+            words = f"week {span.index}{course}" if item.progression is Progression.COURSE else ""
+        dose = lighter_sets(stage.dose) if kind is WeekKind.LIGHTER else stage.dose
+        return stage.variant, dose, words
+
+    def _ladder_state(self, exercise_id: str, kind: WeekKind, delta: int) -> tuple[Variant, Dose]:
+        ladder = self.ladders[exercise_id]
+        done = self.build_weeks_done.get(exercise_id, 0)
+        if self.rx.steady:
+            done //= 2  # a low FAAM score: half the usual pace
+        level = done if kind is WeekKind.BUILD else max(done - 1, 0)
+        level = min(max(level + delta, ladder.bottom_level), ladder.top_level)
+        variant, dose = ladder.at(level)
+        return variant, dose if kind is WeekKind.BUILD else lighter_sets(dose)
+
+    # --- weeks ------------------------------------------------------------------
+
     def _week(self, span: WeekSpan) -> PlanWeek:
-        kind = week_kind(span, self.profile)
-        notes = list(_WEEK_NOTES[kind])
         choice = choose_strength_days(
             self.calendar, span, self.profile.sessions_per_week, self.last_strength_day
         )
+        kind = week_kind(span, self.profile, choice.days)
+        notes = list(_WEEK_NOTES[kind])
         if choice.shortfall is not None:
             self._warn(notes, choice.shortfall)
         strength = self._strength_week(span, kind, choice.days, notes) if choice.days else []
-        warm_ups = [
-            self.warm_ups.session(day, self.calendar.warm_up_reason(day), self._paused)
-            for day in warm_up_days(self.calendar, span)
-        ]
+        warm_ups = [self._warm_up(day) for day in warm_up_days(self.calendar, span)]
         retests = [s for s in self.retests if span.start <= s.date <= span.end]
         sessions = sorted(
             [*strength, *(s for s in warm_ups if s is not None), *retests],
@@ -145,191 +193,230 @@ class PlanBuilder:
         )
         return PlanWeek(span.index, span.start, kind, tuple(sessions), tuple(notes))
 
-    def _walk(self, exercise_id: str, kind: WeekKind, day: dt.date) -> tuple[State, ...]:
-        """The states an exercise may be done at in this session, the runner's own
-        level first, then each level below it down to the ladder's bottom. Lighter
-        and race weeks ease last week's dose instead of raising it."""
-        ladder = self.by_id[exercise_id].ladder
-        done = self.build_weeks_done.get(exercise_id, 0)
-        level = done if kind is WeekKind.BUILD else max(done - 1, 0)
-        adjustment = self._adjustment(exercise_id, day)
-        level += adjustment.level_delta if adjustment is not None else 0
-        level = min(max(level, ladder.bottom_level), ladder.top_level)
-        key = (exercise_id, kind, level)
-        if key not in self.walks:
-            states = []
-            for lower in range(level, ladder.bottom_level - 1, -1):
-                variant, dose = ladder.at(lower)
-                if kind is not WeekKind.BUILD:
-                    dose = lighter(dose)
-                states.append((variant, dose, estimate_dose_s(dose)))
-            self.walks[key] = tuple(states)
-        return self.walks[key]
-
-    def _pick(
-        self,
-        exercise_id: str,
-        room_s: int,
-        squeeze: bool,
-        *,
-        kind: WeekKind,
-        day: dt.date,
-        target: int,
-        flexible: Collection[str],
-        share_s: int,
-        trimmed: set[str],
-    ) -> tuple[Variant, Dose] | None:
-        """The state to use with `room_s` seconds left in the session.
-
-        Every exercise is eased as far as needed to fit an empty session. The
-        `flexible` ones (keystones, posterior tibialis work and newcomers, the first
-        time this week) are eased further, to `share_s` or the room left, so that
-        they all find a place in the week's sessions; with `squeeze`, any exercise is
-        eased to fit the room left (footcore-design).
-        """
-        walk = self._walk(exercise_id, kind, day)
-        if squeeze or exercise_id in flexible:
-            cap_s = room_s if squeeze else min(room_s, share_s)
-            chosen = next((i for i, state in enumerate(walk) if state[2] <= cap_s), None)
-            if chosen is None and walk[-1][2] <= room_s:
-                chosen = len(walk) - 1
-        else:
-            whole_s = limit_s(target) - transition_s(first=True)
-            chosen = next((i for i, state in enumerate(walk) if state[2] <= whole_s), None)
-            if chosen is not None and walk[chosen][2] > room_s:
-                chosen = None
-        if chosen is None:
+    def _warm_up(self, day: dt.date) -> PlannedSession | None:
+        items = tuple(
+            PlanItem(i.exercise, i.variant, i.dose, rx_reason(self.catalog, i, ""))
+            for i in self.warm
+            if not self._paused(i.exercise, day)
+        )
+        if not items:
             return None
-        if chosen:
-            trimmed.add(exercise_id)
-        variant, dose, _ = walk[chosen]
-        return variant, dose
+        reason = self.calendar.warm_up_reason(day)
+        return PlannedSession(day, SessionKind.ACTIVATION, items, estimate_session_s(items), reason)
 
-    def _pool(self, span: WeekSpan, kind: WeekKind, days: Sequence[dt.date]) -> WeekPool:
-        available = [c for c in self.candidates if not self._paused(c.id, days[0])]
-        target = target_s(self.profile, kind)
-        if self.previous is None:
-            whole_s = limit_s(target) - transition_s(first=True)
-
-            def cost_s(candidate: Candidate) -> int:
-                walk = self._walk(candidate.id, kind, days[0])
-                fitting = next((s for _, _, s in walk if s <= whole_s), walk[-1][2])
-                return fitting + transition_s()
-
-            return first_pool(available, limit_s(target) * len(days), cost_s)
-        if kind is WeekKind.RACE:
-            kept = tuple(c for c in available if c.id in self.previous)
-            return WeekPool(kept, {c.id: c.why(new=False) for c in kept}, ())
-        size = pool_size(self.profile.minutes, len(available))
-        return next_pool(available, self.previous, self.served, self.last_done, size)
+    def _due(self, days: Sequence[dt.date]) -> list[list[PrescribedExercise]]:
+        """Which prescribed items go into each of the week's strength sessions."""
+        per_session: list[list[PrescribedExercise]] = [[] for _ in days]
+        for offset, item in enumerate(self.strength):
+            if item.frequency is Frequency.DAILY:
+                chosen = [i for i, d in enumerate(days) if not self.calendar.is_run_day(d)]
+            elif (
+                item.frequency is Frequency.EVERY_SECOND_DAY or item.frequency is Frequency.WARM_UP
+            ):
+                chosen = list(range(len(days)))
+            else:
+                count = min(item.per_week, len(days))
+                chosen = sorted(
+                    {(offset + i * len(days) // count) % len(days) for i in range(count)}
+                )
+            for i in chosen:
+                if not self._paused(item.exercise, days[i]):
+                    per_session[i].append(item)
+        return per_session
 
     def _strength_week(
         self, span: WeekSpan, kind: WeekKind, days: Sequence[dt.date], notes: list[str]
     ) -> list[PlannedSession]:
-        pool = self._pool(span, kind, days)
-        position = {c.id: i for i, c in enumerate(pool.members)}
-        # Keystones and posterior tibialis work first, then the week's newcomers.
-        tier = {c.id: 0 if c.exercise.keystone or c.tibialis else 2 for c in pool.members}
-        tier.update({i: min(tier[i], 1) for i in pool.newcomers})
-        used: dict[str, int] = {}
+        due = self._due(days)
+        self._frequency_notes(span, days, notes)
         target = target_s(self.profile, kind)
-        # Each session holds about its share of the exercises that must appear.
-        per_session = math.ceil(sum(t < 2 for t in tier.values()) / len(days))
-        share_s = limit_s(target) // max(per_session, 1) - transition_s()
+        ceiling = limit_s(target)
+        variety = self._variety_pool(kind, due, days, ceiling)
+        used: dict[str, int] = {}
         sessions = []
-        for day in days:
+        for day, items in zip(days, due, strict=True):
+            placed: list[PlanItem] = []
+            total = 0
+            for item in items:
+                if any(p.exercise == item.exercise for p in placed):
+                    continue
+                variant, dose, words = self._rx_state(item, span, kind, day)
+                cost = estimate_item_s(dose, first=not placed)
+                if item.role is not RxRole.CONCERN_PROTOCOL and total + cost > ceiling:
+                    # Only a concern protocol may take a session past its length.
+                    name = self.catalog.get(item.exercise).name
+                    self._warn(
+                        notes,
+                        f"Week {span.index}: {name} did not fit the {day.isoformat()} session.",
+                    )
+                    continue
+                adjustment = self._adjustment(item.exercise, day)
+                if adjustment is not None and adjustment.level_delta:
+                    words = "; ".join(w for w in (words, f"adjusted: {adjustment.reason}") if w)
+                placed.append(
+                    PlanItem(item.exercise, variant, dose, rx_reason(self.catalog, item, words))
+                )
+                total += cost
             order = sorted(
-                (i for i in position if not self._paused(i, day)),
-                key=lambda i: (used.get(i, 0), tier[i], position[i]),
+                (v for v in variety if not self._paused(v, day)),
+                key=lambda v: (used.get(v, 0), variety.index(v)),
             )
-            flexible = {i for i in order if tier[i] < 2 and not used.get(i)}
-            trimmed: set[str] = set()
-            offer = functools.partial(
-                self._pick,
-                kind=kind,
-                day=day,
-                target=target,
-                flexible=flexible,
-                share_s=share_s,
-                trimmed=trimmed,
-            )
-            slots = fill_strength(order, offer, target)
-            if not slots:
+            for exercise_id in order:
+                if total >= target:
+                    break
+                if any(p.exercise == exercise_id for p in placed):
+                    continue
+                rung, dose = self._ladder_state(exercise_id, kind, self._delta(exercise_id, day))
+                if dose.rm is not None and (kind is WeekKind.RACE or not adult(self.profile)):
+                    continue  # no heavy load before a race, and none under 18
+                # Fitting into the time removes sets, never rungs or load.
+                while dose.sets > 1 and total + estimate_item_s(dose) > ceiling:
+                    dose = dataclasses.replace(dose, sets=dose.sets - 1)
+                cost = estimate_item_s(dose, first=not placed)
+                if total + cost > ceiling:
+                    continue
+                new = self.previous is not None and exercise_id not in self.previous
+                reason = variety_reason(
+                    self.catalog,
+                    exercise_id,
+                    rung,
+                    new=new,
+                    first_week=self.previous is None,
+                    emphasised=exercise_id in self.emphasised,
+                    have=self.profile.equipment,
+                )
+                adjustment = self._adjustment(exercise_id, day)
+                if adjustment is not None and adjustment.level_delta:
+                    reason += f"; adjusted: {adjustment.reason}"
+                placed.append(PlanItem(exercise_id, rung.id, dose, reason))
+                used[exercise_id] = used.get(exercise_id, 0) + 1
+                total += cost
+            placed = _pad(placed, target, ceiling)
+            if not placed:
+                self._warn(
+                    notes,
+                    f"Week {span.index}: nothing fit the {day.isoformat()} session, so it is "
+                    "left out.",
+                )
                 continue
-            items = tuple(
-                self._item(slot, pool, kind, day, target, slot.exercise_id in trimmed)
-                for slot in slots
-            )
-            for slot in slots:
-                used[slot.exercise_id] = used.get(slot.exercise_id, 0) + 1
-                self.last_state[slot.exercise_id] = (slot.variant, slot.base)
-            estimated_s = estimate_session_s(items)
+            estimated_s = estimate_session_s(placed)
+            if estimated_s > ceiling:
+                need = -(-estimated_s // 60)
+                self._warn(
+                    notes,
+                    f"Week {span.index}: the {day.isoformat()} session runs about {need} "
+                    f"minutes, past the {round(target / 60)} asked: its protocols need that "
+                    "time (footcore cuts other exercises, never a protocol's load). Ask for "
+                    f"{need} minutes to make room.",
+                )
             if estimated_s < SHORT_SESSION * target:
                 self._warn(
                     notes,
                     f"Week {span.index}: the {day.isoformat()} session comes to about "
-                    f"{round(estimated_s / 60)} of {round(target / 60)} minutes: too few "
-                    "exercises suit your pain and equipment to fill it.",
+                    f"{round(estimated_s / 60)} of {round(target / 60)} minutes: footcore keeps "
+                    "to the sources' doses and brings in at most two new exercises a week.",
                 )
             reason = strength_day_reason(day, self.calendar.describe(day), kind, target)
-            sessions.append(PlannedSession(day, SessionKind.STRENGTH, items, estimated_s, reason))
+            sessions.append(
+                PlannedSession(day, SessionKind.STRENGTH, tuple(placed), estimated_s, reason)
+            )
         if not sessions:
             self._warn(notes, f"Week {span.index}: no exercise suits your pain and equipment.")
             return []
-        self._close_week(span, kind, tuple(used), notes)
+        content = tuple(dict.fromkeys(p.exercise for s in sessions for p in s.items))
+        self._close_week(span, kind, content)
         self.last_strength_day = sessions[-1].date
         return sessions
 
-    def _item(
-        self, slot: Slot, pool: WeekPool, kind: WeekKind, day: dt.date, target: int, trimmed: bool
-    ) -> PlanItem:
-        exercise_id = slot.exercise_id
+    def _delta(self, exercise_id: str, day: dt.date) -> int:
         adjustment = self._adjustment(exercise_id, day)
-        context = ItemContext(
-            why=pool.reasons[exercise_id],
-            kind=kind,
-            first_week=self.previous is None,
-            before=self.last_state.get(exercise_id),
-            adjustment=adjustment if adjustment is not None and adjustment.level_delta else None,
-            trimmed=trimmed,
-        )
-        reason = item_reason(
-            self.by_id[exercise_id],
-            slot,
-            context,
-            session_minutes=max(1, round(target / 60)),
-            have=self.profile.equipment,
-        )
-        return PlanItem(exercise_id, slot.variant.id, slot.dose, reason)
+        return adjustment.level_delta if adjustment is not None else 0
 
-    def _close_week(
-        self, span: WeekSpan, kind: WeekKind, content: tuple[str, ...], notes: list[str]
-    ) -> None:
-        """Say what the week could not deliver, then carry its state forward."""
-        previous = self.previous
-        if previous is None and len(content) < FIRST_WEEK_EXERCISES:
-            self._warn(
-                notes,
-                f"Week {span.index}: only {len(content)} of the five starting exercises fit "
-                "your sessions, pain and equipment.",
-            )
-        elif previous is not None and kind is not WeekKind.RACE and set(content) <= set(previous):
-            self._warn(notes, f"Week {span.index}: no new exercise could be rotated in.")
-        staying = [
-            c
-            for c in self.candidates
-            if (c.exercise.keystone or c.tibialis) and not self._paused(c.id, span.end)
-        ]
-        if any(c.tibialis for c in staying) and not any(self.by_id[i].tibialis for i in content):
-            self._warn(notes, f"Week {span.index}: no posterior tibialis work fit this week.")
-        for candidate in staying:
-            if candidate.exercise.keystone and candidate.id not in content:
-                name = candidate.exercise.name
-                self._warn(notes, f"Week {span.index}: {name} did not fit this week.")
+    def _frequency_notes(self, span: WeekSpan, days: Sequence[dt.date], notes: list[str]) -> None:
+        for item in self.strength:
+            if item.role is not RxRole.CONCERN_PROTOCOL:
+                continue
+            wanted = 3 if item.frequency is Frequency.EVERY_SECOND_DAY else item.per_week
+            if len(days) < wanted and self.profile.sessions_per_week >= wanted:
+                name = self.catalog.get(item.exercise).name
+                self._warn(
+                    notes,
+                    f"Week {span.index}: {name} comes {len(days)} times, not {wanted}: only "
+                    f"{len(days)} strength days fit around your runs and races this week.",
+                )
+
+    def _variety_pool(
+        self,
+        kind: WeekKind,
+        due: Sequence[Sequence[PrescribedExercise]],
+        days: Sequence[dt.date],
+        ceiling: int,
+    ) -> list[str]:
+        """Seed 000 exercises for this week: five in all in week one; after that last
+        week's, plus at most two new ones (none before a race), never a protocol's place."""
+        available = [v for v in self.rx.variety if v in self.ladders]
+        fixed = {i.exercise for items in due for i in items}
+        if self.previous is None:
+            room = max(FIRST_WEEK_EXERCISES - len(fixed), 0)
+            return available[:room]
+        kept = [v for v in available if v in self.previous]
+        if kind is WeekKind.RACE:
+            return kept
+        fresh = sorted(
+            (v for v in available if v not in self.previous),
+            key=lambda v: (v in self.last_done, self.last_done.get(v, 0), available.index(v)),
+        )
+        spare = sum(max(ceiling - self._fixed_s(items), 0) for items in due)
+        wanted = sum(estimate_item_s(self.ladders[v].at(0)[1]) for v in kept)
+        count = 1 if fresh else 0
+        if (
+            fresh[1:]
+            and not self.rx.steady
+            and spare > wanted + 2 * estimate_item_s(self.ladders[fresh[0]].at(0)[1])
+        ):
+            count = MAX_NEW_PER_WEEK
+        newcomers = fresh[:count]
+        # The longest-served make room, so the rotation keeps turning.
+        if kept and newcomers and spare <= wanted:
+            kept = kept[: max(len(kept) - len(newcomers), 0)]
+        return [*newcomers, *kept]
+
+    def _fixed_s(self, items: Sequence[PrescribedExercise]) -> int:
+        return sum(estimate_item_s(i.dose) for i in items)
+
+    def _close_week(self, span: WeekSpan, kind: WeekKind, content: tuple[str, ...]) -> None:
         for exercise_id in content:
             if kind is WeekKind.BUILD:
                 self.build_weeks_done[exercise_id] = self.build_weeks_done.get(exercise_id, 0) + 1
-            streak = self.served.get(exercise_id, 0) if previous and exercise_id in previous else 0
-            self.served[exercise_id] = streak + 1
             self.last_done[exercise_id] = span.index
         self.previous = content
+
+
+def _capped(exercise: Exercise, top: str | None) -> Exercise:
+    """The exercise with its rungs above `top` removed."""
+    if top is None:
+        return exercise
+    keep = exercise.variants[: exercise.rung_index(top) + 1]
+    default = exercise.default_variant
+    if exercise.rung_index(default) > exercise.rung_index(top):
+        default = top
+    return dataclasses.replace(exercise, variants=keep, default_variant=default)
+
+
+def _pad(items: list[PlanItem], target: int, ceiling: int) -> list[PlanItem]:
+    """A short session gets more repetitions, up to the top of each dose's own range:
+    never more sets than the source's dose (toe walking stays at most 3 x 1 minute)."""
+    total = estimate_session_s(items)
+    padded = list(items)
+    for i, item in enumerate(padded):
+        if total >= target:
+            break
+        dose = item.dose
+        if dose.rm is not None or dose.reps_min is None or dose.reps_max in (None, dose.reps_min):
+            continue
+        bigger = dataclasses.replace(dose, reps_min=dose.reps_max)
+        step = estimate_item_s(bigger) - estimate_item_s(dose)
+        if total + step <= ceiling:
+            padded[i] = dataclasses.replace(item, dose=bigger)
+            total += step
+    return padded

@@ -1,24 +1,18 @@
 """The planner: a runner's profile and the catalog in, a multi-week plan out.
 
-It puts 2-3 barefoot strength sessions of about the asked minutes into each
-Monday-to-Sunday week (seed-000), a short activation warm-up on every run day
-(seed-004), starts with five exercises and rotates new ones in each week while
-keystones and posterior tibialis work stay, progresses each exercise by one level
-per build week it was done in, eases off every fourth week and in race weeks, and
-writes down why for every day and every exercise. Same inputs, same plan: nothing
-here is random or depends on set iteration order.
+footcore first proposes a prescription (`prescribe.propose_prescription`): concern
+protocols at their source's dose and frequency for their whole course, the keystones
+(short foot, posterior tibialis work), seed 004's warm-up drills and seed 000's
+variety. The scheduler (`plan_builder`) places it in 2-3 barefoot strength sessions a
+week of about the asked minutes, never on a race day, in the two days before a race,
+the day after a race or the day before the long run, never back to back; warm-ups go
+on run days. Week one holds five exercises, later weeks at most two new ones; every
+fourth week cuts sets; the 7 days before a race hold only short, easy sessions with
+nothing new and no heavy load. Same inputs, same plan.
 
-A retest of the foot self-tests is planned every 4 weeks (`steering.retest_dates`),
-moved off race days and the eves of races and long runs (`retests.retest_sessions`).
-
-Warm-ups go on every run day (and race day), strength day or not: they prepare the
-run, while the strength session is separate work done after it (footcore-design).
-What could not be honoured (fewer sessions, a starting five that does not fit,
-exercises left out for pain or equipment, pauses) is listed in `Plan.warnings`.
-
-The rules live in `scheduling` (days), `rotation` (exercises), `progression`
-(levels), `sessions` (filling a session), `timing` (seconds) and `reasons` (the
-sentences); `plan_builder` walks the weeks.
+A retest of the foot self-tests is planned every 4 weeks, at least 5 days before a
+race and never the day after one (`retests.retest_sessions`). What could not be
+honoured is listed in `Plan.warnings`.
 """
 
 from __future__ import annotations
@@ -32,9 +26,12 @@ from footcore.domain.plan import ExerciseAdjustment, Plan, PlannedSession, PlanW
 from footcore.domain.plan_builder import PlanBuilder
 from footcore.domain.plan_serialize import plan_from_dict as plan_from_dict
 from footcore.domain.plan_serialize import plan_to_dict as plan_to_dict
+from footcore.domain.prescribe import propose_prescription
+from footcore.domain.prescription import Prescription
 from footcore.domain.profile import Profile
 from footcore.domain.scheduling import week_kind as week_kind
 from footcore.domain.sessions import target_s as target_s
+from footcore.domain.steering import Emphasis
 
 _NO_ADJUSTMENTS: Mapping[str, ExerciseAdjustment] = MappingProxyType({})
 
@@ -45,15 +42,24 @@ def build_plan(
     *,
     adjustments: Mapping[str, ExerciseAdjustment] = _NO_ADJUSTMENTS,
     emphasis: Sequence[str] = (),
+    prescription: Prescription | None = None,
 ) -> Plan:
     """The whole plan for `profile` (see the module docstring for the rules).
 
     `adjustments` (keyed by exercise id) move an exercise's level by `level_delta`,
     or pause it, for sessions on or after their `since` date. `emphasis` lists
-    exercise ids a self-test brought forward: they enter earlier and their reason
-    says so. Ids the catalog lacks are ignored.
+    exercise ids a self-test brought forward: they come first in the variety.
+    `prescription` is what to place; without one, footcore proposes it from the
+    profile (`prescribe.propose_prescription`).
     """
-    return PlanBuilder(profile, catalog, adjustments, emphasis).plan()
+    if prescription is None:
+        prescription = propose_prescription(profile, emphases(emphasis), catalog)
+    return PlanBuilder(profile, catalog, adjustments, prescription).plan()
+
+
+def emphases(exercise_ids: Sequence[str]) -> tuple[Emphasis, ...]:
+    """Exercise ids brought forward, as the emphases `propose_prescription` reads."""
+    return tuple(Emphasis(exercise=i, reasons=(), kinds=()) for i in exercise_ids)
 
 
 def sessions_from(plan: Plan, day: dt.date) -> tuple[PlannedSession, ...]:

@@ -41,6 +41,12 @@ def raise_steps(seed: Dose) -> tuple[Dose, ...]:
     (footcore-design). A dose without repetitions gains sets only.
     """
     cap = max(seed.sets, MAX_SETS)
+    if seed.duration_s is not None and seed.reps_min is not None:
+        # Timed bouts (toe walking's 2-3 x 1 min): the bouts are the set; never more.
+        return tuple(_narrowed_ranges(seed))
+    if seed.rm is not None:
+        # An NRM dose is N reps: only sets change, never the reps against the load.
+        return tuple(dataclasses.replace(seed, sets=n) for n in range(seed.sets + 1, cap + 1))
     steps: list[Dose] = []
     previous = seed
     for sets in range(seed.sets, cap + 1):
@@ -92,7 +98,7 @@ def lower_steps(seed: Dose) -> tuple[Dose, ...]:
     while dose.sets > 1:
         dose = dataclasses.replace(dose, sets=dose.sets - 1)
         steps.append(dose)
-    if dose.reps_min is not None:
+    if dose.reps_min is not None and dose.rm is None:
         fewer = max(1, round(dose.reps_min * 2 / 3))
         if fewer < dose.reps_min:
             steps.append(dataclasses.replace(dose, reps_min=fewer, reps_max=dose.reps_min))

@@ -13,9 +13,10 @@ RETEST_S = 900
 """footcore-design: the self-tests, both sides and the FAAM, take about 15 minutes."""
 RETEST_REASON = (
     f"Retest: repeat the foot self-tests every {RETEST_EVERY_WEEKS} weeks, before any other"
-    " foot work that day (footcore-design; matias-2016 assessed at 2 and 4 months)"
+    " foot work that day (footcore's choice; the foot-core trial, Matias 2016, assessed at 2"
+    " and 4 months)"
 )
-RETEST_SEARCH_DAYS = 6
+RETEST_SEARCH_DAYS = 9
 """How far a retest may move from its day to avoid a race or the eve of a race or long run."""
 
 
@@ -34,7 +35,9 @@ def retest_sessions(profile: Profile, calendar: RunningWeek) -> tuple[PlannedSes
         if day is None or any(s.date == day for s in sessions):
             continue
         reason = RETEST_REASON
-        blocked = calendar.blocked_because(wanted)
+        blocked = calendar.blocked_because(wanted) or (
+            None if _clear_of_races(wanted, profile) else "too close to a race"
+        )
         if day != wanted and blocked is not None:
             reason += f"; moved from {wanted.isoformat()}, {blocked}"
         sessions.append(PlannedSession(day, SessionKind.ASSESSMENT, (), RETEST_S, reason))
@@ -44,6 +47,21 @@ def retest_sessions(profile: Profile, calendar: RunningWeek) -> tuple[PlannedSes
 def _retest_day(wanted: dt.date, profile: Profile, calendar: RunningWeek) -> dt.date | None:
     for distance in range(RETEST_SEARCH_DAYS + 1):
         for day in (wanted - dt.timedelta(days=distance), wanted + dt.timedelta(days=distance)):
-            if profile.start <= day <= profile.end and calendar.blocked_because(day) is None:
+            if (
+                profile.start <= day <= profile.end
+                and calendar.blocked_because(day) is None
+                and _clear_of_races(day, profile)
+            ):
                 return day
     return None
+
+
+RETEST_CLEAR_DAYS = 5
+"""footcore's choice: a retest at least 5 days before a race (fresh legs for the race,
+and results not blunted by a taper), and never the day after one."""
+
+
+def _clear_of_races(day: dt.date, profile: Profile) -> bool:
+    return all(
+        (race - day).days >= RETEST_CLEAR_DAYS or (day - race).days >= 2 for race in profile.races
+    )

@@ -1,9 +1,9 @@
 """Which days of a runner's week hold the foot-strength sessions and the warm-ups.
 
-Hard rules: never on a race day, the day before a race or the day before the long
-run, never before the plan starts, and never two strength days in a row (also across
-the end of a week). Soft rules, in order: avoid demanding days (a hard workout, the
-long run, the day after a race), then spread the sessions as evenly as the week
+Hard rules: never on a race day, in the two days before a race, the day after a race
+or the day before the long run, never before the plan starts, and never two strength
+days in a row (also across the end of a week). Soft rules, in order: avoid demanding
+days (a hard workout, the long run), then spread the sessions as evenly as the week
 allows. All of it is footcore-design, built on seed-000's "2 to 3 times a week" and
 the return-to-run rule of at least a day between loads (evidence.md §3.4).
 """
@@ -48,9 +48,22 @@ LIGHTER_EVERY = 4
 """footcore-design: every fourth week is lighter, so the body absorbs the work."""
 
 
-def week_kind(span: WeekSpan, profile: Profile) -> WeekKind:
-    """RACE for a week holding a race, LIGHTER every fourth week, else BUILD."""
-    if any(span.start <= race <= span.end for race in profile.races):
+TAPER_DAYS = 7
+"""footcore's choice: the 7 days before a race hold only short, easy sessions."""
+
+
+def taper_race(day: dt.date, profile: Profile) -> dt.date | None:
+    """The race `day` tapers for (1-7 days before it), or None."""
+    return next((r for r in profile.races if 0 < (r - day).days <= TAPER_DAYS), None)
+
+
+def week_kind(
+    span: WeekSpan, profile: Profile, strength_days: Sequence[dt.date] | None = None
+) -> WeekKind:
+    """RACE when a strength day of the week falls in the 7 days before a race (without
+    `strength_days`: when any day of the week does), LIGHTER every fourth week, else BUILD."""
+    days = span.days() if strength_days is None else strength_days
+    if any(taper_race(day, profile) is not None for day in days):
         return WeekKind.RACE
     if span.index % LIGHTER_EVERY == 0:
         return WeekKind.LIGHTER
@@ -95,6 +108,10 @@ class RunningWeek:
             return "race day"
         if self.is_race(day + ONE_DAY):
             return "the day before a race"
+        if self.is_race(day + 2 * ONE_DAY):
+            return "two days before a race"
+        if self.is_race(day - ONE_DAY):
+            return "the day after a race"
         if self.is_long_run(day + ONE_DAY):
             return "the day before your long run"
         return None
@@ -134,7 +151,10 @@ class RunningWeek:
             what = "your hard workout"
         else:
             what = "your run"
-        return f"{day_name(day)}: a 2-3 minute warm-up before {what} (seed-004)"
+        return (
+            f"{day_name(day)}: a short warm-up before {what}: toe yoga, the short foot and "
+            "the big-toe tap (seed 004 names them; the length is footcore's choice)"
+        )
 
 
 @dataclass(frozen=True, slots=True)

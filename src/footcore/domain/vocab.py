@@ -14,6 +14,8 @@ class Concern(StrEnum):
 
     PLANTAR_FASCIITIS = "plantar-fasciitis"
     ACHILLES = "achilles"
+    ACHILLES_INSERTIONAL = "achilles-insertional"
+    """Achilles pain where the tendon meets the heel bone: the heel never drops below a step."""
     SHIN_SPLINTS = "shin-splints"
     METATARSALGIA = "metatarsalgia"
     FLAT_FEET = "flat-feet"

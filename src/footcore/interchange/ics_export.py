@@ -25,15 +25,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import icalendar
 
 from footcore.domain.catalog import Catalog
+from footcore.domain.pain_bands import PAIN_GUIDE, RED_FLAG_NOTE
 from footcore.domain.plan import Plan, PlannedSession, SessionKind
 
 PRODID = "-//footcore//foot strength plan//EN"
-SAFETY_NOTE = (
-    "footcore coaches, it does not diagnose. Stop and see a clinician if pain passes 5/10, "
-    "is worse the next morning, or comes with swelling, numbness, night pain or bone tenderness."
-)
-"""Pain thresholds from the pain-monitoring model (`silbernagel-2007`) and red flags
-(`warden-2014`, `ottawa-rules`)."""
+SAFETY_NOTE = f"{PAIN_GUIDE} {RED_FLAG_NOTE}"
+"""The pain bands runners see everywhere (`pain_bands`), and the red flags."""
 ALL_DAY_REMINDER = dt.timedelta(hours=8)
 _UID_NAMESPACE = uuid.UUID("5b0e3f2c-4a51-4c7e-9d0a-6f6f74636f72")
 

@@ -14,6 +14,7 @@ from typing import Literal
 from fpdf import FPDF
 
 from footcore.domain.catalog import Catalog, Exercise
+from footcore.domain.pain_bands import PAIN_GUIDE
 from footcore.domain.plan import Plan
 from footcore.interchange.ics_export import session_minutes
 from footcore.interchange.pdf_sections import exercise_section, exercise_uses
@@ -21,12 +22,8 @@ from footcore.interchange.pdf_text import ENCODING, pdf_safe, plan_period, short
 
 PageSize = Literal["A4", "Letter"]
 PAGE_SIZES: dict[str, str] = {"A4": "A4", "Letter": "letter"}
-FOOTER_NOTE = (
-    "footcore coaches, it does not diagnose - stop and see a clinician if pain passes 5/10, "
-    "lasts to the next morning, or comes with swelling, numbness or night pain."
-)
-"""Thresholds from the pain-monitoring model (`silbernagel-2007`); red flags from
-evidence.md section 3.6 (`warden-2014`, `ottawa-rules`)."""
+FOOTER_NOTE = PAIN_GUIDE
+"""The pain bands runners see everywhere (`pain_bands`)."""
 PAIN_GUIDE_CITATION = "silbernagel-2007"
 MARGIN_MM = 15.0
 

@@ -23,16 +23,17 @@ from matplotlib.figure import Figure
 from footcore.domain.assessments import Grade, Unit
 from footcore.domain.progress import WeekMinutes, WeekPain
 from footcore.domain.progress_summary import TestTrend
+from footcore.domain.safety import ACCEPTABLE_MAX, FINE_MAX
 from footcore.domain.vocab import Side
 
 ChartFormat = Literal["svg", "png"]
 T = TypeVar("T")
 _LOCK = threading.Lock()
 
-PAIN_FINE_0_10 = 3
-PAIN_LIMIT_0_10 = 5
-"""Pain-monitoring model (`silbernagel-2007`): up to 2-3/10 is fine, up to 5/10 is
-acceptable if it settles by the next morning."""
+PAIN_FINE_0_10 = FINE_MAX
+PAIN_LIMIT_0_10 = ACCEPTABLE_MAX
+"""The pain bands runners see everywhere (`pain_bands`): 0-2/10 carry on (footcore's
+own band), up to 5/10 acceptable if it settles by the next morning (`silbernagel-2007`)."""
 
 WIDTH_IN, HEIGHT_IN, PNG_DPI = 4.8, 2.9, 150
 """Small figures with 8-9 pt text stay readable when a phone shrinks them to its width."""

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from fpdf import FPDF
 
 from footcore.domain.assessments import Grade
+from footcore.domain.pain_bands import PAIN_BANDS, PAIN_GUIDE
 from footcore.domain.progress import Adherence
 from footcore.domain.progress_summary import ProgressSummary, TestTrend
 from footcore.interchange.pdf_handout import FootcorePdf, PageSize
@@ -40,11 +41,6 @@ CELL_CODES = {
     Adherence.PLANNED: "planned",
     Adherence.EXTRA: "extra",
 }
-PAIN_GUIDE = (
-    "Pain guide: up to 2-3/10 during a session is fine; up to 5/10 is acceptable if it has"
-    " settled by the next morning; more than that, or pain that lingers, means an easier"
-    " version or a pause (silbernagel-2007)."
-)
 NOT_A_DIAGNOSIS = (
     "footcore coaches, it does not diagnose. These are self-measured results from a home"
     " program, collected to help a clinician, not to replace an examination."
@@ -209,7 +205,7 @@ def _sources(pdf: FPDF, summary: ProgressSummary, citations: Mapping[str, str]) 
 
 def cited_keys(summary: ProgressSummary) -> list[str]:
     """Citation keys in the order the report first uses them, design rules last."""
-    texts = [PAIN_GUIDE] if summary.pain else []
+    texts = [band.citation for band in PAIN_BANDS] if summary.pain else []
     for trend in summary.tests:
         for latest in trend.latest:
             interpretation = latest.interpretation

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from footcore.domain.assessments import Grade
+from footcore.domain.pain_bands import PAIN_GUIDE
 from footcore.domain.progress import Adherence
 from footcore.domain.progress_summary import GridDay, LatestResult, TestTrend
 from footcore.interchange.pdf_handout import PageSize
@@ -72,6 +73,7 @@ def progress_view(request: HttpRequest) -> HttpResponse:
     progress = progress_for(user)
     summary = progress.summary
     context: dict[str, Any] = {
+        "pain_guide": PAIN_GUIDE,
         "nav": "progress",
         "summary": summary,
         "empty": summary.is_empty,

@@ -1,4 +1,4 @@
-"""`/api/profile`, `/api/plan`, `/api/today`."""
+"""`/api/profile`, `/api/plan`, `/api/prescription`, `/api/today`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from ninja.responses import Status
 from pydantic import ConfigDict
 
 from footcore.domain.plan_serialize import plan_to_dict, session_to_dict
+from footcore.domain.prescription_serialize import prescription_to_dict
 from footcore.domain.profile import profile_to_dict
 from footcore.web.accounts.services import current_user
 from footcore.web.errors import ErrorOut
@@ -93,6 +94,18 @@ def get_plan(request: HttpRequest) -> dict[str, Any]:
         raise HttpError(404, "no plan yet: PUT /api/profile first")
     plan = selectors.stored_plan(user, selectors.get_warnings(user))
     return plan_to_dict(plan, catalog())
+
+
+@router.get(
+    "/prescription",
+    summary="Your prescription: exercises with dose, frequency, course, role and reason",
+)
+def get_prescription(request: HttpRequest) -> dict[str, Any]:
+    user = current_user(request)
+    prescription = selectors.current_prescription(user)
+    if prescription is None:
+        raise HttpError(404, "no prescription yet: PUT /api/profile first")
+    return prescription_to_dict(prescription)
 
 
 @router.get("/today", summary="Today's sessions")

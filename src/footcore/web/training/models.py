@@ -54,6 +54,32 @@ class PlannedSession(models.Model):
         return f"{self.kind} on {self.date}"
 
 
+class StoredPrescription(models.Model):
+    """One version of a runner's prescription; the highest version is the current one.
+
+    Rows are never edited: a change (footcore's proposal, later a clinician's edit) adds
+    a version, so who changed what, when and why stays on record.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="prescriptions"
+    )
+    version = models.PositiveIntegerField(help_text="1, 2, ... per runner.")
+    data = models.JSONField(help_text="The prescription as `prescription_to_dict` writes it.")
+    changed_by = models.CharField(max_length=150, help_text="`footcore` or a person's name.")
+    why = models.TextField(help_text="Why this version was made.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("user", "version")
+        constraints = (
+            models.UniqueConstraint(fields=("user", "version"), name="one_prescription_version"),
+        )
+
+    def __str__(self) -> str:
+        return f"prescription v{self.version} of user {self.user_id}"
+
+
 class CalendarFeed(models.Model):
     """A secret, revocable URL that calendar apps subscribe to."""
 

@@ -17,9 +17,16 @@ from footcore.domain.plan import (
     WeekKind,
 )
 from footcore.domain.plan import PlannedSession as SessionValue
+from footcore.domain.prescription import Prescription
+from footcore.domain.prescription_serialize import prescription_from_dict
 from footcore.domain.profile import Profile, parse_profile
 from footcore.domain.serialize import dose_from_dict
-from footcore.web.training.models import CalendarFeed, PlannedSession, RunnerProfile
+from footcore.web.training.models import (
+    CalendarFeed,
+    PlannedSession,
+    RunnerProfile,
+    StoredPrescription,
+)
 
 
 def get_profile(user: User) -> Profile | None:
@@ -106,3 +113,9 @@ def feed_owner(token: str) -> User | None:
         .first()
     )
     return None if feed is None else feed.user
+
+
+def current_prescription(user: User) -> Prescription | None:
+    """The runner's prescription at its highest version, or None before the first plan."""
+    row = StoredPrescription.objects.filter(user=user).order_by("-version").first()
+    return None if row is None else prescription_from_dict(row.data)

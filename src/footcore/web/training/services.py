@@ -16,11 +16,21 @@ from footcore.catalog.loader import default_catalog
 from footcore.domain.plan import ExerciseAdjustment, Plan, PlanWeek
 from footcore.domain.plan import PlannedSession as PlannedSessionValue
 from footcore.domain.planning import build_plan
+from footcore.domain.prescribe import PROPOSER, propose_prescription
+from footcore.domain.prescription import Prescription
+from footcore.domain.prescription_serialize import prescription_to_dict
 from footcore.domain.profile import Profile, parse_profile, profile_to_dict
 from footcore.domain.serialize import dose_to_dict
-from footcore.web.assessments.selectors import emphasis_for
+from footcore.domain.steering import Emphasis
+from footcore.web.assessments.selectors import emphases_for
 from footcore.web.sessions.selectors import adjustments_for
-from footcore.web.training.models import CalendarFeed, PlannedSession, RunnerProfile
+from footcore.web.training.models import (
+    CalendarFeed,
+    PlannedSession,
+    RunnerProfile,
+    StoredPrescription,
+)
+from footcore.web.training.selectors import current_prescription
 
 
 def save_profile(*, user: User, data: Mapping[str, object], today: dt.date) -> Profile:
@@ -54,12 +64,19 @@ def replan(
     """
     if adjustments is None:
         adjustments = adjustments_for(user, today)
-    emphasis = emphasis_for(user, today)
-    key = plan_inputs_key(profile, adjustments, emphasis)
+    found = emphases_for(user, profile)
+    emphasis = tuple(e.exercise for e in found if e.exercise is not None)
+    steady = len(emphasis) < len(found)
+    stored = current_prescription(user)
+    key = plan_inputs_key(profile, adjustments, emphasis, stored, steady=steady)
     if not _inputs_changed(user, key):
         return None
-    plan = build_plan(profile, default_catalog(), adjustments=adjustments, emphasis=emphasis)
     with transaction.atomic():
+        prescription = _prescription(user, profile, found, stored, today)
+        key = plan_inputs_key(profile, adjustments, emphasis, prescription, steady=steady)
+        plan = build_plan(
+            profile, default_catalog(), adjustments=adjustments, prescription=prescription
+        )
         PlannedSession.objects.filter(user=user, date__gte=today).delete()
         rows = [
             _row(user, week, session)
@@ -74,11 +91,60 @@ def replan(
     return plan
 
 
+def _prescription(
+    user: User,
+    profile: Profile,
+    found: Sequence[Emphasis],
+    stored: Prescription | None,
+    today: dt.date,
+) -> Prescription:
+    """The prescription to plan from: footcore's proposal, stored as a new version when it
+    differs from the current one. A version someone else made (a clinician) is kept."""
+    if stored is not None and stored.history and stored.history[-1].by != PROPOSER:
+        return stored
+    proposed = propose_prescription(profile, found, default_catalog(), today=today)
+    if stored is not None and stored.same_content(proposed):
+        return stored
+    why = "proposed from the profile and self-tests"
+    version = (
+        proposed
+        if stored is None
+        else stored.revised(
+            by=PROPOSER,
+            on=today,
+            why=why,
+            items=proposed.items,
+            notes=proposed.notes,
+            warnings=proposed.warnings,
+            variety=proposed.variety,
+            emphasis=proposed.emphasis,
+            caps=proposed.caps,
+            steady=proposed.steady,
+        )
+    )
+    StoredPrescription.objects.create(
+        user=user,
+        version=version.version,
+        data=prescription_to_dict(version),
+        changed_by=PROPOSER,
+        why=why,
+    )
+    return version
+
+
 def plan_would_change(
     *, user: User, profile: Profile, adjustments: Mapping[str, ExerciseAdjustment], today: dt.date
 ) -> bool:
     """Whether `replan` with these inputs would rewrite anything (a read, no lock)."""
-    key = plan_inputs_key(profile, adjustments, emphasis_for(user, today))
+    found = emphases_for(user, profile)
+    emphasis = tuple(e.exercise for e in found if e.exercise is not None)
+    key = plan_inputs_key(
+        profile,
+        adjustments,
+        emphasis,
+        current_prescription(user),
+        steady=len(emphasis) < len(found),
+    )
     return _inputs_changed(user, key)
 
 
@@ -88,10 +154,17 @@ def _inputs_changed(user: User, key: str) -> bool:
 
 
 def plan_inputs_key(
-    profile: Profile, adjustments: Mapping[str, ExerciseAdjustment], emphasis: Sequence[str]
+    profile: Profile,
+    adjustments: Mapping[str, ExerciseAdjustment],
+    emphasis: Sequence[str],
+    prescription: Prescription | None = None,
+    *,
+    steady: bool = False,
 ) -> str:
     """A digest of everything `build_plan` reads (the catalog is fixed per release)."""
     inputs = {
+        "steady": steady,
+        "prescription": None if prescription is None else prescription.version,
         "profile": profile_to_dict(profile),
         "adjustments": sorted(
             [a.exercise, a.level_delta, a.paused, a.reason, a.since.isoformat()]

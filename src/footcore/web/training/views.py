@@ -58,6 +58,7 @@ def plan_view(request: HttpRequest) -> HttpResponse:
     feed = selectors.active_feed(user)
     context = {
         "plan": plan,
+        "prescription": selectors.current_prescription(user),
         "profile": profile,
         "today": runner_today(profile),
         "names": {e.id: e.name for e in catalog().exercises},
