@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
@@ -80,7 +80,7 @@ class Intake:
     cadence_spm: int | None = None
     foot_strike: FootStrike | None = None
     footwear: str = ""
-    red_flags: RedFlagAnswers = RedFlagAnswers()
+    red_flags: RedFlagAnswers = field(default_factory=RedFlagAnswers)
     review_on: dt.date | None = None
 
     def measure(self, name: str) -> PerSide:

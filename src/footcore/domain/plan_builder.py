@@ -87,8 +87,12 @@ class PlanBuilder:
         )
         caps = dict(prescription.caps)
         self.ladders: dict[str, Ladder] = {}
+        starts = {i.exercise: i for i in prescription.items} if prescription.by_clinician else {}
         for exercise_id in {*prescription.variety, *(i.exercise for i in prescription.items)}:
-            exercise = _capped(catalog.get(exercise_id), caps.get(exercise_id))
+            exercise = catalog.get(exercise_id)
+            if exercise_id in starts:
+                exercise = _started(exercise, starts[exercise_id])
+            exercise = _capped(exercise, caps.get(exercise_id))
             try:
                 self.ladders[exercise_id] = build_ladder(exercise, profile.equipment)
             except LookupError:
@@ -242,7 +246,8 @@ class PlanBuilder:
                     continue
                 variant, dose, words = self._rx_state(item, span, kind, day)
                 cost = estimate_item_s(dose, first=not placed)
-                if item.role is not RxRole.CONCERN_PROTOCOL and total + cost > ceiling:
+                fixed = item.role is RxRole.CONCERN_PROTOCOL or item.pinned
+                if not fixed and total + cost > ceiling:
                     # Only a concern protocol may take a session past its length.
                     name = self.catalog.get(item.exercise).name
                     self._warn(
@@ -390,6 +395,17 @@ class PlanBuilder:
                 self.build_weeks_done[exercise_id] = self.build_weeks_done.get(exercise_id, 0) + 1
             self.last_done[exercise_id] = span.index
         self.previous = content
+
+
+def _started(exercise: Exercise, item: PrescribedExercise) -> Exercise:
+    """A clinician's rung and dose are where the exercise's ladder starts."""
+    if item.variant not in {v.id for v in exercise.variants}:
+        return exercise
+    variants = tuple(
+        dataclasses.replace(v, dose=item.dose) if v.id == item.variant else v
+        for v in exercise.variants
+    )
+    return dataclasses.replace(exercise, variants=variants, default_variant=item.variant)
 
 
 def _capped(exercise: Exercise, top: str | None) -> Exercise:

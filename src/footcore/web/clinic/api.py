@@ -6,18 +6,24 @@ exist, belongs to another clinic or was unlinked, and for a caller who is no cli
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from ninja import Router, Schema
+from ninja import Body, Router, Schema
 from ninja.responses import Status
 from pydantic import ConfigDict
 
-from footcore.web.clinic import audit, client_session, services
-from footcore.web.clinic.models import Client
+from footcore.catalog.loader import default_catalog
+from footcore.domain.prescription_edit import edit_document
+from footcore.domain.problems import Problem
+from footcore.web.clinic import audit, care, client_session, prescribing, services
+from footcore.web.clinic.follow import alerts, follow_up_for
+from footcore.web.clinic.models import Client, Clinician
 from footcore.web.clinic.roles import client_of, client_record_for, clinician_for
 from footcore.web.errors import ErrorOut, error_body
 from footcore.web.runner_clock import runner_today
+from footcore.web.training import selectors as training_selectors
 
 router = Router(tags=["clinic"])
 
@@ -185,3 +191,171 @@ def get_client(request: HttpRequest, client_id: int) -> Any:
         return not_found()
     audit.read(clinician, client, "read the client record")
     return Status(200, client_out(client))
+
+
+def _target(request: HttpRequest, client_id: int) -> tuple[Clinician, Client] | None:
+    clinician = clinician_for(request.user)
+    if clinician is None:
+        return None
+    try:
+        return clinician, client_of(clinician, client_id)
+    except Http404:
+        return None
+
+
+class IntakeOut(Schema):
+    intake: dict[str, Any]
+    prescription: dict[str, Any]
+
+
+# A JSON object; its fields are checked by the domain, which names any bad one.
+FreeDocument = Body[dict[str, Any]]
+
+
+class ClearanceIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = ""
+
+
+class ClearanceOut(Schema):
+    by: str
+    on: str
+    note: str
+
+
+class AlertOut(Schema):
+    client: int
+    client_name: str
+    kind: str
+    on: str
+    message: str
+
+
+def _today(client: Client) -> dt.date:
+    return runner_today(training_selectors.get_profile(client.runner))
+
+
+@router.post(
+    "/clinic/clients/{client_id}/intake",
+    response={201: IntakeOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Record an intake; answers with the prescription it proposes, a reason per item",
+)
+def post_intake(request: HttpRequest, client_id: int, payload: FreeDocument) -> Any:
+    target = _target(request, client_id)
+    if target is None:
+        return not_found()
+    clinician, client = target
+    row, rx = prescribing.record_intake(
+        clinician=clinician, client=client, data=payload, today=_today(client)
+    )
+    return Status(201, {"intake": row.data, "prescription": edit_document(rx, default_catalog())})
+
+
+@router.get(
+    "/clinic/clients/{client_id}/prescription",
+    response={200: dict[str, Any], 404: ErrorOut},
+    summary="The client's prescription as one editable document",
+)
+def get_prescription(request: HttpRequest, client_id: int) -> Any:
+    target = _target(request, client_id)
+    if target is None:
+        return not_found()
+    clinician, client = target
+    rx = training_selectors.current_prescription(client.runner)
+    if rx is None:
+        return Status(404, error_body([], "no prescription yet: record an intake first"))
+    audit.read(clinician, client, "read the prescription")
+    return Status(200, edit_document(rx, default_catalog()))
+
+
+@router.put(
+    "/clinic/clients/{client_id}/prescription",
+    response={200: dict[str, Any], 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    summary="Replace the prescription with the edited document (what GET returns)",
+)
+def put_prescription(request: HttpRequest, client_id: int, payload: FreeDocument) -> Any:
+    target = _target(request, client_id)
+    if target is None:
+        return not_found()
+    clinician, client = target
+    try:
+        rx = prescribing.edit_prescription(
+            clinician=clinician, client=client, document=payload, today=_today(client)
+        )
+    except prescribing.StaleVersion as exc:
+        return Status(409, error_body([Problem("version", str(exc))]))
+    return Status(200, edit_document(rx, default_catalog()))
+
+
+@router.get(
+    "/clinic/clients/{client_id}/progress",
+    response={200: dict[str, Any], 404: ErrorOut},
+    summary="Adherence, pain, alerts and the timeline (logs only while the client shares them)",
+)
+def get_progress(request: HttpRequest, client_id: int) -> Any:
+    target = _target(request, client_id)
+    if target is None:
+        return not_found()
+    clinician, client = target
+    audit.read(clinician, client, "read progress and timeline")
+    follow = follow_up_for(client, _today(client))
+    cleared = care.last_clearance(client)
+    return Status(
+        200,
+        {
+            "shares_logs": client.shares_logs,
+            "adherence_percent": follow.adherence_percent if follow else None,
+            "last_pain_0_10": follow.last_pain_0_10 if follow else None,
+            "trend": follow.trend.value if follow and follow.trend else None,
+            "alerts": [
+                {"kind": a.kind.value, "on": a.on.isoformat(), "message": a.message}
+                for a in (follow.alerts if follow else ())
+            ],
+            "cleared_by": None if cleared is None else cleared.by_name,
+            "timeline": care.timeline(client),
+        },
+    )
+
+
+@router.post(
+    "/clinic/clients/{client_id}/clearance",
+    response={201: ClearanceOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Sign the client's clearance to train again after a red flag",
+)
+def post_clearance(request: HttpRequest, client_id: int, payload: ClearanceIn) -> Any:
+    target = _target(request, client_id)
+    if target is None:
+        return not_found()
+    clinician, client = target
+    signed = care.sign_clearance(
+        clinician=clinician, client=client, note=payload.note, today=_today(client)
+    )
+    return Status(201, {"by": signed.by_name, "on": signed.on.isoformat(), "note": signed.note})
+
+
+@router.get(
+    "/clinic/alerts",
+    response={200: list[AlertOut], 404: ErrorOut},
+    summary="Alerts over the clinic's clients who share their logs, newest first",
+)
+def get_alerts(request: HttpRequest) -> Any:
+    clinician = clinician_for(request.user)
+    if clinician is None:
+        return not_found()
+    found = alerts(clinician, runner_today(None))
+    for client in {c.pk: c for c, _ in found}.values():
+        audit.read(clinician, client, "read alerts")
+    return Status(
+        200,
+        [
+            {
+                "client": c.pk,
+                "client_name": c.name,
+                "kind": a.kind.value,
+                "on": a.on.isoformat(),
+                "message": a.message,
+            }
+            for c, a in found
+        ],
+    )

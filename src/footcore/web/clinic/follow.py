@@ -52,7 +52,7 @@ def open_red_flag(client: Client) -> dt.date | None:
     )
     if flag is None:
         return None
-    cleared = ClearanceEntry.objects.filter(user=client.runner, created_at__gt=flag[1]).exists()
+    cleared = ClearanceEntry.objects.filter(user=client.runner, created_at__gte=flag[1]).exists()
     return None if cleared else flag[0]
 
 
