@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from footcore.domain.training_calendar import (
-    ImportProblem,
     TrainingEvent,
     TrainingTag,
     guess_training_week,
+    import_problem,
 )
 from footcore.domain.vocab import Weekday
 
@@ -85,7 +85,7 @@ def test_race_dates_are_sorted_and_unique() -> None:
 
 
 def test_no_events_give_an_empty_guess_that_keeps_the_problems() -> None:
-    problem = ImportProblem(line=3, event="Easy run", message="no start date")
+    problem = import_problem(3, "Easy run", "no start date")
     guess = guess_training_week([], [problem])
     assert guess.run_days == ()
     assert guess.long_run_day is None
@@ -94,8 +94,9 @@ def test_no_events_give_an_empty_guess_that_keeps_the_problems() -> None:
 
 
 def test_a_problem_reads_as_line_title_and_message() -> None:
-    assert str(ImportProblem(12, "Tempo", "skipped")) == "line 12, 'Tempo': skipped"
-    assert str(ImportProblem(None, None, "3 more problems")) == "3 more problems"
+    assert str(import_problem(12, "Tempo", "skipped")) == "line 12, 'Tempo': skipped"
+    assert str(import_problem(None, None, "3 more problems")) == "3 more problems"
+    assert import_problem(7, None, "not a calendar line").field == "line 7"
 
 
 @given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 6)), max_size=60))

@@ -147,7 +147,7 @@ def test_the_faam_page_shows_a_subscale_that_cannot_be_scored(client: Client) ->
 def test_the_faam_page_names_a_bad_answer(client: Client) -> None:
     response = client.post("/assess/faam", {"adl_4": "9"})
     assert response.status_code == 400
-    assert "adl[4]: answer must be 0-4 or N/A" in response.content.decode()
+    assert "daily-living item 5: answer must be 0-4 or N/A" in response.content.decode()
 
 
 @time_machine.travel(START, tick=False)

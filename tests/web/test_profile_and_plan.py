@@ -46,7 +46,8 @@ def test_a_bad_race_date_names_the_line(client: Client) -> None:
     data["races"] = "2027-01-24\n2027-13-40"
     response = client.post("/profile", data)
     assert response.status_code == 400
-    assert "races[1]" in response.content.decode()
+    assert "race date 2: " in response.content.decode()
+    assert "races[1]" not in response.content.decode()
 
 
 def test_the_plan_page_sends_a_new_runner_to_the_profile_form(client: Client) -> None:

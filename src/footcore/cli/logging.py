@@ -11,6 +11,8 @@ from rich.markup import escape
 
 from footcore.cli.django_setup import setup
 from footcore.cli.output import console, fail
+from footcore.domain.logbook import PAIN_MAX
+from footcore.domain.safety import RED_FLAG_SCREEN_FROM
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -149,7 +151,8 @@ def log(
         console.print("  - " + escape(change), highlight=False)
     if outcome.red_flag_screen_due:
         console.print(
-            "[bold yellow]Pain of 7/10 or more: answer the safety questions[/] "
+            f"[bold yellow]Pain of {RED_FLAG_SCREEN_FROM}/{PAIN_MAX} or more: "
+            "answer the safety questions[/] "
             "(`footcore start` asks them, or the Safety page of `footcore serve`) "
             "before you train again."
         )
@@ -205,7 +208,8 @@ def print_status(view: ProgramView) -> bool:
         )
     elif view.red_flag_screen_due:
         console.print(
-            "[bold yellow]Safety questions due:[/] pain reached 7/10 or more; answer them "
+            f"[bold yellow]Safety questions due:[/] pain reached {RED_FLAG_SCREEN_FROM}/{PAIN_MAX}"
+            " or more; answer them "
             "before your next session."
         )
     if view.explanations:

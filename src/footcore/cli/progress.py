@@ -12,6 +12,7 @@ from rich.table import Table
 from footcore.cli.django_setup import setup
 from footcore.cli.output import console, fail, print_json
 from footcore.domain.assessments import Grade
+from footcore.domain.logbook import PAIN_MAX
 from footcore.domain.progress import Adherence
 from footcore.domain.progress_summary import ProgressSummary
 from footcore.interchange.progress_charts import day_label
@@ -131,8 +132,8 @@ def _print(summary: ProgressSummary) -> None:
         weeks.add_row(
             day_label(week.week_start),
             f"{week.minutes:.0f}",
-            "-" if felt is None else f"{felt.max_0_10}/10",
-            "-" if felt is None else f"{felt.mean_0_10:.1f}/10",
+            "-" if felt is None else f"{felt.max_0_10}/{PAIN_MAX}",
+            "-" if felt is None else f"{felt.mean_0_10:.1f}/{PAIN_MAX}",
         )
     console.print(weeks)
     if not summary.tests:

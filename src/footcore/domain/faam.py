@@ -102,6 +102,10 @@ class FaamScore:
     citation: str = CITATION
 
 
+BAD_ANSWER = "answer must be 0-4 or N/A"
+"""What is wrong with an item answer that is not one of the scale's choices."""
+
+
 def faam_problems(
     adl_answers: Sequence[object],
     sports_answers: Sequence[object],
@@ -125,7 +129,7 @@ def faam_problems(
             if answer is None:
                 continue
             if isinstance(answer, bool) or not isinstance(answer, int) or not 0 <= answer <= 4:
-                problems.append(Problem(f"{name}[{index}]", "answer must be 0-4 or N/A"))
+                problems.append(Problem(f"{name}[{index}]", BAD_ANSWER))
     for name, rating in (
         ("adl_self_rating", adl_self_rating),
         ("sports_self_rating", sports_self_rating),

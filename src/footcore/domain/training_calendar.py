@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from footcore.domain.problems import Problem
 from footcore.domain.vocab import Weekday
 
 
@@ -39,20 +40,13 @@ class TrainingEvent:
     """Line of the file where the entry starts, to point the runner at it."""
 
 
-@dataclass(frozen=True, slots=True)
-class ImportProblem:
-    """An entry (or a stretch of the file) the importer skipped or repaired."""
-
-    line: int | None
-    event: str | None
-    """The entry's title (or UID) when known."""
-    message: str
-
-    def __str__(self) -> str:
-        where = [f"line {self.line}"] if self.line is not None else []
-        if self.event:
-            where.append(repr(self.event))
-        return f"{', '.join(where)}: {self.message}" if where else self.message
+def import_problem(line: int | None, event: str | None, message: str) -> Problem:
+    """An entry (or a stretch of the file) the importer skipped or repaired, located
+    by its line and, when known, the entry's title (or UID): `line 12, 'Tempo'`."""
+    where = [f"line {line}"] if line is not None else []
+    if event:
+        where.append(repr(event))
+    return Problem(", ".join(where), message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +61,13 @@ class TrainingWeekGuess:
     race_dates: tuple[dt.date, ...]
     events: tuple[TrainingEvent, ...]
     """Every recognised running occurrence, by date: the evidence behind the guess."""
-    problems: tuple[ImportProblem, ...] = ()
+    problems: tuple[Problem, ...] = ()
     weeks_seen: int = 0
     """Calendar weeks (Monday to Sunday) holding at least one recognised run."""
 
 
 def guess_training_week(
-    events: Iterable[TrainingEvent], problems: Iterable[ImportProblem] = ()
+    events: Iterable[TrainingEvent], problems: Iterable[Problem] = ()
 ) -> TrainingWeekGuess:
     """Sum occurrences up into the runner's usual week.
 

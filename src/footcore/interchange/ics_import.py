@@ -20,11 +20,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import icalendar
 import recurring_ical_events  # type: ignore[import-untyped]  # ships no py.typed
 
+from footcore.domain.problems import Problem
 from footcore.domain.training_calendar import (
-    ImportProblem,
     TrainingEvent,
     TrainingWeekGuess,
     guess_training_week,
+    import_problem,
 )
 from footcore.interchange.ics_lines import (
     decode_calendar,
@@ -73,7 +74,7 @@ class CalendarEntry:
 class CalendarEntries:
     entries: tuple[CalendarEntry, ...]
     """By date, then title."""
-    problems: tuple[ImportProblem, ...]
+    problems: tuple[Problem, ...]
 
 
 def read_training_calendar(
@@ -146,7 +147,7 @@ def _occurrences(
     calendar: icalendar.Component,
     start: dt.date,
     end: dt.date,
-    problems: list[ImportProblem],
+    problems: list[Problem],
 ) -> Iterator[icalendar.Component]:
     """Occurrences of the calendar's usable events near [start, end]."""
     usable = [e for e in calendar.subcomponents if e.name == "VEVENT" and _usable(e, problems)]
@@ -167,10 +168,10 @@ def _occurrences(
             found = _expand(calendar, series, window)
         except Exception as exc:  # recurring_ical_events and dateutil raise many types
             problems.append(
-                ImportProblem(
-                    line=line_of(series[0]),
-                    event=label_of(series[0]),
-                    message=f"its dates or repeat rule could not be worked out ({exc}); skipped",
+                import_problem(
+                    line_of(series[0]),
+                    label_of(series[0]),
+                    f"its dates or repeat rule could not be worked out ({exc}); skipped",
                 )
             )
             continue
@@ -196,11 +197,11 @@ def _expand(
     return found
 
 
-def _usable(event: icalendar.Component, problems: list[ImportProblem]) -> bool:
+def _usable(event: icalendar.Component, problems: list[Problem]) -> bool:
     """Whether an event can be placed in time; repairs what it safely can."""
 
     def skip(message: str) -> bool:
-        problems.append(ImportProblem(line_of(event), label_of(event), message))
+        problems.append(import_problem(line_of(event), label_of(event), message))
         return False
 
     if str(event.get("STATUS", "")).upper() == "CANCELLED":
@@ -220,7 +221,7 @@ def _usable(event: icalendar.Component, problems: list[ImportProblem]) -> bool:
             if kept:
                 event[name] = kept if len(kept) > 1 else kept[0]
             problems.append(
-                ImportProblem(
+                import_problem(
                     line_of(event),
                     label_of(event),
                     f"ignored its broken {name} ({broken[name]})",
@@ -266,8 +267,8 @@ def _entry(occurrence: icalendar.Component, zone: ZoneInfo | None) -> CalendarEn
     )
 
 
-def _capped(problems: list[ImportProblem]) -> list[ImportProblem]:
+def _capped(problems: list[Problem]) -> list[Problem]:
     if len(problems) <= MAX_PROBLEMS:
         return problems
     rest = len(problems) - MAX_PROBLEMS
-    return [*problems[:MAX_PROBLEMS], ImportProblem(None, None, f"... and {rest} more problems")]
+    return [*problems[:MAX_PROBLEMS], Problem("", f"... and {rest} more problems")]

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from icalendar.parser import Contentline
 
-from footcore.domain.problems import Invalid, invalid
-from footcore.domain.training_calendar import ImportProblem
+from footcore.domain.problems import Invalid, Problem, invalid
+from footcore.domain.training_calendar import import_problem
 
 LINE_PROPERTY = "X-FOOTCORE-LINE"
 """Added to every VEVENT: the 1-based line of the file where it starts."""
@@ -36,7 +36,7 @@ def unreadable(message: str, line: int | None = None) -> Invalid:
 class ScannedCalendar:
     text: str
     """Unfolded, repaired iCalendar text, ready for `icalendar`."""
-    problems: tuple[ImportProblem, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
 
 def decode_calendar(data: bytes) -> str:
@@ -68,13 +68,13 @@ class _Open:
 @dataclass
 class _Scan:
     out: list[str] = field(default_factory=list)
-    problems: list[ImportProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     stack: list[_Open] = field(default_factory=list)
     skipping: _Open | None = None
     """A component outside any VCALENDAR, skipped up to its END."""
 
     def problem(self, line: int, message: str) -> None:
-        self.problems.append(ImportProblem(line=line, event=None, message=message))
+        self.problems.append(import_problem(line, None, message))
 
 
 def scan_calendar(text: str) -> ScannedCalendar:

@@ -21,6 +21,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from footcore.domain.assessments import Grade, Unit
+from footcore.domain.logbook import PAIN_MAX, PAIN_MIN
 from footcore.domain.progress import WeekMinutes, WeekPain
 from footcore.domain.progress_summary import TestTrend
 from footcore.domain.safety import ACCEPTABLE_MAX, FINE_MAX
@@ -122,18 +123,20 @@ def _draw_pain_chart(weeks: Sequence[WeekPain], fmt: ChartFormat) -> bytes:
     xs = list(range(len(weeks)))
     axes.plot(xs, [w.max_0_10 for w in weeks], marker="o", color="#a33", label="worst")
     axes.plot(xs, [w.mean_0_10 for w in weeks], marker="s", color=INK, label="mean")
-    axes.axhspan(0, PAIN_FINE_0_10, color="#e3f1e8", zorder=0, label="0-3: fine")
+    axes.axhspan(
+        0, PAIN_FINE_0_10, color="#e3f1e8", zorder=0, label=f"{PAIN_MIN}-{PAIN_FINE_0_10}: fine"
+    )
     axes.axhline(
         PAIN_LIMIT_0_10,
         color="#a33",
         linestyle="--",
         linewidth=1,
-        label="5: must settle by next morning (silbernagel-2007)",
+        label=f"{PAIN_LIMIT_0_10}: must settle by next morning (silbernagel-2007)",
     )
     _week_ticks(axes, [w.week_start for w in weeks])
     axes.set_xlim(-0.5, max(len(weeks) - 0.5, 0.5))
-    axes.set_ylim(0, 10)
-    axes.set_yticks(range(0, 11, 2))
+    axes.set_ylim(PAIN_MIN, PAIN_MAX)
+    axes.set_yticks(range(PAIN_MIN, PAIN_MAX + 1, 2))
     axes.set_ylabel("pain 0-10")
     axes.set_xlabel("week starting")
     _legend(figure, columns=2)

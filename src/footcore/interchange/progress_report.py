@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from fpdf import FPDF
 
 from footcore.domain.assessments import Grade
+from footcore.domain.logbook import PAIN_MAX
 from footcore.domain.pain_bands import PAIN_BANDS, PAIN_GUIDE
 from footcore.domain.progress import Adherence
 from footcore.domain.progress_summary import ProgressSummary, TestTrend
@@ -139,14 +140,16 @@ def _pain(pdf: FPDF, summary: ProgressSummary, charts: bool) -> None:
         for week in summary.pain:
             row = table.row()
             row.cell(day_label(week.week_start))
-            row.cell(f"{week.max_0_10}/10")
-            row.cell(f"{week.mean_0_10:.1f}/10")
+            row.cell(f"{week.max_0_10}/{PAIN_MAX}")
+            row.cell(f"{week.mean_0_10:.1f}/{PAIN_MAX}")
             row.cell(str(week.sessions))
     pdf.ln(1)
     above = [w for w in summary.pain if w.max_0_10 > PAIN_LIMIT_0_10]
     if above:
         weeks = ", ".join(day_label(w.week_start) for w in above)
-        _paragraph(pdf, f"Pain above 5/10 in the weeks of {weeks}.", style="B")
+        _paragraph(
+            pdf, f"Pain above {PAIN_LIMIT_0_10}/{PAIN_MAX} in the weeks of {weeks}.", style="B"
+        )
     _paragraph(pdf, PAIN_GUIDE, size=9)
     if charts:
         _chart(pdf, pain_chart(summary.pain, "png"))

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
-from footcore.domain.problems import Invalid
+from footcore.web import errors
 from footcore.web.assessments.api import router as assessments_router
 from footcore.web.clinic.api import router as clinic_router
-from footcore.web.errors import error_body
 from footcore.web.library.api import router as exercises_router
 from footcore.web.sessions.api import router as log_router
 from footcore.web.training.api import router as plan_router
@@ -21,12 +19,7 @@ api = NinjaAPI(
     auth=django_auth,
     urls_namespace="api",
 )
-
-
-@api.exception_handler(Invalid)
-def _invalid(request: HttpRequest, exc: Invalid) -> HttpResponse:
-    return api.create_response(request, error_body(exc.problems), status=422)
-
+errors.install(api)
 
 api.add_router("/", exercises_router)
 api.add_router("/", plan_router)

@@ -75,6 +75,7 @@ TEMPLATES: list[dict[str, Any]] = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "footcore.web.accounts.context.footcore_mode",
+                "footcore.web.context.domain_numbers",
             ],
         },
     }

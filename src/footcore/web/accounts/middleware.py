@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpRespons
 from django.utils.functional import SimpleLazyObject
 
 from footcore.web.accounts.services import local_runner
+from footcore.web.errors import error_response
 
 # The API answers a stranger with 401 JSON rather than a redirect to a form.
 OPEN_PREFIXES = ("/api/",)
@@ -39,10 +40,10 @@ class PersonalModeMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if settings.PERSONAL_MODE:
             if not is_loopback(request.META.get("REMOTE_ADDR")):
-                return HttpResponseForbidden(
-                    "footcore runs in personal mode and only answers this computer.",
-                    content_type="text/plain",
-                )
+                refusal = "footcore runs in personal mode and only answers this computer."
+                if request.path.startswith(OPEN_PREFIXES):
+                    return error_response(403, [], refusal)
+                return HttpResponseForbidden(refusal, content_type="text/plain")
             # Lazy: pages that never look at the user never query for it.
             request.user = SimpleLazyObject(local_runner)  # type: ignore[assignment]
         return self.get_response(request)

@@ -8,22 +8,23 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.responses import Status
-from pydantic import ConfigDict
+from pydantic import ConfigDict, StrictFloat
 
 from footcore.domain.assessments import DEFINITIONS, TestKind
 from footcore.domain.faam import FaamScore, SubscaleScore
 from footcore.domain.problems import Invalid, Problem, invalid
 from footcore.domain.vocab import Side
 from footcore.web.accounts.services import current_user
+from footcore.web.api_types import IsoDate
 from footcore.web.assessments import selectors, services
 from footcore.web.assessments.readings import Reading
-from footcore.web.errors import ErrorOut
+from footcore.web.errors import BODY, READ
 from footcore.web.runner_clock import runner_today
 from footcore.web.training.selectors import get_profile
 
 router = Router(tags=["assessments"])
 
-RawValue = float | list[float] | str
+RawValue = StrictFloat | list[StrictFloat] | str
 """A number in the test's unit, the trials of a timed test in seconds, or a grade."""
 
 
@@ -35,7 +36,7 @@ class ResultIn(Schema):
     test: str
     left: RawValue | None = None
     right: RawValue | None = None
-    date: dt.date | None = None
+    date: IsoDate | None = None
 
 
 class ReadingOut(Schema):
@@ -63,7 +64,7 @@ class FaamIn(Schema):
     adl_self_rating: Any = None
     sports_self_rating: Any = None
     overall: str | None = None
-    date: dt.date | None = None
+    date: IsoDate | None = None
 
 
 class SubscaleOut(Schema):
@@ -120,7 +121,7 @@ def faam_out(score: FaamScore) -> dict[str, Any]:
 
 @router.get(
     "/assessments",
-    response=list[ReadingOut],
+    response={200: list[ReadingOut], **READ},
     summary="Your self-test results, oldest first, each with its interpretation",
 )
 def list_results(request: HttpRequest) -> Any:
@@ -130,7 +131,7 @@ def list_results(request: HttpRequest) -> Any:
 
 @router.post(
     "/assessments",
-    response={201: list[ReadingOut], 422: ErrorOut},
+    response={201: list[ReadingOut], **BODY},
     summary="Record one self-test (per side) and replan from today",
 )
 def post_result(request: HttpRequest, payload: ResultIn) -> Any:
@@ -170,7 +171,7 @@ def post_result(request: HttpRequest, payload: ResultIn) -> Any:
 
 @router.post(
     "/faam",
-    response={201: FaamOut, 422: ErrorOut},
+    response={201: FaamOut, **BODY},
     summary="Score and store a FAAM questionnaire (martin-faam-2005) and replan from today",
 )
 def post_faam(request: HttpRequest, payload: FaamIn) -> Any:

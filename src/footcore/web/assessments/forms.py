@@ -8,9 +8,10 @@ from typing import Any
 from django import forms
 
 from footcore.domain.assessments import DEFINITIONS, TestDefinition, TestKind
-from footcore.domain.faam import ADL_ITEMS, SPORTS_ITEMS, OverallRating
+from footcore.domain.faam import ADL_ITEMS, BAD_ANSWER, SPORTS_ITEMS, OverallRating
 from footcore.domain.problems import Problem
 from footcore.domain.vocab import Side
+from footcore.web.field_words import problem_words
 
 SIDES = (Side.LEFT, Side.RIGHT)
 
@@ -104,8 +105,10 @@ class TestForm(forms.Form):
                     name = field_name(kind, Side(side), 1)
                 else:
                     name = field_name(kind, Side(side))
-            label = self.fields[name].label if name in self.fields else problem.field
-            self.add_error(name if name in self.fields else None, f"{label}: {problem.message}")
+            if name in self.fields:
+                self.add_error(name, f"{self.fields[name].label}: {problem.message}")
+            else:
+                self.add_error(None, problem_words(problem))
 
 
 ANSWERS = [("4", "4"), ("3", "3"), ("2", "2"), ("1", "1"), ("0", "0"), ("na", "N/A")]
@@ -140,7 +143,7 @@ class FaamForm(forms.Form):
                     choices=ANSWERS,
                     widget=forms.RadioSelect,
                     error_messages={
-                        "invalid_choice": f"{scale}[{index}]: answer must be 0-4 or N/A"
+                        "invalid_choice": problem_words(Problem(f"{scale}[{index}]", BAD_ANSWER))
                     },
                 )
 
@@ -156,4 +159,4 @@ class FaamForm(forms.Form):
     def add_problems(self, problems: Sequence[Problem]) -> None:
         for problem in problems:
             name = problem.field.replace("[", "_").rstrip("]")
-            self.add_error(name if name in self.fields else None, str(problem))
+            self.add_error(name if name in self.fields else None, problem_words(problem))

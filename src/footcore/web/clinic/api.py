@@ -21,17 +21,26 @@ from footcore.web.clinic import audit, care, client_session, prescribing, servic
 from footcore.web.clinic.follow import alerts, follow_up_for
 from footcore.web.clinic.models import Client, Clinician
 from footcore.web.clinic.roles import client_of, client_record_for, clinician_for
-from footcore.web.errors import ErrorOut, error_body
+from footcore.web.errors import (
+    BAD_REQUEST,
+    NOT_FOUND,
+    UNPROCESSABLE,
+    error_body,
+    responses,
+)
 from footcore.web.runner_clock import runner_today
 from footcore.web.training import selectors as training_selectors
 
+CONFLICT = 409
+TOO_MANY = 429
+
 router = Router(tags=["clinic"])
 
-NOT_FOUND = "not found"
+NOT_FOUND_WORDS = "not found"
 
 
 def not_found() -> Status[Any]:
-    return Status(404, error_body([], NOT_FOUND))
+    return Status(404, error_body([], NOT_FOUND_WORDS))
 
 
 class JoinIn(Schema):
@@ -94,7 +103,7 @@ def join_out(client: Client) -> dict[str, Any]:
 @router.post(
     "/join",
     auth=None,
-    response={200: JoinOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    response={200: JoinOut, **responses(NOT_FOUND, TOO_MANY, BAD_REQUEST, UNPROCESSABLE)},
     summary="Open a client's program with the code and birth year (starts a session)",
 )
 def post_join(request: HttpRequest, payload: JoinIn) -> Any:
@@ -114,7 +123,7 @@ def post_join(request: HttpRequest, payload: JoinIn) -> Any:
     return Status(200, join_out(client))
 
 
-@router.get("/my-clinic", response={200: JoinOut, 404: ErrorOut}, summary="Your clinic")
+@router.get("/my-clinic", response={200: JoinOut, **responses(NOT_FOUND)}, summary="Your clinic")
 def get_my_clinic(request: HttpRequest) -> Any:
     client = client_record_for(request.user)
     return not_found() if client is None else Status(200, join_out(client))
@@ -122,7 +131,7 @@ def get_my_clinic(request: HttpRequest) -> Any:
 
 @router.put(
     "/my-clinic/consent",
-    response={200: JoinOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: JoinOut, **responses(NOT_FOUND, BAD_REQUEST, UNPROCESSABLE)},
     summary="Share your logs with your clinic, or stop sharing",
 )
 def put_consent(request: HttpRequest, payload: ConsentIn) -> Any:
@@ -134,7 +143,7 @@ def put_consent(request: HttpRequest, payload: ConsentIn) -> Any:
 
 @router.post(
     "/my-clinic/unlink",
-    response={204: None, 404: ErrorOut},
+    response={204: None, **responses(NOT_FOUND)},
     summary="End the link with your clinic",
 )
 def post_unlink(request: HttpRequest) -> Any:
@@ -147,7 +156,7 @@ def post_unlink(request: HttpRequest) -> Any:
 
 @router.get(
     "/clinic/clients",
-    response={200: list[ClientOut], 404: ErrorOut},
+    response={200: list[ClientOut], **responses(NOT_FOUND)},
     summary="The clinic's linked clients",
 )
 def list_clients(request: HttpRequest) -> Any:
@@ -160,7 +169,7 @@ def list_clients(request: HttpRequest) -> Any:
 
 @router.post(
     "/clinic/clients",
-    response={201: ClientOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: ClientOut, **responses(NOT_FOUND, BAD_REQUEST, UNPROCESSABLE)},
     summary="Add a client; the answer carries the client code",
 )
 def create_client(request: HttpRequest, payload: ClientIn) -> Any:
@@ -178,27 +187,25 @@ def create_client(request: HttpRequest, payload: ClientIn) -> Any:
 
 @router.get(
     "/clinic/clients/{client_id}",
-    response={200: ClientOut, 404: ErrorOut},
+    response={200: ClientOut, **responses(NOT_FOUND)},
     summary="One client",
 )
-def get_client(request: HttpRequest, client_id: int) -> Any:
-    clinician = clinician_for(request.user)
-    if clinician is None:
+def get_client(request: HttpRequest, client_id: str) -> Any:
+    target = _target(request, client_id)
+    if target is None:
         return not_found()
-    try:
-        client = client_of(clinician, client_id)
-    except Http404:
-        return not_found()
+    clinician, client = target
     audit.read(clinician, client, "read the client record")
     return Status(200, client_out(client))
 
 
-def _target(request: HttpRequest, client_id: int) -> tuple[Clinician, Client] | None:
+def _target(request: HttpRequest, client_id: str) -> tuple[Clinician, Client] | None:
+    """The caller's client `client_id`; None (404) for any id that is not one, of any shape."""
     clinician = clinician_for(request.user)
-    if clinician is None:
+    if clinician is None or not client_id.isdigit() or len(client_id) > 18:
         return None
     try:
-        return clinician, client_of(clinician, client_id)
+        return clinician, client_of(clinician, int(client_id))
     except Http404:
         return None
 
@@ -238,10 +245,10 @@ def _today(client: Client) -> dt.date:
 
 @router.post(
     "/clinic/clients/{client_id}/intake",
-    response={201: IntakeOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: IntakeOut, **responses(NOT_FOUND, BAD_REQUEST, UNPROCESSABLE)},
     summary="Record an intake; answers with the prescription it proposes, a reason per item",
 )
-def post_intake(request: HttpRequest, client_id: int, payload: FreeDocument) -> Any:
+def post_intake(request: HttpRequest, client_id: str, payload: FreeDocument) -> Any:
     target = _target(request, client_id)
     if target is None:
         return not_found()
@@ -254,10 +261,10 @@ def post_intake(request: HttpRequest, client_id: int, payload: FreeDocument) -> 
 
 @router.get(
     "/clinic/clients/{client_id}/prescription",
-    response={200: dict[str, Any], 404: ErrorOut},
+    response={200: dict[str, Any], **responses(NOT_FOUND)},
     summary="The client's prescription as one editable document",
 )
-def get_prescription(request: HttpRequest, client_id: int) -> Any:
+def get_prescription(request: HttpRequest, client_id: str) -> Any:
     target = _target(request, client_id)
     if target is None:
         return not_found()
@@ -271,10 +278,10 @@ def get_prescription(request: HttpRequest, client_id: int) -> Any:
 
 @router.put(
     "/clinic/clients/{client_id}/prescription",
-    response={200: dict[str, Any], 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: dict[str, Any], **responses(NOT_FOUND, CONFLICT, BAD_REQUEST, UNPROCESSABLE)},
     summary="Replace the prescription with the edited document (what GET returns)",
 )
-def put_prescription(request: HttpRequest, client_id: int, payload: FreeDocument) -> Any:
+def put_prescription(request: HttpRequest, client_id: str, payload: FreeDocument) -> Any:
     target = _target(request, client_id)
     if target is None:
         return not_found()
@@ -290,10 +297,10 @@ def put_prescription(request: HttpRequest, client_id: int, payload: FreeDocument
 
 @router.get(
     "/clinic/clients/{client_id}/progress",
-    response={200: dict[str, Any], 404: ErrorOut},
+    response={200: dict[str, Any], **responses(NOT_FOUND)},
     summary="Adherence, pain, alerts and the timeline (logs only while the client shares them)",
 )
-def get_progress(request: HttpRequest, client_id: int) -> Any:
+def get_progress(request: HttpRequest, client_id: str) -> Any:
     target = _target(request, client_id)
     if target is None:
         return not_found()
@@ -320,10 +327,10 @@ def get_progress(request: HttpRequest, client_id: int) -> Any:
 
 @router.post(
     "/clinic/clients/{client_id}/clearance",
-    response={201: ClearanceOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: ClearanceOut, **responses(NOT_FOUND, BAD_REQUEST, UNPROCESSABLE)},
     summary="Sign the client's clearance to train again after a red flag",
 )
-def post_clearance(request: HttpRequest, client_id: int, payload: ClearanceIn) -> Any:
+def post_clearance(request: HttpRequest, client_id: str, payload: ClearanceIn) -> Any:
     target = _target(request, client_id)
     if target is None:
         return not_found()
@@ -336,7 +343,7 @@ def post_clearance(request: HttpRequest, client_id: int, payload: ClearanceIn) -
 
 @router.get(
     "/clinic/alerts",
-    response={200: list[AlertOut], 404: ErrorOut},
+    response={200: list[AlertOut], **responses(NOT_FOUND)},
     summary="Alerts over the clinic's clients who share their logs, newest first",
 )
 def get_alerts(request: HttpRequest) -> Any:

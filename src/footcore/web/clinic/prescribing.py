@@ -130,6 +130,8 @@ def edit_prescription(
         current = training.current_prescription(runner)
         profile = training.get_profile(runner)
         if current is None or profile is None:
+            # The document's own problems come first, named by field.
+            apply_edit(Prescription(items=()), document, default_catalog(), by="", today=today)
             raise Invalid((Problem("", "no prescription yet: record an intake first"),))
         sent = document.get("version")
         if sent is not None and sent != current.version:

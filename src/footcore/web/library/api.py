@@ -10,6 +10,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from footcore.domain.serialize import exercise_summary, exercise_to_dict
+from footcore.web.errors import NOT_FOUND, UNPROCESSABLE, responses
 from footcore.web.library import selectors
 
 router = Router(tags=["exercises"])
@@ -86,7 +87,11 @@ class ExerciseOut(ExerciseSummaryOut):
     citations: list[CitationOut]
 
 
-@router.get("/exercises", response=list[ExerciseSummaryOut], summary="List exercises")
+@router.get(
+    "/exercises",
+    response={200: list[ExerciseSummaryOut], **responses(UNPROCESSABLE)},
+    summary="List exercises",
+)
 def list_exercises(
     request: HttpRequest,
     concern: str | None = None,
@@ -98,7 +103,11 @@ def list_exercises(
     return _json_response(_list_json(flt))
 
 
-@router.get("/exercises/{exercise_id}", response=ExerciseOut, summary="One exercise")
+@router.get(
+    "/exercises/{exercise_id}",
+    response={200: ExerciseOut, **responses(NOT_FOUND)},
+    summary="One exercise",
+)
 def get_exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
     exercise = selectors.get_exercise(exercise_id)
     if exercise is None:

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.responses import Status
-from pydantic import ConfigDict
+from pydantic import ConfigDict, StrictBool, StrictInt
 
 from footcore.domain.logbook import (
     Difficulty,
@@ -20,7 +20,8 @@ from footcore.domain.plan import SessionKind
 from footcore.domain.problems import Invalid, Problem
 from footcore.domain.vocab import PainSite, Side
 from footcore.web.accounts.services import current_user
-from footcore.web.errors import ErrorOut
+from footcore.web.api_types import IsoDate
+from footcore.web.errors import BODY, READ
 from footcore.web.runner_clock import runner_today
 from footcore.web.sessions import selectors, services
 from footcore.web.training import selectors as training_selectors
@@ -36,21 +37,21 @@ class ExerciseIn(Strict):
     exercise: str = Field(description="Exercise id in the catalog.")
     variant: str = Field(description="Variant id (the rung done).")
     side: Literal["left", "right"] | None = None
-    done: bool
-    sets_done: int
-    reps_done: int | None = None
-    holds_done: int | None = None
+    done: StrictBool
+    sets_done: StrictInt
+    reps_done: StrictInt | None = None
+    holds_done: StrictInt | None = None
     difficulty: Difficulty | None = None
-    pain_0_10: int | None = None
+    pain_0_10: StrictInt | None = None
 
 
 class LogIn(Strict):
-    date: dt.date
+    date: IsoDate
     kind: Literal["strength", "activation"]
     idempotency_key: str = Field(min_length=8, max_length=64)
     exercises: list[ExerciseIn]
     difficulty: Difficulty | None = None
-    pain_0_10: int = Field(description="Worst pain during or right after, 0-10.")
+    pain_0_10: StrictInt = Field(description="Worst pain during or right after, 0-10.")
     pain_site: PainSite | None = None
     notes: str = ""
 
@@ -63,13 +64,13 @@ class LogOut(Schema):
 
 
 class CheckIn(Strict):
-    session_date: dt.date
-    settled: bool
-    pain_0_10: int | None = None
+    session_date: IsoDate
+    settled: StrictBool
+    pain_0_10: StrictInt | None = None
 
 
 class RedFlagsIn(Strict):
-    answers: dict[str, bool] = Field(
+    answers: dict[str, StrictBool] = Field(
         description="Red-flag field -> yes (true) or no (false): "
         + ", ".join(selectors.RED_FLAG_FIELDS)
     )
@@ -99,7 +100,7 @@ def _status(request: HttpRequest) -> dict[str, Any]:
 
 @router.post(
     "/logs",
-    response={200: LogOut, 201: LogOut, 422: ErrorOut},
+    response={200: LogOut, 201: LogOut, **BODY},
     summary="Log a session; the same idempotency_key again is stored once",
 )
 def post_log(request: HttpRequest, payload: LogIn) -> Any:
@@ -138,7 +139,7 @@ def post_log(request: HttpRequest, payload: LogIn) -> Any:
 
 @router.post(
     "/checkins",
-    response={201: StatusOut, 422: ErrorOut},
+    response={201: StatusOut, **BODY},
     summary="Next-morning check: has the pain from that session settled?",
 )
 def post_checkin(request: HttpRequest, payload: CheckIn) -> Any:
@@ -154,7 +155,7 @@ def post_checkin(request: HttpRequest, payload: CheckIn) -> Any:
 
 @router.post(
     "/red-flags",
-    response={201: StatusOut, 422: ErrorOut},
+    response={201: StatusOut, **BODY},
     summary="Answer the red-flag questions; any yes stops the program",
 )
 def post_red_flags(request: HttpRequest, payload: RedFlagsIn) -> Any:
@@ -171,7 +172,7 @@ def post_red_flags(request: HttpRequest, payload: RedFlagsIn) -> Any:
 
 @router.post(
     "/clearance",
-    response={201: StatusOut, 422: ErrorOut},
+    response={201: StatusOut, **BODY},
     summary="Confirm a clinician cleared you to train again",
 )
 def post_clearance(request: HttpRequest, payload: ClearanceIn) -> Any:
@@ -181,7 +182,7 @@ def post_clearance(request: HttpRequest, payload: ClearanceIn) -> Any:
 
 @router.get(
     "/status",
-    response=StatusOut,
+    response={200: StatusOut, **READ},
     summary="Program status, stop reason, red-flag screen due, and why the plan changed",
 )
 def get_status(request: HttpRequest) -> dict[str, Any]:

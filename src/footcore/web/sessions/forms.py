@@ -22,6 +22,7 @@ from footcore.domain.plan import PlanItem, SessionKind
 from footcore.domain.problems import Problem
 from footcore.domain.safety import RED_FLAG_QUESTIONS
 from footcore.domain.vocab import PainSite
+from footcore.web.field_words import problem_words
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 DIFFICULTIES = [
@@ -100,7 +101,7 @@ class LogForm(forms.Form):
     def add_problems(self, problems: Sequence[Problem]) -> None:
         for problem in problems:
             target = self._field_for(problem.field)
-            self.add_error(target, str(problem) if target is None else problem.message)
+            self.add_error(target, problem_words(problem) if target is None else problem.message)
 
     def _field_for(self, path: str) -> str | None:
         if path in self.fields:

@@ -10,10 +10,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from footcore.domain.logbook import PAIN_MAX
 from footcore.domain.plan import PlannedSession, SessionKind
 from footcore.domain.problems import Invalid
-from footcore.domain.safety import RED_FLAG_QUESTIONS
+from footcore.domain.safety import RED_FLAG_QUESTIONS, RED_FLAG_SCREEN_FROM
 from footcore.web.accounts.services import current_user
+from footcore.web.field_words import problem_words
 from footcore.web.runner_clock import runner_today
 from footcore.web.sessions import selectors, services
 from footcore.web.sessions.forms import CheckinForm, ClearanceForm, LogForm, RedFlagForm
@@ -65,7 +67,9 @@ def log_view(request: HttpRequest, day: str) -> HttpResponse:
                     messages.info(request, change)
                 if outcome.red_flag_screen_due:
                     messages.warning(
-                        request, "Pain of 7/10 or more: please answer the safety questions now."
+                        request,
+                        f"Pain of {RED_FLAG_SCREEN_FROM}/{PAIN_MAX} or more: "
+                        "please answer the safety questions now.",
                     )
                     return redirect("safety")
                 return redirect("today")
@@ -92,8 +96,10 @@ def checkin_view(request: HttpRequest) -> HttpResponse:
             )
         except Invalid as exc:
             for problem in exc.problems:
-                field = problem.field if problem.field in form.fields else None
-                form.add_error(field, problem.message)
+                if problem.field in form.fields:
+                    form.add_error(problem.field, problem.message)
+                else:
+                    form.add_error(None, problem_words(problem))
         else:
             messages.success(request, "Thanks: morning check saved.")
             return redirect("today")

@@ -8,13 +8,13 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
-from pydantic import ConfigDict
+from pydantic import ConfigDict, StrictInt
 
 from footcore.domain.plan_serialize import plan_to_dict, session_to_dict
 from footcore.domain.prescription_serialize import prescription_to_dict
 from footcore.domain.profile import profile_to_dict
 from footcore.web.accounts.services import current_user
-from footcore.web.errors import ErrorOut
+from footcore.web.errors import BODY, NOT_FOUND, responses
 from footcore.web.library.selectors import catalog
 from footcore.web.runner_clock import runner_today
 from footcore.web.training import selectors, services
@@ -28,17 +28,17 @@ class ProfileIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     start: str
-    weeks: int | None = None
+    weeks: StrictInt | None = None
     run_days: list[str] | None = None
     long_run_day: str | None = None
     hard_days: list[str] | None = None
     races: list[str] | None = None
-    sessions_per_week: int | None = None
-    minutes: int | None = None
+    sessions_per_week: StrictInt | None = None
+    minutes: StrictInt | None = None
     concerns: list[str] | None = None
     pain: list[str] | None = None
     equipment: list[str] | None = None
-    age: int | None = None
+    age: StrictInt | None = None
     sex: str | None = None
     timezone: str | None = None
     time_of_day: str | None = None
@@ -62,7 +62,7 @@ class ProfileOut(Schema):
     time_of_day: str | None
 
 
-@router.get("/profile", response={200: ProfileOut, 404: ErrorOut}, summary="Your profile")
+@router.get("/profile", response={200: ProfileOut, **responses(NOT_FOUND)}, summary="Your profile")
 def get_profile(request: HttpRequest) -> Any:
     user = current_user(request)
     profile = selectors.get_profile(user)
@@ -73,7 +73,7 @@ def get_profile(request: HttpRequest) -> Any:
 
 @router.put(
     "/profile",
-    response={200: ProfileOut, 422: ErrorOut},
+    response={200: ProfileOut, **BODY},
     summary="Store your profile and replan from today",
 )
 def put_profile(request: HttpRequest, payload: ProfileIn) -> Any:
@@ -87,7 +87,11 @@ def put_profile(request: HttpRequest, payload: ProfileIn) -> Any:
     return Status(200, profile_to_dict(profile))
 
 
-@router.get("/plan", summary="Your plan: weeks, sessions, items with dose and reason")
+@router.get(
+    "/plan",
+    response={200: dict[str, Any], **responses(NOT_FOUND)},
+    summary="Your plan: weeks, sessions, items with dose and reason",
+)
 def get_plan(request: HttpRequest) -> dict[str, Any]:
     user = current_user(request)
     if selectors.get_profile(user) is None:
@@ -98,6 +102,7 @@ def get_plan(request: HttpRequest) -> dict[str, Any]:
 
 @router.get(
     "/prescription",
+    response={200: dict[str, Any], **responses(NOT_FOUND)},
     summary="Your prescription: exercises with dose, frequency, course, role and reason",
 )
 def get_prescription(request: HttpRequest) -> dict[str, Any]:
@@ -108,7 +113,9 @@ def get_prescription(request: HttpRequest) -> dict[str, Any]:
     return prescription_to_dict(prescription)
 
 
-@router.get("/today", summary="Today's sessions")
+@router.get(
+    "/today", response={200: dict[str, Any], **responses(NOT_FOUND)}, summary="Today's sessions"
+)
 def get_today(request: HttpRequest) -> dict[str, Any]:
     user = current_user(request)
     profile = selectors.get_profile(user)

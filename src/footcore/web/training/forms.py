@@ -9,8 +9,21 @@ from typing import Any
 from django import forms
 
 from footcore.domain.problems import Problem
-from footcore.domain.profile import Profile, Sex, profile_to_dict
+from footcore.domain.profile import (
+    AGE_RANGE,
+    DEFAULT_MINUTES,
+    DEFAULT_SESSIONS_PER_WEEK,
+    DEFAULT_TIMEZONE,
+    DEFAULT_WEEKS,
+    MINUTES_RANGE,
+    SESSIONS_RANGE,
+    WEEKS_RANGE,
+    Profile,
+    Sex,
+    profile_to_dict,
+)
 from footcore.domain.vocab import Concern, Equipment, PainSite, Weekday
+from footcore.web.field_words import problem_words
 
 DAY_NAMES = {
     "mon": "Monday",
@@ -30,7 +43,9 @@ def _choices(enum: Any) -> list[tuple[str, str]]:
 
 class ProfileForm(forms.Form):
     start = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    weeks = forms.IntegerField(min_value=1, max_value=52, initial=8)
+    weeks = forms.IntegerField(
+        min_value=WEEKS_RANGE[0], max_value=WEEKS_RANGE[1], initial=DEFAULT_WEEKS
+    )
     run_days = forms.MultipleChoiceField(
         choices=DAYS, widget=forms.CheckboxSelectMultiple, required=False, label="Run days"
     )
@@ -49,9 +64,14 @@ class ProfileForm(forms.Form):
         help_text="One race date per line (YYYY-MM-DD).",
     )
     sessions_per_week = forms.TypedChoiceField(
-        choices=[("2", "2"), ("3", "3")], coerce=int, initial="3", widget=forms.RadioSelect
+        choices=[(str(n), str(n)) for n in range(SESSIONS_RANGE[0], SESSIONS_RANGE[1] + 1)],
+        coerce=int,
+        initial=str(DEFAULT_SESSIONS_PER_WEEK),
+        widget=forms.RadioSelect,
     )
-    minutes = forms.IntegerField(min_value=5, max_value=60, initial=10)
+    minutes = forms.IntegerField(
+        min_value=MINUTES_RANGE[0], max_value=MINUTES_RANGE[1], initial=DEFAULT_MINUTES
+    )
     concerns = forms.MultipleChoiceField(
         choices=_choices(Concern), widget=forms.CheckboxSelectMultiple, required=False
     )
@@ -67,9 +87,9 @@ class ProfileForm(forms.Form):
         required=False,
         label="Equipment at hand",
     )
-    age = forms.IntegerField(required=False, min_value=10, max_value=110)
+    age = forms.IntegerField(required=False, min_value=AGE_RANGE[0], max_value=AGE_RANGE[1])
     sex = forms.ChoiceField(choices=[("", "prefer not to say"), *_choices(Sex)], required=False)
-    timezone = forms.CharField(initial="UTC", max_length=64, label="Time zone")
+    timezone = forms.CharField(initial=DEFAULT_TIMEZONE, max_length=64, label="Time zone")
     time_of_day = forms.TimeField(
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}),
@@ -109,4 +129,4 @@ class ProfileForm(forms.Form):
         """Attach the planner's problems to the matching form fields."""
         for problem in problems:
             name = problem.field.split("[", 1)[0].split(".", 1)[0]
-            self.add_error(name if name in self.fields else None, str(problem))
+            self.add_error(name if name in self.fields else None, problem_words(problem))
