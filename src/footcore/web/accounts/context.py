@@ -24,6 +24,19 @@ class Roles:
 
         return None if settings.PERSONAL_MODE else client_record_for(self._request.user)
 
+    @cached_property
+    def physio_change(self) -> object:
+        """The last change a clinician made to this client's prescription, with notes."""
+        if self.client is None:
+            return None
+        from footcore.web.clinic.roles import physio_change
+
+        return physio_change(self._request.user)
+
 
 def footcore_mode(request: HttpRequest) -> dict[str, object]:
-    return {"personal_mode": settings.PERSONAL_MODE, "roles": Roles(request)}
+    return {
+        "personal_mode": settings.PERSONAL_MODE,
+        "roles": Roles(request),
+        "find_a_therapist": settings.FIND_A_THERAPIST,
+    }

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from footcore.domain.problems import Invalid
 from footcore.web.clinic import client_session, services
+from footcore.web.clinic.care import last_clearance
 from footcore.web.clinic.forms import AccountForm, JoinForm
 from footcore.web.clinic.roles import client_record_for
 
@@ -21,7 +22,7 @@ SLOW_DOWN = "Too many wrong codes from here. Wait a quarter of an hour and try a
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def join(request: HttpRequest) -> HttpResponse:
-    form = JoinForm(request.POST or None)
+    form = JoinForm(request.POST or None, initial={"code": request.GET.get("code", "")[:12]})
     status = 200
     if request.method == "POST":
         status = 400
@@ -69,7 +70,13 @@ def my_clinic(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "footcore/clinic/my_clinic.html",
-        {"client": client, "form": form, "has_account": client.runner.has_usable_password()},
+        {
+            "client": client,
+            "form": form,
+            "has_account": client.runner.has_usable_password(),
+            "cleared": last_clearance(client),
+            "nav": "my-clinic",
+        },
         status=status,
     )
 

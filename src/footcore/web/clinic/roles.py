@@ -47,3 +47,23 @@ def client_record_for(user: AbstractBaseUser | AnonymousUser) -> Client | None:
         return Client.objects.select_related("clinic").get(runner=user, unlinked_at__isnull=True)
     except Client.DoesNotExist:
         return None
+
+
+def physio_change(user: AbstractBaseUser | AnonymousUser) -> dict[str, object] | None:
+    """What the runner sees: who changed their program, when, why, and the notes."""
+    from footcore.catalog.loader import default_catalog
+    from footcore.web.training.selectors import current_prescription
+
+    if not isinstance(user, User):
+        return None
+    rx = current_prescription(user)
+    if rx is None or not rx.by_clinician:
+        return None
+    change = rx.history[-1]
+    catalog = default_catalog()
+    return {
+        "by": change.by,
+        "on": change.on,
+        "why": change.why,
+        "notes": [(catalog.get(i.exercise).name, i.note) for i in rx.items if i.note],
+    }

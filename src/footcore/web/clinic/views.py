@@ -8,9 +8,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from footcore.domain.problems import Invalid
-from footcore.web.clinic import audit, services
+from footcore.web.clinic import audit, follow, services
 from footcore.web.clinic.forms import ClientForm
-from footcore.web.clinic.models import Client
 from footcore.web.clinic.roles import client_of, require_clinician
 from footcore.web.runner_clock import runner_today
 
@@ -35,24 +34,15 @@ def roster(request: HttpRequest) -> HttpResponse:
             else:
                 return redirect("clinic-client", client_id=client.pk)
         status = 400
-    clients = Client.objects.filter(clinic=clinician.clinic, unlinked_at__isnull=True)
+    rows = follow.roster(clinician, runner_today(None))
+    for row in rows:
+        if row.follow is not None:
+            audit.read(clinician, row.client, "roster: adherence, pain and alerts")
     return render(
         request,
         "footcore/clinic/roster.html",
-        {"clinician": clinician, "clients": clients, "form": form, "nav": "clinic"},
+        {"clinician": clinician, "rows": rows, "form": form, "nav": "clinic"},
         status=status,
-    )
-
-
-@require_safe
-def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
-    clinician = require_clinician(request)
-    client = client_of(clinician, client_id)
-    audit.read(clinician, client, "opened the client record")
-    return render(
-        request,
-        "footcore/clinic/client.html",
-        {"clinician": clinician, "client": client, "nav": "clinic"},
     )
 
 
