@@ -138,8 +138,10 @@ def client_id_of_world(desk: HttpClient) -> int:
 def denied(role: str, response: Any, path: str) -> bool:
     if role == "anonymous":
         if path.startswith("/api/"):
-            return response.status_code == 401
-        return response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+            return bool(response.status_code == 401)
+        return bool(
+            response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+        )
     return response.status_code in (403, 404)
 
 
