@@ -99,7 +99,8 @@ def record_intake(
                     review_on=intake.review_on,
                 )  # fmt: skip
                 _store(client, rx, PROPOSER, rx.history[-1].why)
-        if intake.red_flags.any():
+        if "red_flags" in data:
+            # The clinician's screen is the runner's screen: clear, or a stop until cleared.
             record_red_flags(user=runner, answers=intake.red_flags, today=today)
         audit.wrote(clinician, client, "recorded an intake")
     result = training.current_prescription(runner)
