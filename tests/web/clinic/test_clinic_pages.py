@@ -116,3 +116,20 @@ def test_a_stopped_clinic_client_is_sent_to_the_clinic_not_to_a_self_clearance()
         page = phone.get("/today").content.decode()
     assert "Contact Harbour Physio</strong>: 030 1234" in page
     assert "I have been cleared" not in page
+
+
+def test_a_clinic_client_cannot_clear_themself_through_the_api() -> None:
+    from footcore.domain.logbook import RedFlagAnswers
+    from footcore.web.sessions.services import record_red_flags
+    from tests.web.clinic.builders import post_json
+
+    client = make_client(make_clinician())
+    phone = joined(client)
+    with time_machine.travel(MON, tick=False):
+        put_json(phone, "/api/profile", profile_data(start="2026-12-07"))
+        record_red_flags(
+            user=client.runner, answers=RedFlagAnswers(numbness=True), today=MON.date()
+        )
+        response = post_json(phone, "/api/clearance", {"note": "I feel fine"})
+    assert response.status_code == 422
+    assert "Harbour Physio clears you" in response.json()["detail"]

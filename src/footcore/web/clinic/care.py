@@ -37,7 +37,7 @@ def sign_clearance(
         words = f"cleared by {name} ({client.clinic})" + (
             f": {note.strip()}" if note.strip() else ""
         )
-        record_clearance(user=client.runner, note=words, today=today)
+        record_clearance(user=client.runner, note=words, today=today, by_clinician=True)
         audit.wrote(clinician, client, "signed a clearance after a red flag")
     return signed
 
