@@ -1,12 +1,14 @@
 """Logged workouts per second, and SQL queries per log, through the real API.
 
-Starts `footcore serve` (gunicorn) on a free loopback port with a throw-away data
-dir, stores the issue's example profile, then POSTs session logs (each with a new
-idempotency key, each followed by footcore's full adapt-and-replan) from a few
-client threads for a bounded time. Queries per log are counted in-process with
-Django's test client.
+Starts `footcore serve` (gunicorn) on a loopback port (`FOOTCORE_BENCH_PORT`, else a
+free one) with a throw-away data dir, stores the issue's example profile, then POSTs
+session logs (each with a new idempotency key) from a few client threads: timed for
+`--seconds` at about 10 logs of history, then grown to `--grow-to` logs, then timed
+again, so the two rates show whether a log's cost grows with the history. Queries
+per log are counted in-process with Django's test client.
 
 Run: uv run python bench/log_throughput.py [--seconds 10] [--threads 4] [--workers 2]
+     [--server-threads N] [--grow-to 2000] [--no-in-process]
 """
 
 from __future__ import annotations
@@ -98,10 +100,20 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--server-threads", type=int, default=None, help="gunicorn threads (default: serve's)"
+    )
+    parser.add_argument(
+        "--grow-to", type=int, default=2000, help="history size of the second timed phase"
+    )
+    parser.add_argument("--no-in-process", action="store_true", help="skip the in-process part")
     args = parser.parse_args()
     data_dir = Path(tempfile.mkdtemp(prefix="footcore-bench-"))
     try:
-        with running_server(data_dir, workers=args.workers) as (_, port):
+        with running_server(data_dir, workers=args.workers, threads=args.server_threads) as (
+            _,
+            port,
+        ):
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             token = _csrf(conn)
             status, _ = _request(conn, "PUT", "/api/profile", PROFILE, token)
@@ -116,31 +128,47 @@ def main() -> None:
                 if s["kind"] == "activation" and s["date"] == today
             ]
             assert done, "no session today to log"
-            counts = [0] * args.threads
-            stop = time.monotonic() + args.seconds
+            server = f"{args.workers} gunicorn workers"
+            if args.server_threads is not None:
+                server += f" x {args.server_threads} threads"
 
-            def worker(slot: int) -> None:
-                own = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                while time.monotonic() < stop:
-                    status, body = _request(own, "POST", "/api/logs", _log_body(done[0]), token)
-                    if status != 201:
-                        raise SystemExit(f"POST /api/logs: HTTP {status}: {body}")
-                    counts[slot] += 1
+            def blast(seconds: float, until: int | None = None) -> int:
+                """POST logs from the client threads for `seconds` (or up to `until`)."""
+                counts = [0] * args.threads
+                stop = time.monotonic() + seconds
 
-            threads = [threading.Thread(target=worker, args=(i,)) for i in range(args.threads)]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-            total = sum(counts)
+                def worker(slot: int) -> None:
+                    own = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                    while time.monotonic() < stop and (until is None or sum(counts) < until):
+                        body = _log_body(done[0])
+                        status, answer = _request(own, "POST", "/api/logs", body, token)
+                        if status != 201:
+                            raise SystemExit(f"POST /api/logs: HTTP {status}: {answer}")
+                        counts[slot] += 1
+
+                threads = [threading.Thread(target=worker, args=(i,)) for i in range(args.threads)]
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join()
+                return sum(counts)
+
+            logged = blast(600, until=10)
+            small = blast(args.seconds)
+            logged += small
+            logged += blast(600, until=max(args.grow_to - logged, 0))
+            large = blast(args.seconds)
+            logged += large
             print(
-                "POST /api/logs (store + adapt + replan 8 weeks): "
-                f"{total / args.seconds:.0f} logs/s "
-                f"({total} in {args.seconds} s, {args.threads} client threads, "
-                f"{args.workers} gunicorn workers, SQLite WAL)"
+                f"POST /api/logs at ~10 logs of history: {small / args.seconds:.0f} logs/s; "
+                f"past {args.grow_to}: {large / args.seconds:.0f} logs/s "
+                f"({large / max(small, 1):.2f}x; {logged} logs in all; {args.threads} client "
+                f"threads, {server}, SQLite WAL)"
             )
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
+    if args.no_in_process:
+        return
     queries, latencies = in_process()
     print(f"SQL queries per log: {queries}")
     for size, ms in latencies:

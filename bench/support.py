@@ -34,7 +34,9 @@ def wait_ready(url: str, proc: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def running_server(data_dir: Path, *, workers: int = 2) -> Iterator[tuple[str, int]]:
+def running_server(
+    data_dir: Path, *, workers: int = 2, threads: int | None = None
+) -> Iterator[tuple[str, int]]:
     """`footcore serve` (gunicorn, personal mode, SQLite in `data_dir`) for the
     duration of the block; yields its base URL and port. Its log is shown if it
     fails to start."""
@@ -44,7 +46,8 @@ def running_server(data_dir: Path, *, workers: int = 2) -> Iterator[tuple[str, i
         "DATABASE_URL": "",
         "FOOTCORE_MODE": "personal",
     }
-    port = free_port()
+    # FOOTCORE_BENCH_PORT pins the port (a shared machine hands each user its own).
+    port = int(os.environ.get("FOOTCORE_BENCH_PORT") or free_port())
     log = data_dir / "serve.log"
     with log.open("wb") as errors:
         proc = subprocess.Popen(
@@ -57,6 +60,7 @@ def running_server(data_dir: Path, *, workers: int = 2) -> Iterator[tuple[str, i
                 str(port),
                 "--workers",
                 str(workers),
+                *([] if threads is None else ["--threads", str(threads)]),
             ],
             env=env,
             stdout=subprocess.DEVNULL,

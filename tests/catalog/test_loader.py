@@ -233,10 +233,10 @@ def test_reps_min_above_reps_max_names_file_exercise_and_field(tmp_path: Path) -
 
 def test_an_unresolved_citation_names_file_exercise_and_field(tmp_path: Path) -> None:
     toe_yoga = exercise("toe-yoga")
-    toe_yoga["citations"] = ["seed-004", "yoga-journal-2099"]
+    toe_yoga["citations"] = ["seed-004", "footcore-design", "yoga-journal-2099"]
     found = problems_for(tmp_path, exercises=make_exercises(toe_yoga=toe_yoga))
     assert found == [
-        "exercises.yaml: exercise 'toe-yoga': citations[1]: "
+        "exercises.yaml: exercise 'toe-yoga': citations[2]: "
         "unknown citation key 'yoga-journal-2099'"
     ]
 

@@ -16,6 +16,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from footcore.web.assessments.models import AssessmentEntry
+from footcore.web.runner.services import rebuild_state
 from footcore.web.sessions.models import SessionLogEntry
 from footcore.web.training.models import PlannedSession
 from footcore.web.training.services import save_profile
@@ -106,6 +107,8 @@ def seed_four_weeks(user: User, *, age: int = 35, sex: str = "female") -> Seeded
     with transaction.atomic():
         SessionLogEntry.objects.bulk_create(logs)
         AssessmentEntry.objects.bulk_create(results)
+    # Written around the services, so the stored state is rebuilt as after an import.
+    rebuild_state(user=user)
     retests = PlannedSession.objects.filter(user=user, kind="assessment", date__lt=TODAY)
     tested = {day for day, _, _ in HEEL_RAISES}
     done += sum(r.date in tested for r in retests)

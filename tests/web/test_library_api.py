@@ -50,3 +50,14 @@ def test_the_openapi_schema_describes_the_exercise_endpoints(client: Client) -> 
     schema = client.get("/api/openapi.json").json()
     assert "/api/exercises" in schema["paths"]
     assert "/api/exercises/{exercise_id}" in schema["paths"]
+
+
+def test_the_catalog_api_looks_up_no_user_in_personal_mode(client: Client) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/api/exercises").status_code == 200
+        assert client.get("/api/exercises/short-foot").status_code == 200
+
+    assert [q["sql"] for q in captured] == []

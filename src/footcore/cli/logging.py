@@ -12,6 +12,7 @@ from rich.markup import escape
 from footcore.cli.django_setup import setup
 from footcore.cli.output import console, fail
 from footcore.domain.logbook import PAIN_MAX
+from footcore.domain.planning import session_to_play
 from footcore.domain.safety import RED_FLAG_SCREEN_FROM
 
 if TYPE_CHECKING:
@@ -78,8 +79,9 @@ def _session(user: User, day: dt.date, kind: Kind | None) -> PlannedSession:
     if not sessions:
         what = f"{kind.value} session" if kind else "session"
         fail(f"--date {day.isoformat()}: no {what} planned that day")
-    strength = [s for s in sessions if s.kind.value == Kind.STRENGTH.value]
-    return (strength or sessions)[0]
+    found = session_to_play(sessions)
+    assert found is not None  # sessions is not empty
+    return found
 
 
 def log(
@@ -191,9 +193,7 @@ def checkin(
         flags = {"session_date": "--session-date", "pain_0_10": "--pain"}
         fail("; ".join(f"{flags.get(p.field, p.field)}: {p.message}" for p in exc.problems))
     console.print(f"[green]saved[/] morning check for {day.isoformat()}", highlight=False)
-    from footcore.domain.adaptation import explain
-
-    for line in explain(adaptation):
+    for line in adaptation.explanations:
         console.print("  - " + escape(line), highlight=False)
 
 

@@ -18,6 +18,7 @@ from footcore.cli.player_core import Player
 from footcore.cli.player_log import Answers, ask_answers, session_log
 from footcore.cli.player_view import Keys, Played, play
 from footcore.domain.plan import PlanItem, PlannedSession, SessionKind
+from footcore.domain.planning import session_to_play
 from footcore.domain.timeline import Step, build_timeline, total_s
 
 if TYPE_CHECKING:
@@ -134,7 +135,9 @@ def _stored_session(
             others = ", ".join(k.value for k in playable)
             fail(f"--kind {kind.value}: no {kind.value} session on {day.isoformat()} ({others})")
     else:
-        session = playable.get(SessionKind.STRENGTH) or playable[SessionKind.ACTIVATION]
+        found = session_to_play(list(playable.values()))
+        assert found is not None  # playable is not empty
+        session = found
     if day > today and not no_log:
         fail(
             f"--date {day.isoformat()} is after today: a session is logged on or after its day;"

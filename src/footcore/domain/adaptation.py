@@ -90,12 +90,16 @@ class Adaptation:
 
 
 @dataclass(slots=True)
-class _State:
+class RuleState:
+    """Where one exercise stands while the rules replay (mutable: the replay's own)."""
+
     level: int = 0
     paused: bool = False
     bad_in_a_row: list[dt.date] = field(default_factory=list)
     easy_in_a_row: list[dt.date] = field(default_factory=list)
     last_change: RuleDecision | None = None
+    latest: RuleDecision | None = None
+    """The latest decision about the exercise, whatever it changed (for `explain`)."""
 
 
 def adapt(
@@ -128,13 +132,13 @@ def adapt(
     for check in known_checks:
         if problems := morning_check_problems(check):
             raise ValueError(f"morning check of {check.session_date} is invalid: {problems}")
-    settled = _settled_by_session_day(known_checks)
+    settled = settled_by_session_day(known_checks)
     clears = sorted(c.date for c in clearances if c.date <= today)
     flagged = sorted(
         ((d, a) for d, a in red_flag_answers if d <= today and a.any()),
         key=lambda answered: (answered[0], repr(answered[1])),
     )
-    states: dict[str, _State] = {}
+    states: dict[str, RuleState] = {}
     decisions: list[RuleDecision] = []
     timeline = sorted(
         [(s.date, 0, s) for s in sessions] + [(d, 1, d) for d in clears],
@@ -142,9 +146,9 @@ def adapt(
     )
     for _, _, event in timeline:
         if isinstance(event, SessionLog):
-            decisions.extend(_replay_session(event, states, settled.get(event.date), labels))
+            decisions.extend(replay_session(event, states, settled.get(event.date), labels))
         else:
-            decisions.extend(_clear(event, states, labels))
+            decisions.extend(replay_clearance(event, states, labels))
     for day, answers in flagged:
         for flag in red_flags_present(answers):
             question = flag.question
@@ -163,7 +167,7 @@ def adapt(
     }
     return Adaptation(
         status=ProgramStatus.STOPPED_RED_FLAG if open_flags else ProgramStatus.ACTIVE,
-        stop_reason=_stop_reason(open_flags) if open_flags else None,
+        stop_reason=stop_reason_for(open_flags) if open_flags else None,
         adjustments=adjustments,
         explanations=tuple(decisions),
         red_flag_screen_due=screen is not None,
@@ -172,21 +176,30 @@ def adapt(
 
 def explain(adaptation: Adaptation) -> list[str]:
     """Lines for display: why the program stopped, then each exercise's latest decision."""
-    lines: list[str] = []
-    if adaptation.stop_reason:
-        lines.append(adaptation.stop_reason)
     latest: dict[str, RuleDecision] = {}
+    screen = None
     for decision in adaptation.explanations:
         if decision.rule is Rule.RED_FLAG_SCREEN:
-            lines.append(f"{decision.reason} [{decision.citation}]")
+            screen = decision
         elif decision.exercise is not None:
             latest[decision.exercise] = decision
-    lines.extend(f"{d.reason} [{d.citation}]" for _, d in sorted(latest.items()))
+    return explain_latest(adaptation.stop_reason, screen, list(latest.values()))
+
+
+def explain_latest(
+    stop_reason: str | None, screen: RuleDecision | None, latest: Sequence[RuleDecision]
+) -> list[str]:
+    """The stop reason, the red-flag screen request, then one line per exercise (by id)."""
+    lines = [] if stop_reason is None else [stop_reason]
+    if screen is not None:
+        lines.append(f"{screen.reason} [{screen.citation}]")
+    ordered = sorted(latest, key=lambda d: d.exercise or "")
+    lines.extend(f"{d.reason} [{d.citation}]" for d in ordered)
     return lines
 
 
-def _replay_session(
-    log: SessionLog, states: dict[str, _State], settled: bool | None, names: Mapping[str, str]
+def replay_session(
+    log: SessionLog, states: dict[str, RuleState], settled: bool | None, names: Mapping[str, str]
 ) -> list[RuleDecision]:
     problems = log_problems(log)
     if problems:
@@ -197,9 +210,10 @@ def _replay_session(
             by_exercise.setdefault(entry.exercise, []).append(entry)
     decisions = []
     for ex, entries in sorted(by_exercise.items()):
-        state = states.setdefault(ex, _State())
+        state = states.setdefault(ex, RuleState())
         if not state.paused:
-            decisions.append(_decide(log, ex, entries, state, settled, exercise_label(ex, names)))
+            state.latest = _decide(log, ex, entries, state, settled, exercise_label(ex, names))
+            decisions.append(state.latest)
     if log.pain_0_10 > ACCEPTABLE_MAX:
         # A session this painful resets every 'too easy' run, not only its own exercises.
         for state in states.values():
@@ -211,7 +225,7 @@ def _decide(
     log: SessionLog,
     ex: str,
     entries: list[ExerciseLog],
-    state: _State,
+    state: RuleState,
     settled: bool | None,
     name: str,
 ) -> RuleDecision:
@@ -273,7 +287,9 @@ def _decide(
     return decided(Rule.PROGRESS_TOO_EASY, reason, "footcore-design", +1)
 
 
-def _clear(day: dt.date, states: dict[str, _State], names: Mapping[str, str]) -> list[RuleDecision]:
+def replay_clearance(
+    day: dt.date, states: dict[str, RuleState], names: Mapping[str, str]
+) -> list[RuleDecision]:
     reason = f"A clinician cleared you to train on {day_label(day)}."
     decisions = [RuleDecision(Rule.CLEARED, day, None, reason, "footcore-design")]
     for ex, state in sorted(states.items()):
@@ -284,6 +300,7 @@ def _clear(day: dt.date, states: dict[str, _State], names: Mapping[str, str]) ->
             name = exercise_label(ex, names)
             reason = f"{name} back in the plan: cleared by a clinician on {day_label(day)}."
             state.last_change = RuleDecision(Rule.CLEARED, day, ex, reason, "footcore-design")
+            state.latest = state.last_change
             decisions.append(state.last_change)
     return decisions
 
@@ -306,11 +323,16 @@ def _screen_due(
     day, pain = max(painful)
     if any(day <= answered <= today for answered, _ in answers):
         return None
-    reason = f"Pain {pain}/10 on {day_label(day)}: please answer the red-flag questions first."
+    return screen_decision(day, pain)
+
+
+def screen_decision(day: dt.date, pain_0_10: int) -> RuleDecision:
+    """The request to answer the red-flag questions after pain of 7/10 or more on `day`."""
+    reason = f"Pain {pain_0_10}/10 on {day_label(day)}: please answer the red-flag questions first."
     return RuleDecision(Rule.RED_FLAG_SCREEN, day, None, reason, "footcore-design")
 
 
-def _stop_reason(open_flags: Sequence[tuple[dt.date, RedFlagAnswers]]) -> str:
+def stop_reason_for(open_flags: Sequence[tuple[dt.date, RedFlagAnswers]]) -> str:
     summaries: list[str] = []
     for _, answers in open_flags:
         for flag in red_flags_present(answers):
@@ -323,7 +345,7 @@ def _stop_reason(open_flags: Sequence[tuple[dt.date, RedFlagAnswers]]) -> str:
     )
 
 
-def _settled_by_session_day(checks: Sequence[MorningCheck]) -> dict[dt.date, bool]:
+def settled_by_session_day(checks: Sequence[MorningCheck]) -> dict[dt.date, bool]:
     """Whether each session day's pain settled: any 'no', or morning pain above 5/10, is no."""
     settled: dict[dt.date, bool] = {}
     for check in checks:

@@ -60,7 +60,8 @@ class Dose:
                 if self.reps_max in (None, self.reps_min)
                 else f"{self.reps_min}-{self.reps_max}"
             )
-            parts.append(f"{self.sets} x {reps} reps" if self.sets > 1 else f"{reps} reps")
+            noun = "rep" if reps == "1" else "reps"
+            parts.append(f"{self.sets} x {reps} {noun}" if self.sets > 1 else f"{reps} {noun}")
         elif self.sets > 1:
             parts.append(f"{self.sets} sets")
         if self.duration_s is not None:

@@ -71,6 +71,9 @@ class SessionLog:
     notes: str
     idempotency_key: str
     """Chosen by the client, so that a log sent twice is stored once."""
+    recorded: int = 0
+    """Arrival order (the adapter's row id): logs of one day are replayed in this order,
+    so a stored state can take each new log on top without replaying the day."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,11 +181,7 @@ def exercise_label(exercise_id: str, names: Mapping[str, str]) -> str:
 
 def unique_logs(logs: Iterable[SessionLog]) -> list[SessionLog]:
     """Logs in date order, each idempotency key kept once (a log sent twice counts once)."""
-    # repr() breaks ties between different logs that share a date, kind and key, so
-    # the kept copy does not depend on input order.
-    ordered = sorted(
-        logs, key=lambda log: (log.date, log.kind.value, log.idempotency_key, repr(log))
-    )
+    ordered = sorted(logs, key=replay_key)
     seen: set[str] = set()
     unique = []
     for log in ordered:
@@ -190,6 +189,15 @@ def unique_logs(logs: Iterable[SessionLog]) -> list[SessionLog]:
             seen.add(log.idempotency_key)
             unique.append(log)
     return unique
+
+
+def replay_key(log: SessionLog) -> tuple[dt.date, int, str, str, str]:
+    """The order logs are replayed in: by day, then as they arrived.
+
+    repr() breaks ties between different logs that share a date, arrival, kind and
+    key, so the order never depends on the order of the input.
+    """
+    return (log.date, log.recorded, log.kind.value, log.idempotency_key, repr(log))
 
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -164,7 +164,12 @@ class PlanBuilder:
         else:
             stage = stages[max(index, 0)]
             course = f" of {item.course_weeks}" if item.course_weeks else ""
-            words = f"week {span.index}{course}" if item.progression is Progression.COURSE else ""
+            rung = self.catalog.get(item.exercise).variant(stage.variant).name
+            words = (
+                f"week {span.index}{course}: {rung.lower()}"
+                if item.progression is Progression.COURSE
+                else ""
+            )
         dose = lighter_sets(stage.dose) if kind is WeekKind.LIGHTER else stage.dose
         return stage.variant, dose, words
 

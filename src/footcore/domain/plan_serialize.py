@@ -60,6 +60,11 @@ def session_to_dict(session: PlannedSession, catalog: Catalog) -> dict[str, Any]
 
 def _item(item: PlanItem, catalog: Catalog) -> dict[str, Any]:
     catalog.get(item.exercise).variant(item.variant)
+    return item_to_dict(item)
+
+
+def item_to_dict(item: PlanItem) -> dict[str, Any]:
+    """One item of a session in the plan's JSON form (also how the web stores it)."""
     full = dose_to_dict(item.dose)
     return {
         "exercise": item.exercise,
@@ -67,6 +72,16 @@ def _item(item: PlanItem, catalog: Catalog) -> dict[str, Any]:
         "dose": {key: full[key] for key in DOSE_KEYS},
         "reason": item.reason,
     }
+
+
+def item_from_dict(data: Mapping[str, Any]) -> PlanItem:
+    """The inverse of `item_to_dict`."""
+    return PlanItem(
+        exercise=data["exercise"],
+        variant=data["variant"],
+        dose=dose_from_dict(data["dose"]),
+        reason=data["reason"],
+    )
 
 
 def plan_from_dict(data: Mapping[str, Any]) -> Plan:
@@ -81,15 +96,7 @@ def plan_from_dict(data: Mapping[str, Any]) -> Plan:
                     PlannedSession(
                         date=dt.date.fromisoformat(session["date"]),
                         kind=SessionKind(session["kind"]),
-                        items=tuple(
-                            PlanItem(
-                                exercise=item["exercise"],
-                                variant=item["variant"],
-                                dose=dose_from_dict(item["dose"]),
-                                reason=item["reason"],
-                            )
-                            for item in session["items"]
-                        ),
+                        items=tuple(item_from_dict(item) for item in session["items"]),
                         estimated_s=int(session["estimated_s"]),
                         reason=session["reason"],
                     )

@@ -57,9 +57,16 @@ def build_plan(
     return PlanBuilder(profile, catalog, adjustments, prescription).plan()
 
 
+WHOLE_PLAN = "*"
+"""In a list of emphasised exercise ids: a self-test (a low FAAM) emphasised the whole plan."""
+
+
 def emphases(exercise_ids: Sequence[str]) -> tuple[Emphasis, ...]:
     """Exercise ids brought forward, as the emphases `propose_prescription` reads."""
-    return tuple(Emphasis(exercise=i, reasons=(), kinds=()) for i in exercise_ids)
+    return tuple(
+        Emphasis(exercise=None if i == WHOLE_PLAN else i, reasons=(), kinds=())
+        for i in exercise_ids
+    )
 
 
 def sessions_from(plan: Plan, day: dt.date) -> tuple[PlannedSession, ...]:
@@ -72,6 +79,17 @@ def next_session(
 ) -> PlannedSession | None:
     """The first session on or after `day` (of `kind`, when given)."""
     return next((s for s in sessions_from(plan, day) if kind in (None, s.kind)), None)
+
+
+def session_to_play(
+    sessions: Sequence[PlannedSession], kind: SessionKind | None = None
+) -> PlannedSession | None:
+    """Which of a day's sessions to play or log: the one of `kind` when given, else the
+    strength session, else the first planned (footcore-design)."""
+    if kind is not None:
+        return next((s for s in sessions if s.kind is kind), None)
+    strength = next((s for s in sessions if s.kind is SessionKind.STRENGTH), None)
+    return strength or next(iter(sessions), None)
 
 
 def week_of(plan: Plan, day: dt.date) -> PlanWeek | None:

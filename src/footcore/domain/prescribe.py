@@ -77,7 +77,11 @@ def propose_prescription(
     _take(_keystones(profile, catalog), items, warnings, notes, effects, catalog)
     _take(_warm_ups(catalog), items, warnings, notes, effects, catalog)
     notes.extend(effects.notes)
-    notes.extend(effects.excluded.values())
+    notes.extend(
+        why
+        for exercise_id, why in effects.excluded.items()
+        if "seed-000" in catalog.get(exercise_id).citations
+    )
     if not adult(profile):
         notes.append("Under 18: no exercise is loaded to a repetition maximum (footcore's choice).")
     variety = _variety(profile, assessments, catalog, effects, items)

@@ -14,10 +14,8 @@ from typing import Literal
 from fpdf import FPDF
 
 from footcore.domain.catalog import Catalog, Exercise
-from footcore.domain.logbook import PAIN_MAX
 from footcore.domain.pain_bands import PAIN_GUIDE
 from footcore.domain.plan import Plan
-from footcore.domain.safety import ACCEPTABLE_MAX, FINE_MAX
 from footcore.interchange.ics_export import session_minutes
 from footcore.interchange.pdf_sections import exercise_section, exercise_uses
 from footcore.interchange.pdf_text import ENCODING, pdf_safe, plan_period, short_date
@@ -132,10 +130,7 @@ def _how_to_use(pdf: FPDF, catalog: Catalog) -> None:
         "take the minutes listed; an activation is a short warm-up just before a run.",
         "Each exercise has its own section below: how to do it, how much, and what to "
         "watch for. Slow, controlled repetitions count more than many quick ones.",
-        f"Pain guide: up to {FINE_MAX} out of {PAIN_MAX} during an exercise is fine. Up to "
-        f"{ACCEPTABLE_MAX}/{PAIN_MAX} is acceptable if it has settled by the next morning "
-        "(silbernagel-2007). Anything more, or pain that "
-        "lingers, means switching to an easier version or pausing that exercise.",
+        PAIN_GUIDE,
     ):
         _paragraph(pdf, f"- {line}")
         pdf.ln(1)

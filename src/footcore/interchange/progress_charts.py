@@ -33,8 +33,8 @@ _LOCK = threading.Lock()
 
 PAIN_FINE_0_10 = FINE_MAX
 PAIN_LIMIT_0_10 = ACCEPTABLE_MAX
-"""The pain bands runners see everywhere (`pain_bands`): 0-2/10 carry on (footcore's
-own band), up to 5/10 acceptable if it settles by the next morning (`silbernagel-2007`)."""
+"""The pain bands runners see everywhere (`pain_bands`): the lowest is footcore's own
+band, the acceptable limit and the next-morning rule are `silbernagel-2007`'s."""
 
 WIDTH_IN, HEIGHT_IN, PNG_DPI = 4.8, 2.9, 150
 """Small figures with 8-9 pt text stay readable when a phone shrinks them to its width."""

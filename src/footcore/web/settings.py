@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "footcore.web.assessments",
     "footcore.web.progress",
     "footcore.web.clinic",
+    "footcore.web.runner",
 ]
 
 MIDDLEWARE = [

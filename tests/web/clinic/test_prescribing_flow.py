@@ -211,3 +211,43 @@ def test_a_red_flag_in_the_intake_stops_the_program_until_the_clinician_signs() 
         progress = desk.get(f"{url}/progress").json()
     assert progress["cleared_by"] == "mia"
     assert desk.get("/api/clinic/alerts").json() == []
+
+
+def test_the_plan_follows_the_clinicians_dose_through_the_one_change_path() -> None:
+    from footcore.web.runner.models import RunnerStateRow
+
+    client, desk, _ = setup_client()
+    url = f"/api/clinic/clients/{client.pk}/prescription"
+    with time_machine.travel(MON, tick=False):
+        post_json(desk, f"/api/clinic/clients/{client.pk}/intake", intake_body())
+        document = desk.get(url).json()
+        strength = next(i for i in document["items"] if i["role"] != "warm-up")
+        strength["progression"] = "hold"
+        strength["dose"] = {**strength["dose"], "sets": 2}
+        assert put_json(desk, url, document).status_code == 200
+    planned = [
+        i
+        for s in PlannedSession.objects.filter(
+            user=client.runner, kind="strength", week_index__lte=3
+        )
+        for i in s.items
+        if i["exercise"] == strength["exercise"]
+    ]
+    assert planned
+    # Build weeks: the clinician's 2 sets (the lighter fourth week cuts one).
+    assert {i["dose"]["sets"] for i in planned} == {2}
+    assert RunnerStateRow.objects.filter(user=client.runner).exists()
+
+
+def test_a_profile_change_by_the_runner_keeps_the_clinicians_prescription() -> None:
+    client, desk, phone = setup_client()
+    url = f"/api/clinic/clients/{client.pk}/prescription"
+    with time_machine.travel(MON, tick=False):
+        post_json(desk, f"/api/clinic/clients/{client.pk}/intake", intake_body())
+        document = desk.get(url).json()
+        document["why"] = "my version"
+        version = put_json(desk, url, document).json()["version"]
+        assert put_json(phone, "/api/profile", profile_data(minutes=15)).status_code == 200
+        after = desk.get(url).json()
+    assert after["version"] == version
+    assert after["history"][-1]["why"] == "my version"

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from django.contrib.auth.models import User
-from django.db import transaction
 
 from footcore.domain.assessments import (
     DEFINITIONS,
@@ -19,11 +18,11 @@ from footcore.domain.assessments import (
 )
 from footcore.domain.faam import FaamScore, OverallRating, faam_problems, score_faam
 from footcore.domain.problems import Invalid, Problem
+from footcore.domain.runner import SelfTested
 from footcore.domain.vocab import Side
 from footcore.web.assessments.models import AssessmentEntry
 from footcore.web.assessments.selectors import value_to_json
-from footcore.web.training import selectors as training_selectors
-from footcore.web.training import services as training_services
+from footcore.web.runner.services import apply_change
 
 
 def to_value(kind: TestKind, raw: object) -> object:
@@ -101,9 +100,7 @@ def record_results(
         )
         for r in results
     ]
-    with transaction.atomic():
-        AssessmentEntry.objects.bulk_create(rows)
-        _replan(user, today)
+    apply_change(user=user, change=SelfTested(()), today=today, results=rows)
     return results
 
 
@@ -163,15 +160,6 @@ def record_faam(
             (TestKind.FAAM_SPORTS, score.sports, sports),
         )
     ]
-    with transaction.atomic():
-        # Saved in this order so the selectors can pair the two subscales by id.
-        for row in rows:
-            row.save()
-        _replan(user, today)
+    # Saved in this order so the selectors can pair the two subscales by id.
+    apply_change(user=user, change=SelfTested(()), today=today, results=rows)
     return score
-
-
-def _replan(user: User, today: dt.date) -> None:
-    profile = training_selectors.get_profile(user)
-    if profile is not None:
-        training_services.replan(user=user, profile=profile, today=today)

@@ -1,5 +1,6 @@
-"""Intake and the clinician's prescription edits: read the client's state, decide in the
-domain, write once in one transaction, then replan the client's future sessions."""
+"""Intake and the clinician's prescription edits. An edit is a `PrescriptionEdited` change
+through `apply_change`: the runner's state is read once, the domain decides, one
+transaction writes the version and the replanned sessions."""
 
 from __future__ import annotations
 
@@ -17,15 +18,17 @@ from footcore.domain.prescription import Prescription
 from footcore.domain.prescription_edit import apply_edit
 from footcore.domain.prescription_serialize import prescription_to_dict
 from footcore.domain.problems import Invalid, Problem
-from footcore.domain.profile import Profile, profile_to_dict
+from footcore.domain.profile import Profile, parse_profile, profile_to_dict
+from footcore.domain.runner import PrescriptionEdited
 from footcore.web.assessments.selectors import emphases_for
 from footcore.web.clinic import audit
 from footcore.web.clinic.models import Client, Clinician
 from footcore.web.clinic.models import Intake as IntakeRow
+from footcore.web.runner.services import apply_change
 from footcore.web.sessions.services import record_red_flags
 from footcore.web.training import selectors as training
 from footcore.web.training.models import StoredPrescription
-from footcore.web.training.services import replan, save_profile
+from footcore.web.training.services import save_profile
 
 
 class StaleVersion(Exception):
@@ -60,11 +63,13 @@ def record_intake(
     """Store the intake, propose a prescription from it and replan.
 
     The intake's concerns and pain sites go into the client's profile (the rest of the
-    profile, the running week, stays the runner's). A red flag in the clinician's
-    screen stops the program like the runner's own screen does.
+    profile, the running week, stays the runner's). An earlier clinician's version gives
+    way to footcore's new proposal, which the clinician then edits. The clinician's
+    red-flag screen is the runner's screen: clear, or a stop until cleared.
     """
     intake = parse_intake(data, today=today)
     runner = client.runner
+    profile_data = _profile_with(client, intake, today)
     with transaction.atomic():
         row = IntakeRow.objects.create(
             client=client,
@@ -73,24 +78,13 @@ def record_intake(
             data=intake_to_dict(intake),
             review_on=intake.review_on,
         )
-        profile = save_profile(user=runner, data=_profile_with(client, intake, today), today=today)
         stored = training.current_prescription(runner)
-        if stored is None or stored.by_clinician:
-            proposal = _propose(profile, runner, today)
-            base = stored or proposal
-            rx = (
-                proposal
-                if stored is None
-                else base.revised(
-                    by=PROPOSER,
-                    on=today,
-                    why=f"proposed from {clinician.user.get_username()}'s intake",
-                    **_content(proposal),
-                )
-            )
-            if stored is not None:
-                _store(client, rx, PROPOSER, rx.history[-1].why)
-            replan(user=runner, profile=profile, today=today)
+        if stored is not None and stored.by_clinician:
+            proposal = _propose(parse_profile(profile_data), runner, today)
+            why = f"proposed from {clinician.user.get_username()}'s intake"
+            rx = stored.revised(by=PROPOSER, on=today, why=why, **_content(proposal))
+            _store(client, rx, PROPOSER, why)
+        save_profile(user=runner, data=profile_data, today=today)
         if intake.review_on is not None:
             current = training.current_prescription(runner)
             if current is not None:
@@ -100,7 +94,6 @@ def record_intake(
                 )  # fmt: skip
                 _store(client, rx, PROPOSER, rx.history[-1].why)
         if "red_flags" in data:
-            # The clinician's screen is the runner's screen: clear, or a stop until cleared.
             record_red_flags(user=runner, answers=intake.red_flags, today=today)
         audit.wrote(clinician, client, "recorded an intake")
     result = training.current_prescription(runner)
@@ -139,13 +132,12 @@ def edit_prescription(
             raise StaleVersion(current.version)
         name = clinician.user.get_full_name() or clinician.user.get_username()
         rx = apply_edit(current, document, default_catalog(), by=name, today=today)
-        _store(client, rx, name, rx.history[-1].why)
+        # The one change path: stored, decided and replanned in its transaction.
+        apply_change(user=runner, change=PrescriptionEdited(rx), today=today)
         if rx.start_on is not None and rx.start_on != profile.start:
-            profile = save_profile(
+            save_profile(
                 user=runner, data={**profile_to_dict(profile), "start": rx.start_on.isoformat()},
                 today=today,
             )  # fmt: skip
-        else:
-            replan(user=runner, profile=profile, today=today)
         audit.wrote(clinician, client, f"edited the prescription (version {rx.version})")
     return rx

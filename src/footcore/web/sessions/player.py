@@ -23,6 +23,7 @@ from django.views.decorators.http import require_safe
 
 from footcore.domain.catalog import Catalog, Exercise
 from footcore.domain.plan import PlannedSession, SessionKind
+from footcore.domain.planning import session_to_play
 from footcore.domain.profile import Profile
 from footcore.domain.swap import swap_options
 from footcore.domain.timeline import TimelineInput, build_timeline, timeline_to_dicts
@@ -53,11 +54,13 @@ def parse_day(raw: str) -> dt.date:
 
 
 def pick_session(sessions: Sequence[PlannedSession], kind: str | None) -> PlannedSession | None:
-    """The session of `kind`; without one, strength first, else whatever is planned."""
-    if kind is not None:
-        return next((s for s in sessions if s.kind.value == kind), None)
-    by_kind = {s.kind: s for s in sessions}
-    return by_kind.get(SessionKind.STRENGTH) or next(iter(sessions), None)
+    """The session of `kind` (a `SessionKind` value); without one, `session_to_play`'s."""
+    if kind is None:
+        return session_to_play(sessions)
+    try:
+        return session_to_play(sessions, SessionKind(kind))
+    except ValueError:
+        return None
 
 
 def _segment(

@@ -1,22 +1,22 @@
-"""Logging use cases: store what was done and felt, then replan the sessions still ahead.
+"""Logging use cases: what was done and felt, stored through the runner's one change path.
 
-Every stored log, morning check, red-flag screen and clearance replays the whole
-history through `footcore.domain.adaptation.adapt` and replans future sessions (from
-tomorrow, or from today while today's session is not yet logged). Rows already stored,
-and sessions already past, are never rewritten.
+Every stored log, morning check, red-flag screen and clearance goes through
+`footcore.web.runner.services.apply_change`: the stored adaptation state takes the
+change in, and the sessions still ahead are replanned when the plan's inputs changed
+(from tomorrow, or from today while nothing is logged today). Rows already stored, and
+sessions already past, are never rewritten.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from django.contrib.auth.models import User
-from django.db import IntegrityError, transaction
 
-from footcore.domain.adaptation import Adaptation
 from footcore.domain.logbook import (
     MAX_NOTES_CHARS,
+    Clearance,
     MorningCheck,
     RedFlagAnswers,
     SessionLog,
@@ -24,21 +24,18 @@ from footcore.domain.logbook import (
     morning_check_problems,
 )
 from footcore.domain.problems import Invalid, Problem
-from footcore.web.library.selectors import catalog
-from footcore.web.sessions.models import (
-    ClearanceEntry,
-    MorningCheckEntry,
-    RedFlagScreen,
-    SessionLogEntry,
+from footcore.domain.runner import (
+    Cleared,
+    MorningChecked,
+    RedFlagsAnswered,
+    SessionLogged,
 )
-from footcore.web.sessions.selectors import current_adaptation, exercise_to_dict
-from footcore.web.training import selectors as training_selectors
-from footcore.web.training.models import RunnerProfile
-from footcore.web.training.services import plan_would_change, replan
+from footcore.domain.runner_view import ProgramView
+from footcore.web.library.selectors import catalog
+from footcore.web.runner.services import Applied, apply_change
 
 __all__ = [
     "LogOutcome",
-    "current_adaptation",
     "log_session",
     "morning_check",
     "record_clearance",
@@ -54,43 +51,27 @@ class LogOutcome:
     red_flag_screen_due: bool
     changes: list[str]
     """What the rules decided from this session's log, one line per exercise."""
+    view: ProgramView
 
 
-def log_session(*, user: User, log: SessionLog, today: dt.date) -> LogOutcome:
+def log_session(*, user: User, log: SessionLog, today: dt.date | None = None) -> LogOutcome:
     """Store a session log once per idempotency key and replan what is still ahead.
 
     Raises `Invalid` naming every bad field (including unknown exercises or variants,
-    and a date in the future) before anything is written.
+    and a date in the future) before anything is written. `today` defaults to the
+    runner's today.
     """
     problems = log_problems(log) + _catalog_problems(log)
-    if log.date > today:
+    if today is not None and log.date > today:
         problems.append(Problem("date", "a session cannot be logged before the day it is done"))
     if problems:
         raise Invalid(problems)
-    # The insert is its own short transaction; the plan is derived from all logs and
-    # `_replan` rebuilds it under the write lock whenever its inputs changed.
-    try:
-        with transaction.atomic():
-            row = SessionLogEntry.objects.create(
-                user=user,
-                date=log.date,
-                kind=log.kind.value,
-                idempotency_key=log.idempotency_key,
-                exercises=[exercise_to_dict(e) for e in log.exercises],
-                difficulty=log.difficulty.value,
-                pain_0_10=log.pain_0_10,
-                pain_site=None if log.pain_site is None else log.pain_site.value,
-                notes=log.notes,
-            )
-    except IntegrityError:
-        existing = SessionLogEntry.objects.get(user=user, idempotency_key=log.idempotency_key)
-        return _outcome(existing, current_adaptation(user, today), created=False)
-    return _outcome(row, _replan(user, today), created=True)
+    return _outcome(apply_change(user=user, change=SessionLogged(log), today=today))
 
 
 def morning_check(
     *, user: User, session_date: dt.date, settled: bool, pain_0_10: int | None, today: dt.date
-) -> Adaptation:
+) -> ProgramView:
     """Store the next-morning answer for the session logged on `session_date`."""
     check = MorningCheck(today, session_date, settled, pain_0_10)
     problems = morning_check_problems(check)
@@ -99,43 +80,17 @@ def morning_check(
             Problem("session_date", p.message) if p.field == "date" else p for p in problems
         ]
         raise Invalid(problems)
-    if not SessionLogEntry.objects.filter(user=user, date=session_date).exists():
-        raise Invalid(
-            [Problem("session_date", f"no session is logged on {session_date.isoformat()}")]
-        )
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                MorningCheckEntry.objects.create(
-                    user=user,
-                    date=today,
-                    session_date=session_date,
-                    settled=settled,
-                    pain_0_10=pain_0_10,
-                )
-        except IntegrityError:
-            raise Invalid(
-                [
-                    Problem(
-                        "session_date",
-                        f"the check for {session_date.isoformat()} is already answered",
-                    )
-                ]
-            ) from None
-        return _replan(user, today)
+    return apply_change(user=user, change=MorningChecked(check), today=today).view
 
 
-def record_red_flags(*, user: User, answers: RedFlagAnswers, today: dt.date) -> Adaptation:
+def record_red_flags(*, user: User, answers: RedFlagAnswers, today: dt.date) -> ProgramView:
     """Store one answer per red-flag question; any yes stops the program."""
-    data = {f.name: bool(getattr(answers, f.name)) for f in fields(answers)}
-    with transaction.atomic():
-        RedFlagScreen.objects.create(user=user, date=today, answers=data, any_flag=answers.any())
-        return _replan(user, today)
+    return apply_change(user=user, change=RedFlagsAnswered(today, answers), today=today).view
 
 
 def record_clearance(
     *, user: User, note: str, today: dt.date, by_clinician: bool = False
-) -> Adaptation:
+) -> ProgramView:
     """The runner confirms a clinician cleared them: training resumes, pauses lift.
 
     A clinic's client is cleared by their clinician (`footcore.web.clinic.care`), not by
@@ -149,48 +104,21 @@ def record_clearance(
             raise Invalid([Problem("", f"{client.clinic} clears you: ask your physio")])
     if len(note) > MAX_NOTES_CHARS:
         raise Invalid([Problem("note", f"must be at most {MAX_NOTES_CHARS} characters")])
-    with transaction.atomic():
-        ClearanceEntry.objects.create(user=user, date=today, note=note.strip())
-        return _replan(user, today)
+    change = Cleared(Clearance(today, note.strip()))
+    return apply_change(user=user, change=change, today=today).view
 
 
-def _replan(user: User, today: dt.date) -> Adaptation:
-    """Replan from today if today's session is still to do, else from tomorrow.
-
-    The adaptation is first worked out from a plain read. Only when it would change
-    the plan is it worked out again inside a write transaction (which holds SQLite's
-    write lock, or serialises on PostgreSQL through the profile row) and stored, so
-    the stored plan always follows from the latest committed history, and a log that
-    changes nothing holds no lock.
-    """
-    adaptation = current_adaptation(user, today)
-    profile = training_selectors.get_profile(user)
-    if profile is None or not plan_would_change(
-        user=user, profile=profile, adjustments=adaptation.adjustments, today=today
-    ):
-        return adaptation
-    with transaction.atomic():
-        list(RunnerProfile.objects.select_for_update().filter(user=user).values_list("pk"))
-        adaptation = current_adaptation(user, today)
-        logged_today = SessionLogEntry.objects.filter(user=user, date=today).exists()
-        start = today + dt.timedelta(days=1) if logged_today else today
-        replan(user=user, profile=profile, today=start, adjustments=adaptation.adjustments)
-    return adaptation
-
-
-def _outcome(row: SessionLogEntry, adaptation: Adaptation, *, created: bool) -> LogOutcome:
-    changes = [
-        f"{d.reason} [{d.citation}]"
-        for d in adaptation.explanations
-        if d.date == row.date and d.exercise is not None
-    ]
-    if adaptation.stop_reason:
-        changes.insert(0, adaptation.stop_reason)
+def _outcome(applied: Applied) -> LogOutcome:
+    assert applied.record_id is not None
+    changes = [f"{d.reason} [{d.citation}]" for d in applied.decisions]
+    if applied.view.stop_reason:
+        changes.insert(0, applied.view.stop_reason)
     return LogOutcome(
-        id=row.pk,
-        created=created,
-        red_flag_screen_due=adaptation.red_flag_screen_due,
+        id=applied.record_id,
+        created=applied.created,
+        red_flag_screen_due=applied.view.red_flag_screen_due,
         changes=changes,
+        view=applied.view,
     )
 
 

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from footcore.domain.logbook import PAIN_MAX
-from footcore.domain.plan import PlannedSession, SessionKind
+from footcore.domain.plan import PlannedSession
 from footcore.domain.problems import Invalid
 from footcore.domain.safety import RED_FLAG_QUESTIONS, RED_FLAG_SCREEN_FROM
 from footcore.web.accounts.services import current_user
@@ -19,6 +19,7 @@ from footcore.web.field_words import problem_words
 from footcore.web.runner_clock import runner_today
 from footcore.web.sessions import selectors, services
 from footcore.web.sessions.forms import CheckinForm, ClearanceForm, LogForm, RedFlagForm
+from footcore.web.sessions.player import pick_session
 from footcore.web.training import selectors as training_selectors
 
 
@@ -29,14 +30,9 @@ def _today(request: HttpRequest) -> dt.date:
 def _session(request: HttpRequest, day: dt.date) -> PlannedSession:
     sessions = training_selectors.sessions_on(current_user(request), day)
     wanted = request.POST.get("kind") or request.GET.get("kind")
-    for s in sessions:
-        if s.kind.value == wanted:
-            return s
-    for s in sessions:
-        if wanted is None and s.kind is SessionKind.STRENGTH:
-            return s
-    if sessions and wanted is None:
-        return sessions[0]
+    session = pick_session(sessions, wanted)
+    if session is not None:
+        return session
     raise Http404(f"Nothing planned on {day.isoformat()} to log.")
 
 

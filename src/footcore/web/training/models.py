@@ -16,6 +16,9 @@ class RunnerProfile(models.Model):
     )
     data = models.JSONField(help_text="The profile as `profile_to_dict` writes it.")
     warnings = models.JSONField(default=list, help_text="The planner's warnings for this plan.")
+    week_notes = models.JSONField(
+        default=dict, help_text="The planner's notes per week: week index -> list of notes."
+    )
     plan_inputs = models.CharField(
         max_length=64,
         blank=True,

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from django.contrib.auth.models import User
 
 from footcore.domain.plan import (
     Plan,
-    PlanItem,
     PlanWeek,
     SessionKind,
     WeekKind,
 )
 from footcore.domain.plan import PlannedSession as SessionValue
+from footcore.domain.plan_serialize import item_from_dict
 from footcore.domain.prescription import Prescription
 from footcore.domain.prescription_serialize import prescription_from_dict
 from footcore.domain.profile import Profile, parse_profile
-from footcore.domain.serialize import dose_from_dict
 from footcore.web.training.models import (
     CalendarFeed,
     PlannedSession,
@@ -31,7 +32,12 @@ from footcore.web.training.models import (
 
 def get_profile(user: User) -> Profile | None:
     data = RunnerProfile.objects.filter(user=user).values_list("data", flat=True).first()
-    return None if data is None else _parsed(json.dumps(data, sort_keys=True))
+    return None if data is None else parsed_profile(data)
+
+
+def parsed_profile(data: object) -> Profile:
+    """The stored profile's JSON form as a `Profile` (parsed once per distinct form)."""
+    return _parsed(json.dumps(data, sort_keys=True))
 
 
 @lru_cache(maxsize=1024)
@@ -45,29 +51,69 @@ def get_warnings(user: User) -> list[str]:
     return [] if row is None else list(row.warnings)
 
 
+@dataclass(frozen=True, slots=True)
+class PlanHeader:
+    profile: Profile
+    warnings: list[str]
+    notes: dict[int, tuple[str, ...]]
+    """The planner's notes per week index, as stored with the plan."""
+
+
+def plan_header(user: User) -> PlanHeader | None:
+    """The profile with the stored plan's warnings and week notes, in one query."""
+    row = (
+        RunnerProfile.objects.filter(user=user)
+        .values_list("data", "warnings", "week_notes")
+        .first()
+    )
+    if row is None:
+        return None
+    data, warnings, notes = row
+    return PlanHeader(
+        parsed_profile(data),
+        list(warnings),
+        {int(k): tuple(v) for k, v in (notes or {}).items()},
+    )
+
+
 def _session(row: PlannedSession) -> SessionValue:
     return SessionValue(
         date=row.date,
         kind=SessionKind(row.kind),
-        items=tuple(
-            PlanItem(
-                exercise=i["exercise"],
-                variant=i["variant"],
-                dose=dose_from_dict(i["dose"]),
-                reason=i["reason"],
-            )
-            for i in row.items
-        ),
+        items=tuple(item_from_dict(i) for i in row.items),
         estimated_s=row.estimated_s,
         reason=row.reason,
     )
 
 
-def stored_plan(user: User, warnings: list[str] | None = None) -> Plan:
-    """The plan as stored: past sessions as they were, future ones as last planned."""
+def _session_from_values(
+    date: dt.date, kind: str, items: list[dict[str, Any]], estimated_s: int, reason: str
+) -> SessionValue:
+    return SessionValue(
+        date=date,
+        kind=SessionKind(kind),
+        items=tuple(item_from_dict(i) for i in items),
+        estimated_s=estimated_s,
+        reason=reason,
+    )
+
+
+def stored_plan(
+    user: User,
+    warnings: list[str] | None = None,
+    notes: Mapping[int, tuple[str, ...]] | None = None,
+) -> Plan:
+    """The plan as stored: past sessions as they were, future ones as last planned,
+    with the planner's week notes and warnings."""
     weeks: dict[int, tuple[WeekKind, list[SessionValue]]] = {}
-    for row in PlannedSession.objects.filter(user=user).order_by("date", "kind"):
-        weeks.setdefault(row.week_index, (WeekKind(row.week_kind), []))[1].append(_session(row))
+    rows = (
+        PlannedSession.objects.filter(user=user)
+        .order_by("date", "kind")
+        .values_list("week_index", "week_kind", "date", "kind", "items", "estimated_s", "reason")
+    )
+    for index, week_kind, *session in rows:
+        weeks.setdefault(index, (WeekKind(week_kind), []))[1].append(_session_from_values(*session))
+    notes = notes or {}
     return Plan(
         weeks=tuple(
             PlanWeek(
@@ -75,6 +121,7 @@ def stored_plan(user: User, warnings: list[str] | None = None) -> Plan:
                 start=sessions[0].date - dt.timedelta(days=sessions[0].date.weekday()),
                 kind=kind,
                 sessions=tuple(sessions),
+                notes=notes.get(index, ()),
             )
             for index, (kind, sessions) in sorted(weeks.items())
         ),

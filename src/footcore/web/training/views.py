@@ -16,6 +16,7 @@ from footcore.web.library.selectors import catalog
 from footcore.web.runner_clock import runner_today
 from footcore.web.training import exports, selectors, services
 from footcore.web.training.forms import ProfileForm
+from footcore.web.training.plan_page import plan_rows
 
 PAGES: dict[str, PageSize] = {"A4": "A4", "Letter": "Letter"}
 
@@ -51,17 +52,20 @@ def profile_view(request: HttpRequest) -> HttpResponse:
 @require_safe
 def plan_view(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    profile = selectors.get_profile(user)
-    if profile is None:
+    header = selectors.plan_header(user)
+    if header is None:
         return redirect("profile")
-    plan = selectors.stored_plan(user, selectors.get_warnings(user))
+    profile = header.profile
+    plan = selectors.stored_plan(user, header.warnings, header.notes)
     feed = selectors.active_feed(user)
+    today = runner_today(profile)
     context = {
         "plan": plan,
         "prescription": selectors.current_prescription(user),
-        "profile": profile,
-        "today": runner_today(profile),
         "names": {e.id: e.name for e in catalog().exercises},
+        "weeks": plan_rows(plan, today, {e.id: e.name for e in catalog().exercises}),
+        "profile": profile,
+        "today": today,
         "feed_url": None
         if feed is None
         else request.build_absolute_uri(reverse("calendar-feed", args=[feed.token])),

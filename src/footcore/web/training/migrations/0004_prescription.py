@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('training', '0002_plan_inputs'),
+        ("training", "0003_week_notes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,209 @@
+"""Every change to a runner's state, and the one function that decides what follows.
+
+The adapter reads the runner's state once, calls `decide` with the change, and writes
+what the `Decision` says in one transaction. `decide` folds the change into the
+adaptation state (`runner_state`), works out whether the plan's inputs changed, and if
+so builds the new plan, which is stored from `replan_from` on. It owns the rule that
+the past, and a session already logged, are never rewritten: sessions before today
+never change, and when anything is logged today the new plan starts tomorrow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from footcore.domain.adaptation import RuleDecision
+from footcore.domain.assessments import AssessmentResult
+from footcore.domain.catalog import Catalog
+from footcore.domain.logbook import Clearance, MorningCheck, RedFlagAnswers, SessionLog
+from footcore.domain.plan import ExerciseAdjustment, Plan, PlannedSession
+from footcore.domain.planning import WHOLE_PLAN, build_plan
+from footcore.domain.prescription import Prescription
+from footcore.domain.profile import Profile, profile_to_dict
+from footcore.domain.runner_state import (
+    History,
+    RunnerState,
+    clearance_history_day,
+    fold_check,
+    fold_clearance,
+    fold_log,
+    fold_red_flags,
+    history_day,
+    refold_day,
+)
+from footcore.domain.runner_view import adjustments, logged_on
+from footcore.domain.steering import emphasis_from_results
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileSaved:
+    profile: Profile
+    results: tuple[AssessmentResult, ...] = ()
+    """Every stored self-test result: the profile's age and sex change how they read."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionLogged:
+    log: SessionLog
+
+
+@dataclass(frozen=True, slots=True)
+class MorningChecked:
+    check: MorningCheck
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlagsAnswered:
+    date: dt.date
+    answers: RedFlagAnswers
+
+
+@dataclass(frozen=True, slots=True)
+class Cleared:
+    clearance: Clearance
+
+
+@dataclass(frozen=True, slots=True)
+class SelfTested:
+    results: tuple[AssessmentResult, ...]
+    """Every stored self-test result, the new ones included."""
+
+
+@dataclass(frozen=True, slots=True)
+class PrescriptionEdited:
+    """A clinician's new version of the prescription (`prescription_edit.apply_edit`)."""
+
+    prescription: Prescription
+
+
+Change = (
+    ProfileSaved
+    | SessionLogged
+    | MorningChecked
+    | RedFlagsAnswered
+    | Cleared
+    | SelfTested
+    | PrescriptionEdited
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    state: RunnerState
+    decisions: tuple[RuleDecision, ...]
+    """What the rules decided from this change (per exercise)."""
+    plan: Plan | None
+    """The new plan when its inputs changed, else None (nothing to rewrite)."""
+    replan_from: dt.date | None
+    """The first day whose sessions `plan` replaces; None when `plan` is None."""
+    plan_inputs: str
+    """The digest of the inputs the stored plan follows from."""
+
+    def sessions(self) -> tuple[PlannedSession, ...]:
+        """The sessions to store: the new plan's from `replan_from` on."""
+        if self.plan is None or self.replan_from is None:
+            return ()
+        start = self.replan_from
+        return tuple(s for s in self.plan.sessions() if s.date >= start)
+
+
+def history_needed(state: RunnerState, change: Change) -> dt.date | None:
+    """The day from which `decide` needs the stored events (this change's included).
+
+    None, the usual answer, means the change folds on top of the state alone.
+    `datetime.date.min` means the whole history.
+    """
+    if isinstance(change, SessionLogged):
+        return history_day(state, change.log)
+    if isinstance(change, MorningChecked):
+        return refold_day(state, change.check.session_date)
+    if isinstance(change, Cleared):
+        return clearance_history_day(state, change.clearance.date)
+    return None
+
+
+def decide(
+    state: RunnerState,
+    change: Change,
+    *,
+    today: dt.date,
+    profile: Profile | None,
+    plan_inputs: str,
+    catalog: Catalog,
+    tail: History | None = None,
+    prescription: Prescription | None = None,
+) -> Decision:
+    """Fold `change` into `state` and replan when the plan's inputs changed.
+
+    `profile` is the stored one (a `ProfileSaved` change brings its own), `plan_inputs`
+    the digest the stored plan follows from, `tail` the events `history_needed` asked
+    for. `prescription` is a clinician's current version, which the plan places as it
+    is (a `PrescriptionEdited` change brings the new one); None means footcore proposes.
+    Raises ValueError on an invalid log or check (the adapters reject those first).
+    """
+    names = {e.id: e.name for e in catalog.exercises}
+    made: tuple[RuleDecision, ...] = ()
+    if isinstance(change, SessionLogged):
+        state, made = fold_log(state, change.log, names, tail)
+    elif isinstance(change, MorningChecked):
+        state, made = fold_check(state, change.check, names, tail or History())
+    elif isinstance(change, RedFlagsAnswered):
+        state = fold_red_flags(state, change.date, change.answers)
+    elif isinstance(change, Cleared):
+        state = fold_clearance(state, change.clearance, names, tail)
+    elif isinstance(change, ProfileSaved):
+        profile = change.profile
+        state = replace(state, emphasis=emphasis(change.results, profile))
+    elif isinstance(change, PrescriptionEdited):
+        prescription = change.prescription
+    else:
+        state = replace(state, emphasis=emphasis(change.results, profile))
+    if profile is None:
+        return Decision(state, made, None, None, plan_inputs)
+    changes = adjustments(state)
+    key = plan_inputs_key(profile, changes, state.emphasis, catalog, prescription)
+    if key == plan_inputs:
+        return Decision(state, made, None, None, plan_inputs)
+    plan = build_plan(
+        profile, catalog, adjustments=changes, emphasis=state.emphasis, prescription=prescription
+    )
+    return Decision(state, made, plan, replan_from(state, today), key)
+
+
+def replan_from(state: RunnerState, today: dt.date) -> dt.date:
+    """Today, unless a session is logged today: then tomorrow, so it stays as it was."""
+    return today + dt.timedelta(days=1) if logged_on(state, today) else today
+
+
+def emphasis(results: tuple[AssessmentResult, ...], profile: Profile | None) -> tuple[str, ...]:
+    """Exercise ids the latest self-tests bring forward in the plan (footcore-design)."""
+    age, sex = (None, None) if profile is None else (profile.age, profile.sex)
+    found = emphasis_from_results(results, age, sex)
+    return tuple(WHOLE_PLAN if e.exercise is None else e.exercise for e in found)
+
+
+def plan_inputs_key(
+    profile: Profile,
+    changes: Mapping[str, ExerciseAdjustment],
+    emphasis: tuple[str, ...],
+    catalog: Catalog,
+    prescription: Prescription | None = None,
+) -> str:
+    """A digest of everything `build_plan` reads: equal digests, equal plans."""
+    inputs: dict[str, object] = {
+        "profile": profile_to_dict(profile),
+        "adjustments": sorted(
+            [a.exercise, a.level_delta, a.paused, a.reason, a.since.isoformat()]
+            for a in changes.values()
+        ),
+        "emphasis": list(emphasis),
+        "catalog": catalog.ids(),
+    }
+    if prescription is not None:
+        # Only a clinician's version is an input; footcore's follows from the rest.
+        inputs["prescription"] = prescription.version
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()

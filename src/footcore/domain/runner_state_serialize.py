@@ -1,0 +1,145 @@
+"""The JSON form of a `RunnerState`, as the web stores it (one row per runner).
+
+Compact on purpose: the row is read and written on every change. `state_from_dict`
+raises ValueError (naming the version) on a form it does not know, so the adapter can
+rebuild the state from the history instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import fields
+from typing import Any
+
+from footcore.domain.adaptation import Rule, RuleDecision
+from footcore.domain.logbook import RedFlagAnswers
+from footcore.domain.runner_state import (
+    Checkpoint,
+    Exercises,
+    ExerciseState,
+    LogDay,
+    RunnerState,
+)
+
+VERSION = 1
+_FLAG_FIELDS = tuple(f.name for f in fields(RedFlagAnswers))
+
+
+def state_to_dict(state: RunnerState) -> dict[str, Any]:
+    return {
+        "v": VERSION,
+        "exercises": _exercises_to(state.exercises),
+        "last_event": None
+        if state.last_event is None
+        else [state.last_event[0].isoformat(), state.last_event[1], state.last_event[2]],
+        "checkpoints": [[c.day.isoformat(), _exercises_to(c.exercises)] for c in state.checkpoints],
+        "log_days": [[d.date.isoformat(), list(d.kinds), d.checked] for d in state.log_days],
+        "worst_pain": None
+        if state.worst_pain is None
+        else [state.worst_pain[0].isoformat(), state.worst_pain[1]],
+        "last_screened": _day_to(state.last_screened),
+        "open_flags": [
+            [day.isoformat(), [f for f in _FLAG_FIELDS if getattr(answers, f)]]
+            for day, answers in state.open_flags
+        ],
+        "last_clearance": _day_to(state.last_clearance),
+        "emphasis": list(state.emphasis),
+    }
+
+
+def state_from_dict(data: Mapping[str, Any]) -> RunnerState:
+    if data.get("v") != VERSION:
+        raise ValueError(f"runner state version {data.get('v')!r} is not {VERSION}")
+    last = data["last_event"]
+    worst = data["worst_pain"]
+    return RunnerState(
+        exercises=_exercises_from(data["exercises"]),
+        last_event=None if last is None else (_day(last[0]), int(last[1]), int(last[2])),
+        checkpoints=tuple(
+            Checkpoint(_day(day), _exercises_from(exercises))
+            for day, exercises in data["checkpoints"]
+        ),
+        log_days=tuple(
+            LogDay(_day(day), tuple(kinds), bool(checked))
+            for day, kinds, checked in data["log_days"]
+        ),
+        worst_pain=None if worst is None else (_day(worst[0]), int(worst[1])),
+        last_screened=_day_from(data["last_screened"]),
+        open_flags=tuple(
+            (_day(day), RedFlagAnswers(**dict.fromkeys(flags, True)))
+            for day, flags in data["open_flags"]
+        ),
+        last_clearance=_day_from(data["last_clearance"]),
+        emphasis=tuple(data["emphasis"]),
+    )
+
+
+def _exercises_to(exercises: Exercises) -> list[list[Any]]:
+    return [
+        [
+            ex,
+            st.level,
+            st.paused,
+            [d.isoformat() for d in st.bad_in_a_row],
+            [d.isoformat() for d in st.easy_in_a_row],
+            _decision_to(st.last_change),
+            # The latest decision is most often the last change itself: stored once.
+            "="
+            if st.latest is not None and st.latest == st.last_change
+            else _decision_to(st.latest),
+        ]
+        for ex, st in exercises
+    ]
+
+
+def _exercises_from(rows: list[list[Any]]) -> Exercises:
+    found = []
+    for ex, level, paused, bad, easy, change, latest in rows:
+        last_change = _decision_from(change)
+        found.append(
+            (
+                str(ex),
+                ExerciseState(
+                    level=int(level),
+                    paused=bool(paused),
+                    bad_in_a_row=tuple(_day(d) for d in bad),
+                    easy_in_a_row=tuple(_day(d) for d in easy),
+                    last_change=last_change,
+                    latest=last_change if latest == "=" else _decision_from(latest),
+                ),
+            )
+        )
+    return tuple(found)
+
+
+def _decision_to(decision: RuleDecision | None) -> list[Any] | None:
+    if decision is None:
+        return None
+    return [
+        decision.rule.value,
+        decision.date.isoformat(),
+        decision.exercise,
+        decision.reason,
+        decision.citation,
+        decision.level_delta,
+    ]
+
+
+def _decision_from(data: list[Any] | None) -> RuleDecision | None:
+    if data is None:
+        return None
+    rule, day, exercise, reason, citation, delta = data
+    return RuleDecision(Rule(rule), _day(day), exercise, reason, citation, int(delta))
+
+
+def _day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def _day_to(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _day_from(text: str | None) -> dt.date | None:
+    return None if text is None else _day(text)

@@ -1,0 +1,329 @@
+"""`apply_change`: the one way a runner's state changes.
+
+A profile saved, a session logged, a morning check, red-flag answers, a clearance or
+self-test results: each is stored with the runner's state read once, decided by
+`footcore.domain.runner.decide`, and written back in the same transaction. The
+transaction takes the write lock (SQLite's IMMEDIATE mode; on PostgreSQL the state
+row's lock) only for a change that stores something, so reads never wait on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from django.contrib.auth.models import User
+from django.db import IntegrityError, connection, transaction
+
+from footcore.catalog.loader import default_catalog
+from footcore.domain.adaptation import RuleDecision
+from footcore.domain.plan import PlannedSession as SessionValue
+from footcore.domain.plan import PlanWeek
+from footcore.domain.plan_serialize import item_to_dict
+from footcore.domain.prescription import Prescription
+from footcore.domain.prescription_serialize import prescription_to_dict
+from footcore.domain.problems import invalid
+from footcore.domain.profile import Profile, profile_to_dict
+from footcore.domain.runner import (
+    Change,
+    Cleared,
+    Decision,
+    MorningChecked,
+    PrescriptionEdited,
+    ProfileSaved,
+    RedFlagsAnswered,
+    SelfTested,
+    SessionLogged,
+    decide,
+    history_needed,
+)
+from footcore.domain.runner_state import RunnerState
+from footcore.domain.runner_state_serialize import state_to_dict
+from footcore.domain.runner_view import ProgramView, program_view
+from footcore.web.assessments.models import AssessmentEntry
+from footcore.web.assessments.selectors import results_for
+from footcore.web.runner.models import RunnerStateRow
+from footcore.web.runner.records import answers_to_dict, exercise_to_dict
+from footcore.web.runner.selectors import history, names, parse_state, rebuilt_state
+from footcore.web.runner_clock import runner_today
+from footcore.web.sessions.models import (
+    ClearanceEntry,
+    MorningCheckEntry,
+    RedFlagScreen,
+    SessionLogEntry,
+)
+from footcore.web.training.models import PlannedSession, RunnerProfile, StoredPrescription
+from footcore.web.training.prescriptions import record_prescription
+from footcore.web.training.selectors import current_prescription, parsed_profile
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    view: ProgramView
+    """The program as it stands after the change."""
+    decisions: tuple[RuleDecision, ...]
+    """What the rules decided from this change, per exercise."""
+    record_id: int | None
+    """The stored row of a logged session (the earlier one for a resent log)."""
+    created: bool
+    """False when a log with the same idempotency key was already stored."""
+    replanned_from: dt.date | None
+    today: dt.date
+
+
+def apply_change(
+    *,
+    user: User,
+    change: Change,
+    today: dt.date | None = None,
+    results: Sequence[AssessmentEntry] = (),
+) -> Applied:
+    """Store `change`, decide what follows from it, and write that, all in one transaction.
+
+    `today` defaults to the runner's today in their profile's time zone. `results` are
+    the rows of a `SelfTested` change, saved in order. Raises `Invalid` when the change
+    does not fit the stored history (a log dated after today, a morning check for a
+    day with no log or one already answered); nothing is written then.
+    """
+    with transaction.atomic():
+        read = _read(user, change)
+        state_row, profile_row = read.state_row, read.profile_row
+        profile = None if profile_row is None else parsed_profile(profile_row[0])
+        day = runner_today(profile) if today is None else today
+        state = None if state_row is None else parse_state(state_row[1])
+        if state is None:
+            state = rebuilt_state(user)
+        record_id, created, change = _record(user, change, day, results, read.resent)
+        if not created:
+            return Applied(program_view(state, day), (), record_id, False, None, day)
+        since = history_needed(state, change)
+        decision = decide(
+            state,
+            change,
+            today=day,
+            profile=profile,
+            plan_inputs="" if profile_row is None else profile_row[1],
+            catalog=default_catalog(),
+            tail=None if since is None else history(user, since),
+            prescription=clinician_prescription(user),
+        )
+        _write(
+            user,
+            change,
+            decision,
+            profile_row,
+            state_row,
+            change.profile if isinstance(change, ProfileSaved) else profile,
+        )
+    view = program_view(decision.state, day)
+    return Applied(view, decision.decisions, record_id, True, decision.replan_from, day)
+
+
+def clinician_prescription(user: User) -> Prescription | None:
+    """The runner's current prescription when a clinician made it (the plan keeps it)."""
+    rx = current_prescription(user)
+    return rx if rx is not None and rx.by_clinician else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    state_row: tuple[int, object] | None
+    profile_row: tuple[object, str, object] | None
+    """The profile's data, plan digest and week notes."""
+    resent: int | None
+    """The stored log with this change's idempotency key, when it was sent before."""
+
+
+def _read(user: User, change: Change) -> _Read:
+    """The state row (locked), the profile's data and plan digest, and for a log the row
+    already stored under its key: one query (three for a runner with no state yet).
+
+    Written as SQL because it runs on every change: building it through the ORM cost
+    more than running it."""
+    key = change.log.idempotency_key if isinstance(change, SessionLogged) else None
+    with connection.cursor() as cursor:
+        cursor.execute(_read_sql(), [key, user.pk])
+        found = cursor.fetchone()
+    if found is not None:
+        row_id, state, data, plan_inputs, notes, again = found
+        profile_row = None if data is None else (_json(data), str(plan_inputs), _json(notes))
+        return _Read((int(row_id), _json(state)), profile_row, again)
+    profile = (
+        RunnerProfile.objects.filter(user=user)
+        .values_list("data", "plan_inputs", "week_notes")
+        .first()
+    )
+    resent = SessionLogEntry.objects.filter(user=user, idempotency_key=key)
+    again = None if key is None else resent.values_list("id", flat=True).first()
+    return _Read(None, profile, again)
+
+
+@lru_cache(maxsize=4)
+def _read_sql() -> str:
+    state = RunnerStateRow._meta.db_table
+    profile = RunnerProfile._meta.db_table
+    logs = SessionLogEntry._meta.db_table
+    # On PostgreSQL the state row's lock serialises a runner's changes; SQLite's
+    # IMMEDIATE transaction already holds the write lock.
+    lock = " FOR UPDATE OF s" if connection.features.has_select_for_update_of else ""
+    # Only table names (from the models) are formatted in; every value is a parameter.
+    return (
+        f"SELECT s.id, s.state, p.data, p.plan_inputs, p.week_notes, "  # noqa: S608
+        f"(SELECT l.id FROM {logs} l WHERE l.user_id = s.user_id AND l.idempotency_key = %s "
+        f"LIMIT 1) FROM {state} s LEFT JOIN {profile} p ON p.user_id = s.user_id "
+        f"WHERE s.user_id = %s{lock}"
+    )
+
+
+def _json(value: object) -> object:
+    """A JSON column as read by a cursor: text on SQLite (and with Django's psycopg setup)."""
+    return json.loads(value) if isinstance(value, str | bytes) else value
+
+
+def _record(
+    user: User,
+    change: Change,
+    today: dt.date,
+    results: Sequence[AssessmentEntry],
+    resent: int | None,
+) -> tuple[int | None, bool, Change]:
+    """Store the change's own row(s); the change comes back completed where it needs it."""
+    if isinstance(change, SessionLogged):
+        log = change.log
+        if log.date > today:
+            raise invalid("date", "a session cannot be logged before the day it is done")
+        if resent is not None:
+            return resent, False, change
+        row = SessionLogEntry.objects.create(
+            user=user,
+            date=log.date,
+            kind=log.kind.value,
+            idempotency_key=log.idempotency_key,
+            exercises=[exercise_to_dict(e) for e in log.exercises],
+            difficulty=log.difficulty.value,
+            pain_0_10=log.pain_0_10,
+            pain_site=None if log.pain_site is None else log.pain_site.value,
+            notes=log.notes,
+        )
+        return row.pk, True, SessionLogged(replace(log, recorded=row.pk))
+    if isinstance(change, MorningChecked):
+        check = change.check
+        day = check.session_date.isoformat()
+        if not SessionLogEntry.objects.filter(user=user, date=check.session_date).exists():
+            raise invalid("session_date", f"no session is logged on {day}")
+        try:
+            with transaction.atomic():
+                check_row = MorningCheckEntry.objects.create(
+                    user=user,
+                    date=check.date,
+                    session_date=check.session_date,
+                    settled=check.settled,
+                    pain_0_10=check.pain_0_10,
+                )
+        except IntegrityError:
+            raise invalid("session_date", f"the check for {day} is already answered") from None
+        return check_row.pk, True, change
+    if isinstance(change, RedFlagsAnswered):
+        answers = change.answers
+        RedFlagScreen.objects.create(
+            user=user, date=change.date, answers=answers_to_dict(answers), any_flag=answers.any()
+        )
+        return None, True, change
+    if isinstance(change, Cleared):
+        c = change.clearance
+        ClearanceEntry.objects.create(user=user, date=c.date, note=c.note)
+        return None, True, change
+    if isinstance(change, PrescriptionEdited):
+        rx = change.prescription
+        StoredPrescription.objects.create(
+            user=user,
+            version=rx.version,
+            data=prescription_to_dict(rx),
+            changed_by=rx.history[-1].by,
+            why=rx.history[-1].why,
+        )
+        return None, True, change
+    if isinstance(change, SelfTested):
+        for result in results:  # saved one by one, in order: FAAM pairs its rows by id
+            result.save()
+        return None, True, SelfTested(tuple(results_for(user)))
+    return None, True, ProfileSaved(change.profile, tuple(results_for(user)))
+
+
+def _write(
+    user: User,
+    change: Change,
+    decision: Decision,
+    profile_row: tuple[object, str, object] | None,
+    state_row: tuple[int, object] | None,
+    profile: Profile | None,
+) -> None:
+    profile_fields: dict[str, object] = {}
+    if isinstance(change, ProfileSaved):
+        profile_fields["data"] = profile_to_dict(change.profile)
+    if decision.plan is not None and decision.replan_from is not None:
+        start = decision.replan_from
+        if profile is not None and clinician_prescription(user) is None:
+            record_prescription(
+                user=user, profile=profile, emphasis=decision.state.emphasis, today=start
+            )
+        PlannedSession.objects.filter(user=user, date__gte=start).delete()
+        weeks = {s.date: w for w in decision.plan.weeks for s in w.sessions}
+        PlannedSession.objects.bulk_create(
+            [_session_row(user, weeks[s.date], s) for s in decision.sessions()]
+        )
+        profile_fields["warnings"] = list(decision.plan.warnings)
+        profile_fields["plan_inputs"] = decision.plan_inputs
+        old = profile_row[2] if profile_row is not None else {}
+        profile_fields["week_notes"] = _week_notes(old, decision.plan.weeks, start)
+    if profile_fields:
+        if profile_row is not None:
+            RunnerProfile.objects.filter(user=user).update(**profile_fields)
+        else:
+            RunnerProfile.objects.create(user=user, **profile_fields)
+    _store_state(user, decision.state, state_row)
+
+
+def _week_notes(old: object, weeks: Sequence[PlanWeek], start: dt.date) -> dict[str, list[str]]:
+    """The new plan's notes for every week still ahead; past weeks keep what they had."""
+    notes = {str(k): list(v) for k, v in old.items()} if isinstance(old, dict) else {}
+    for week in weeks:
+        sunday = week.start + dt.timedelta(days=6 - week.start.weekday())
+        if sunday >= start:
+            notes[str(week.index)] = list(week.notes)
+    return notes
+
+
+def _store_state(user: User, state: RunnerState, row: tuple[int, object] | None) -> None:
+    data = state_to_dict(state)
+    if row is None:
+        RunnerStateRow.objects.create(user=user, state=data)
+    else:
+        RunnerStateRow.objects.filter(pk=row[0]).update(state=data)
+
+
+def _session_row(user: User, week: PlanWeek, session: SessionValue) -> PlannedSession:
+    return PlannedSession(
+        user=user,
+        date=session.date,
+        kind=session.kind.value,
+        week_index=week.index,
+        week_kind=week.kind.value,
+        estimated_s=session.estimated_s,
+        reason=session.reason,
+        items=[item_to_dict(item) for item in session.items],
+    )
+
+
+def rebuild_state(*, user: User) -> RunnerState:
+    """Replay the user's whole history into a fresh stored state (the repair tool)."""
+    with transaction.atomic():
+        state = rebuilt_state(user)
+        RunnerStateRow.objects.update_or_create(user=user, defaults={"state": state_to_dict(state)})
+    return state
+
+
+__all__ = ["Applied", "apply_change", "names", "rebuild_state"]

@@ -1,0 +1,88 @@
+"""The /plan page's view model: every label, class and link worked out once in Python.
+
+A 52-week plan holds hundreds of sessions; rendering each through template tags (a
+URL lookup per exercise, a date filter per session) was most of the page's time.
+Here links are built from one reversed prefix, dates are formatted by the domain's
+own labels, and each session's exercise list is one escaped HTML fragment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from html import escape
+
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+
+from footcore.domain.catalog import Dose
+from footcore.domain.plan import Plan, PlannedSession, SessionKind
+from footcore.web.training.templatetags.footcore import minutes
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True, slots=True)
+class WeekRow:
+    index: int
+    kind: str
+    notes: tuple[str, ...]
+    sessions: tuple[SafeString, ...]
+    """Each session as its `<details>` element, every value in it escaped."""
+
+
+def short_day(day: dt.date) -> str:
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+
+
+def plan_rows(plan: Plan, today: dt.date, names: Mapping[str, str]) -> tuple[WeekRow, ...]:
+    """The plan's weeks as rows ready to print, past and today's sessions marked."""
+    # One reverse() for every exercise link: ids are slugs, so the prefix is fixed.
+    prefix = reverse("exercise-detail", args=["x"])[:-1]
+    assess = reverse("assess")
+    return tuple(
+        WeekRow(
+            index=week.index,
+            kind=week.kind.value,
+            notes=week.notes,
+            sessions=tuple(_session(s, today, names, prefix, assess) for s in week.sessions),
+        )
+        for week in plan.weeks
+    )
+
+
+def _session(
+    session: PlannedSession, today: dt.date, names: Mapping[str, str], prefix: str, assess: str
+) -> SafeString:
+    kind = session.kind.value
+    css = kind
+    if session.date < today:
+        css += " past"
+    elif session.date == today:
+        css += " today"
+    # html.escape, not Django's lazy-aware escape: every value here is a plain str.
+    items = "\n".join(
+        f'<li><a href="{escape(prefix + item.exercise)}">'
+        f"{escape(names.get(item.exercise, item.exercise))}</a> — {_dose_text(item.dose)}"
+        f'<br><span class="reason">{escape(item.reason)}</span></li>'
+        for item in session.items
+    )
+    reason = f'<p class="reason">{escape(session.reason)}</p>' if session.reason else ""
+    if session.kind is SessionKind.ASSESSMENT:
+        reason += f'<p><a href="{escape(assess)}">Do the foot self-tests</a></p>'
+    html = (
+        f'<details class="session {css}" data-date="{session.date.isoformat()}" '
+        f'data-kind="{kind}"><summary><strong>{short_day(session.date)}</strong> · {kind} · '
+        f"{minutes(session.estimated_s)} min</summary>{reason}"
+        f'<ol class="items">{items}</ol></details>'
+    )
+    return mark_safe(html)  # noqa: S308  every value above is escaped
+
+
+@lru_cache(maxsize=4096)
+def _dose_text(dose: Dose) -> str:
+    """Doses are frozen values and repeat across a plan: each is described once."""
+    return escape(dose.describe())

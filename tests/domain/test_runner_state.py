@@ -1,0 +1,181 @@
+"""The stored adaptation state, folded one change at a time, equals a full replay."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from footcore.domain.adaptation import adapt, explain
+from footcore.domain.logbook import Clearance, MorningCheck, RedFlagAnswers, SessionLog
+from footcore.domain.runner import (
+    Change,
+    Cleared,
+    MorningChecked,
+    RedFlagsAnswered,
+    SessionLogged,
+    decide,
+    history_needed,
+)
+from footcore.domain.runner_state import (
+    History,
+    RunnerState,
+    fold_log,
+    rebuild,
+)
+from footcore.domain.runner_state_serialize import state_from_dict, state_to_dict
+from footcore.domain.runner_view import adjustments, program_view
+from tests.domain.planning_builders import small_catalog
+from tests.domain.test_adaptation import TUE, make_log, sessions_on
+
+
+@dataclass
+class Store:
+    """What an adapter stores: the rows of every change, and the runner's state."""
+
+    today: dt.date = TUE
+    logs: list[SessionLog] = field(default_factory=list)
+    checks: list[MorningCheck] = field(default_factory=list)
+    screens: list[tuple[dt.date, RedFlagAnswers]] = field(default_factory=list)
+    clearances: list[Clearance] = field(default_factory=list)
+    state: RunnerState = field(default_factory=RunnerState)
+
+    def history(self, since: dt.date = dt.date.min) -> History:
+        return History(
+            logs=tuple(log for log in self.logs if log.date >= since),
+            checks=tuple(c for c in self.checks if c.session_date >= since),
+            screens=tuple(self.screens),
+            clearances=tuple(c for c in self.clearances if c.date >= since),
+        )
+
+    def apply(self, change: Change) -> None:
+        self.decide(self.record(change))
+
+    def record(self, change: Change) -> Change:
+        """Store the change's own row; a log gets its arrival number."""
+        if isinstance(change, SessionLogged):
+            change = SessionLogged(replace(change.log, recorded=len(self.logs) + 1))
+            self.logs.append(change.log)
+        elif isinstance(change, MorningChecked):
+            self.checks.append(change.check)
+        elif isinstance(change, RedFlagsAnswered):
+            self.screens.append((change.date, change.answers))
+        elif isinstance(change, Cleared):
+            self.clearances.append(change.clearance)
+        return change
+
+    def decide(self, change: Change) -> None:
+        since = history_needed(self.state, change)
+        tail = None if since is None else self.history(since)
+        decision = decide(
+            self.state,
+            change,
+            today=self.today,
+            profile=None,
+            plan_inputs="",
+            catalog=CATALOG,
+            tail=tail,
+        )
+        self.state = decision.state
+
+
+CATALOG = small_catalog()
+NAMES = {e.id: e.name for e in CATALOG.exercises}
+
+
+@st.composite
+def changes(draw: st.DrawFn, store: Store) -> Change | None:
+    kind = draw(st.sampled_from(["log", "log", "log", "back", "check", "flags", "clear"]))
+    if kind in ("log", "back"):
+        back = 0 if kind == "log" else draw(st.integers(1, 12))
+        on = store.today - dt.timedelta(days=back)
+        return SessionLogged(draw(sessions_on(on, f"k{len(store.logs)}")))
+    if kind == "check":
+        done = {c.session_date for c in store.checks}
+        days = sorted({log.date for log in store.logs if log.date < store.today} - done)
+        if not days:
+            return None
+        session_day = draw(st.sampled_from(days))
+        pain = draw(st.none() | st.integers(0, 10))
+        return MorningChecked(MorningCheck(store.today, session_day, draw(st.booleans()), pain))
+    if kind == "flags":
+        return RedFlagsAnswered(store.today, RedFlagAnswers(numbness=draw(st.booleans())))
+    return Cleared(Clearance(store.today, ""))
+
+
+@settings(max_examples=150)
+@given(st.data())
+def test_folding_each_change_equals_replaying_the_whole_history(data: st.DataObject) -> None:
+    store = Store()
+    for _ in range(data.draw(st.integers(1, 25))):
+        store.today += dt.timedelta(days=data.draw(st.integers(0, 2)))
+        change = data.draw(changes(store))
+        if change is None:
+            continue
+        store.apply(change)
+
+        assert store.state == rebuild(store.history(), NAMES)
+
+
+@settings(max_examples=150)
+@given(st.data())
+def test_the_stored_state_says_what_the_full_replay_says(data: st.DataObject) -> None:
+    store = Store()
+    for _ in range(data.draw(st.integers(1, 25))):
+        store.today += dt.timedelta(days=data.draw(st.integers(0, 2)))
+        change = data.draw(changes(store))
+        if change is not None:
+            store.apply(change)
+    history = store.history()
+    replayed = adapt(
+        history.logs,
+        history.checks,
+        red_flag_answers=history.screens,
+        clearances=history.clearances,
+        today=store.today,
+        names=NAMES,
+    )
+    view = program_view(store.state, store.today)
+
+    assert view.status is replayed.status
+    assert view.stop_reason == replayed.stop_reason
+    assert view.red_flag_screen_due == replayed.red_flag_screen_due
+    assert list(view.explanations) == explain(replayed)
+    assert adjustments(store.state) == dict(replayed.adjustments)
+
+
+@settings(max_examples=60)
+@given(st.data())
+def test_the_stored_form_reads_back_as_the_same_state(data: st.DataObject) -> None:
+    store = Store()
+    for _ in range(data.draw(st.integers(1, 15))):
+        store.today += dt.timedelta(days=data.draw(st.integers(0, 2)))
+        change = data.draw(changes(store))
+        if change is not None:
+            store.apply(change)
+
+    assert state_from_dict(state_to_dict(store.state)) == store.state
+
+
+def test_a_log_dated_after_the_last_one_needs_no_history() -> None:
+    state, _ = fold_log(RunnerState(), make_log(TUE, recorded=1), NAMES, None)
+
+    assert history_needed(state, SessionLogged(make_log(TUE, recorded=2))) is None
+
+
+def test_a_morning_check_refolds_from_its_sessions_day() -> None:
+    state, _ = fold_log(RunnerState(), make_log(TUE, recorded=1), NAMES, None)
+    check = MorningCheck(TUE + dt.timedelta(days=1), TUE, settled=True)
+
+    assert history_needed(state, MorningChecked(check)) == TUE
+
+
+def test_a_state_of_an_unknown_version_is_refused() -> None:
+    data = state_to_dict(RunnerState())
+    data["v"] = 0
+
+    with pytest.raises(ValueError, match="version"):
+        state_from_dict(data)

@@ -1,0 +1,126 @@
+"""Every change goes through one path: today's logged session survives any change of the
+same day, a log costs a fixed number of queries, and the rebuild tool repairs the state."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+import time_machine
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from footcore.domain.runner_state_serialize import state_to_dict
+from footcore.web.accounts.services import local_runner
+from footcore.web.runner.models import RunnerStateRow
+from footcore.web.runner.selectors import rebuilt_state
+from footcore.web.runner.services import rebuild_state
+from footcore.web.training.models import PlannedSession
+from tests.web.builders import profile_data
+from tests.web.session_builders import TUE, evening, log_body, onboard, post_json
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def runner(client: Client) -> User:
+    onboard(client)
+    return local_runner()
+
+
+def todays_session(user: User) -> list[dict[str, Any]]:
+    rows = PlannedSession.objects.filter(user=user, date=TUE).values("kind", "items")
+    return [dict(row) for row in rows]
+
+
+def test_a_self_test_after_logging_today_keeps_todays_logged_session(
+    client: Client, runner: User
+) -> None:
+    assert post_json(client, "/api/logs", log_body(runner, TUE), evening(TUE)).status_code == 201
+    before = todays_session(runner)
+
+    body = {"test": "heel-raise", "left": 3, "right": 30}
+    response = post_json(client, "/api/assessments", body, evening(TUE))
+
+    assert response.status_code == 201, response.content
+    assert todays_session(runner) == before
+
+
+def test_saving_the_profile_after_logging_today_keeps_todays_logged_session(
+    client: Client, runner: User
+) -> None:
+    assert post_json(client, "/api/logs", log_body(runner, TUE), evening(TUE)).status_code == 201
+    before = todays_session(runner)
+
+    with time_machine.travel(evening(TUE), tick=False):
+        data = json.dumps(profile_data(minutes=20))
+        response = client.put("/api/profile", data, content_type="application/json")
+
+    assert response.status_code == 200, response.content
+    assert todays_session(runner) == before
+    assert PlannedSession.objects.filter(user=runner, date__gt=TUE).exists()
+
+
+# Outside a test transaction, so the service's own is the outermost (no savepoints).
+@pytest.mark.django_db(transaction=True)
+def test_a_log_that_changes_nothing_costs_at_most_six_queries(client: Client, runner: User) -> None:
+    post_json(client, "/api/logs", log_body(runner, TUE), evening(TUE))
+    body = log_body(runner, TUE)
+    with CaptureQueriesContext(connection) as captured:
+        response = post_json(client, "/api/logs", body, evening(TUE))
+
+    assert response.status_code == 201
+    assert len(captured) <= 6, "\n".join(q["sql"][:70] for q in captured)
+
+
+# Outside a test transaction, so the service's own is the outermost (no savepoints).
+@pytest.mark.django_db(transaction=True)
+def test_a_log_that_changes_the_plan_costs_at_most_twelve_queries(
+    client: Client, runner: User
+) -> None:
+    body = log_body(runner, TUE, pain=8)
+    with CaptureQueriesContext(connection) as captured:
+        response = post_json(client, "/api/logs", body, evening(TUE))
+
+    assert response.status_code == 201
+    assert any("back one step" in line for line in response.json()["changes"])
+    assert len(captured) <= 12, [q["sql"][:60] for q in captured]
+
+
+def test_reading_the_pages_never_writes(client: Client, runner: User) -> None:
+    post_json(client, "/api/logs", log_body(runner, TUE, pain=4), evening(TUE))
+    with time_machine.travel(evening(TUE), tick=False), CaptureQueriesContext(connection) as q:
+        for path in ("/today", "/plan", "/progress", "/api/status"):
+            assert client.get(path).status_code == 200, path
+
+    writes = [x["sql"] for x in q if x["sql"].split()[0] in {"INSERT", "UPDATE", "DELETE"}]
+    assert writes == []
+
+
+def test_the_rebuild_tool_repairs_a_damaged_state(client: Client, runner: User) -> None:
+    post_json(client, "/api/logs", log_body(runner, TUE, pain=8), evening(TUE))
+    good = RunnerStateRow.objects.get(user=runner).state
+    RunnerStateRow.objects.filter(user=runner).update(state={"v": 1, "broken": True})
+
+    rebuild_state(user=runner)
+
+    assert RunnerStateRow.objects.get(user=runner).state == good
+    assert state_to_dict(rebuilt_state(runner)) == good
+
+
+def test_the_stored_plan_keeps_the_planners_week_notes(client: Client, runner: User) -> None:
+    from footcore.web.training.selectors import plan_header, stored_plan
+
+    header = plan_header(runner)
+    assert header is not None
+    plan = stored_plan(runner, header.warnings, header.notes)
+
+    week_four = next(w for w in plan.weeks if w.index == 4)
+    assert week_four.kind.value == "lighter"
+    assert any("Lighter week" in note for note in week_four.notes)
+    with time_machine.travel(evening(TUE), tick=False):
+        page = client.get("/plan").content.decode()
+    assert "Lighter week: one set fewer" in page
