@@ -102,3 +102,36 @@ def test_a_bad_mail_setting_names_its_variable(
     monkeypatch.setenv(name, value)
     with pytest.raises(config.ConfigError, match=message):
         config.mail()
+
+
+def test_the_base_url_is_read_without_a_trailing_slash(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FOOTCORE_BASE_URL", "https://feet.example/")
+    assert config.base_url() == "https://feet.example"
+
+
+def test_no_base_url_means_no_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FOOTCORE_BASE_URL", raising=False)
+    assert config.base_url() is None
+
+
+@pytest.mark.parametrize("raw", ["feet.example", "ftp://feet.example", "https://", "https://a b"])
+def test_a_base_url_that_is_no_site_address_is_refused(
+    monkeypatch: pytest.MonkeyPatch, raw: str
+) -> None:
+    monkeypatch.setenv("FOOTCORE_BASE_URL", raw)
+    with pytest.raises(config.ConfigError, match="FOOTCORE_BASE_URL="):
+        config.base_url()
+
+
+def test_every_setting_read_from_the_environment_is_in_the_readme() -> None:
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    source = (root / "src/footcore/config.py").read_text() + (
+        root / "src/footcore/web/settings.py"
+    ).read_text()
+    readme = (root / "README.md").read_text()
+    # Test-only settings are documented in "Test it", not in the configuration table.
+    for name in set(re.findall(r"\"(FOOTCORE_[A-Z_]+)\"", source)) - {"FOOTCORE_TEST_DB_NAME"}:
+        assert f"`{name}`" in readme, name

@@ -102,6 +102,21 @@ def env_mode() -> Mode:
         raise ConfigError(f"FOOTCORE_MODE={raw!r} is not one of: {choices}") from None
 
 
+def base_url() -> str | None:
+    """`FOOTCORE_BASE_URL`: the address the site is reached at (`https://feet.example`),
+    used for links that leave the site, such as calendar events. Unset: no links."""
+    raw = os.environ.get("FOOTCORE_BASE_URL", "").strip()
+    if not raw:
+        return None
+    scheme, sep, rest = raw.partition("://")
+    host = rest.split("/", 1)[0]
+    if not sep or scheme not in ("http", "https") or not host or any(c in raw for c in " ?#"):
+        raise ConfigError(
+            f"FOOTCORE_BASE_URL={raw!r} is not a site address like https://feet.example"
+        )
+    return raw.rstrip("/")
+
+
 def data_dir() -> Path:
     """Where the SQLite file and the generated secret key live.
 

@@ -84,6 +84,7 @@ def test_skip_moves_on_to_the_next_exercise_and_logs_the_skipped_one(page: Any) 
     assert shown_exercise(page) == items[1]["name"]
     assert page.locator("#player").get_attribute("data-kind") == "ready"
     page.click("#player-finish")
+    page.click("#player-confirm-yes")
     summary = page.locator("#feedback-exercises li").all_inner_texts()
     assert summary[0] == f"{items[0]['name']}: skipped"
 
@@ -179,3 +180,75 @@ def test_a_loaded_session_plays_again_without_a_network(page: Any) -> None:
     assert image.evaluate("img => img.complete && img.naturalWidth > 0")
     page.click("#player-start")
     assert page.locator("#player").get_attribute("data-state") == "running"
+
+
+def test_finish_asks_first_and_keep_going_carries_on(page: Any) -> None:
+    page.clock.install()
+    page.goto(planned_session_url())
+    page.click("#player-start")
+    page.click("#player-finish")
+    assert page.locator("#player-confirm").is_visible()
+    page.click("#player-confirm-no")
+    assert page.locator("#player").get_attribute("data-state") == "running"
+    assert not page.locator("#feedback").is_visible()
+    page.click("#player-finish")
+    page.click("#player-confirm-yes")
+    assert page.locator("#player").get_attribute("data-state") == "done"
+    assert page.locator("#feedback").is_visible()
+
+
+def test_a_saved_session_says_what_was_saved_and_where_to_go_next(page: Any) -> None:
+    page.clock.install()
+    page.goto(planned_session_url())
+    count = len(player_data(page)["items"])
+    page.click("#player-start")
+    page.clock.run_for(TEN_MINUTES_AND_MORE_MS)
+    page.locator("#feedback-pain").fill("3")
+    page.select_option("#feedback-site", "arch")
+    page.click("#feedback-submit")
+    page.wait_for_selector("#log-status[data-outcome=saved]")
+    status = page.locator("#log-status").inner_text()
+    assert f"Saved: {count} of {count} exercises done in full" in status
+    assert "pain 3/10 (arch)" in status
+    assert page.locator("#feedback-submit").is_disabled()
+    assert page.locator("#feedback-submit").inner_text() == "Saved"
+    assert page.locator("#log-next a[href='/today']").is_visible()
+    assert SessionLogEntry.objects.count() == 1
+
+
+def focus_with_tab(page: Any, selector: str, presses: int = 60) -> None:
+    """Press Tab until `selector` has the focus, as a keyboard user would."""
+    for _ in range(presses):
+        if page.evaluate("(s) => document.activeElement === document.querySelector(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{selector} never got the keyboard focus")
+
+
+def test_the_player_works_by_keyboard_alone(page: Any) -> None:
+    page.clock.install()
+    page.goto(planned_session_url())
+    items = player_data(page)["items"]
+    focus_with_tab(page, "#player-start")
+    page.keyboard.press("Enter")
+    assert page.locator("#player").get_attribute("data-state") == "running"
+    assert page.evaluate("document.activeElement.id") == "player-pause"
+    page.keyboard.press("Space")
+    assert page.locator("#player").get_attribute("data-state") == "paused"
+    page.keyboard.press("Space")
+    focus_with_tab(page, "#player-skip")
+    page.keyboard.press("Enter")
+    assert shown_exercise(page) == items[1]["name"]
+    focus_with_tab(page, "#player-finish")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "player-confirm-no"
+    page.keyboard.press("Shift+Tab")  # from "Keep going" back to "Yes, finish"
+    assert page.evaluate("document.activeElement.id") == "player-confirm-yes"
+    page.keyboard.press("Enter")
+    assert page.locator("#player").get_attribute("data-state") == "done"
+    assert page.evaluate("document.activeElement.name") == "difficulty"
+    focus_with_tab(page, "#feedback-submit")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#log-status[data-outcome=saved]")
+    assert SessionLogEntry.objects.count() == 1
+    focus_with_tab(page, "#log-next a[href='/today']")

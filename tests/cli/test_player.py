@@ -238,14 +238,14 @@ def _countdown(screen: str) -> int:
     return int(minutes) * 60 + int(seconds)
 
 
-def test_in_a_real_terminal_the_countdown_runs_and_s_skips_to_the_next_step(tmux: Tmux) -> None:
+def test_in_a_real_terminal_the_countdown_runs_and_n_goes_to_the_next_step(tmux: Tmux) -> None:
     tmux.start("start", "--preview", "shin-curls")
     first = tmux.wait_for("left in this step")
     assert "Get ready: Shin Curls" in first
     assert "space/p pause" in first
     time.sleep(1.2)
     assert _countdown(tmux.screen()) < _countdown(first)
-    tmux.run("send-keys", "s")
+    tmux.run("send-keys", "n")
     skipped = tmux.wait_for("Next: Relax · Shin Curls · 1/5")
     assert "Get ready" not in skipped
     assert "│ Hold 3 s · Shin Curls · 1/5" in skipped
@@ -257,6 +257,15 @@ def test_in_a_real_terminal_the_countdown_runs_and_s_skips_to_the_next_step(tmux
     done = tmux.wait_for("icanon")
     assert "EXIT=0" in done
     assert "-icanon" not in done  # the terminal is back in line mode
+
+
+def test_in_a_real_terminal_s_skips_the_whole_exercise(tmux: Tmux) -> None:
+    tmux.start("start", "--preview", "shin-curls")
+    tmux.wait_for("s skip exercise")
+    tmux.run("send-keys", "s")
+    done = tmux.wait_for("EXIT=")
+    assert "Session done" in done
+    assert "EXIT=0" in done
 
 
 def test_in_a_real_terminal_ctrl_c_stops_and_restores_the_terminal(tmux: Tmux) -> None:
@@ -286,3 +295,80 @@ def test_severe_pain_asks_the_red_flag_questions_and_a_yes_stops_the_program(
     screen = RedFlagScreen.objects.get()
     assert screen.any_flag
     assert "clinician" in result.output.lower()
+
+
+@pytest.mark.django_db
+@time_machine.travel(SUNDAY, tick=False)
+def test_swap_plays_and_logs_another_exercise_in_its_place(fake_clock: FakeClock) -> None:
+    from footcore.domain.swap import swap_options
+    from footcore.web.accounts.services import local_runner
+    from footcore.web.library.selectors import catalog
+    from footcore.web.sessions.models import SessionLogEntry
+    from footcore.web.training import selectors
+
+    _store_profile()
+    user = local_runner()
+    (session,) = [
+        s for s in selectors.sessions_on(user, SUNDAY.date()) if s.kind.value == "strength"
+    ]
+    profile = selectors.get_profile(user)
+    assert profile is not None
+    planned = [i.exercise for i in session.items]
+    old = next(
+        e for e in planned
+        if swap_options(catalog().get(e), catalog(), pain=profile.pain,
+                        equipment=profile.equipment, exclude=[p for p in planned if p != e])
+    )  # fmt: skip
+    others = [p for p in planned if p != old]
+    new = swap_options(
+        catalog().get(old), catalog(), pain=profile.pain, equipment=profile.equipment,
+        exclude=others,
+    )[0]  # fmt: skip
+    result = runner.invoke(
+        app, ["start", "--swap", f"{old}={new.exercise}"], input="just-right\n0\n\n\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert f"Get ready: {new.name}" in result.output
+    done = {e["exercise"] for e in SessionLogEntry.objects.get().exercises}
+    assert new.exercise in done
+    assert old not in done
+
+
+@pytest.mark.django_db
+@time_machine.travel(SUNDAY, tick=False)
+def test_swap_names_an_exercise_the_session_lacks(fake_clock: FakeClock) -> None:
+    _store_profile()
+    result = runner.invoke(app, ["start", "--swap", "jumping-jacks"])
+    assert result.exit_code == 2
+    assert "--swap 'jumping-jacks'" in result.output
+    assert "is not in this session" in result.output
+
+
+def test_the_log_line_counts_exercises_not_their_sides() -> None:
+    from footcore.domain.logbook import ExerciseLog
+    from footcore.domain.vocab import Side
+
+    def part(exercise: str, side: Side | None, done: bool) -> ExerciseLog:
+        return ExerciseLog(exercise, "main", side, done, 1 if done else 0, None, None)
+
+    parts = (
+        part("a", Side.RIGHT, True), part("a", Side.LEFT, True),
+        part("b", Side.RIGHT, True), part("b", Side.LEFT, False),
+        part("c", None, True),
+    )  # fmt: skip
+    assert player_cli.done_in_full(parts) == "2 of 3 exercises done in full"
+
+
+def test_in_a_real_terminal_the_heel_raise_test_offers_a_60_bpm_metronome(tmux: Tmux) -> None:
+    tmux.start("assess", "heel-raise", "--side", "left")
+    tmux.wait_for("Start the 60 bpm metronome for the left foot?")
+    tmux.run("send-keys", "y", "Enter")
+    ticking = tmux.wait_for("60 beats a minute")
+    assert "any key stops the metronome" in ticking
+    time.sleep(2.2)
+    tmux.run("send-keys", "x")
+    stopped = tmux.wait_for("metronome stopped after")
+    assert "heel raises, left" in tmux.wait_for("heel raises, left")
+    assert "beats (" in stopped
+    tmux.run("send-keys", "Enter")
+    assert "EXIT=0" in tmux.wait_for("EXIT=")

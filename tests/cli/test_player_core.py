@@ -288,10 +288,42 @@ def test_the_screen_rings_at_each_step_end_and_twice_at_the_end() -> None:
     assert "Session done" in screen
 
 
-def test_keys_skip_pause_and_quit_the_screen_loop() -> None:
-    played, screen = _play({2.0: "s", 3.0: "p", 50.0: " ", 51.0: "b", 52.0: "q"})
+def test_keys_step_on_pause_and_quit_the_screen_loop() -> None:
+    played, screen = _play({2.0: "n", 3.0: "p", 50.0: " ", 51.0: "b", 52.0: "q"})
     assert not played.finished
     assert played.skipped == frozenset({0})
     assert "PAUSED" in screen
     assert "space/p pause" in screen
     assert screen.count("\a") == 0  # quit before any step ran out
+
+
+def test_skip_exercise_leaves_every_step_of_it_and_starts_the_next_exercise() -> None:
+    steps = _steps()
+    player = Player(steps, now=0.0)
+    tick = player.skip_exercise(1.0)
+    first_b = next(s.index for s in steps if s.exercise == "b")
+    assert tick.index == first_b
+    assert tick.step.exercise == "b"
+    assert tick.remaining_s == pytest.approx(steps[first_b].duration_s)
+    assert {s.index for s in steps if s.exercise == "a"} <= player.skipped
+    logs = exercise_logs(
+        PlannedSession(dt.date(2026, 12, 7), SessionKind.STRENGTH, SESSION_ITEMS, 0, ""),
+        steps,
+        player.completed,
+    )
+    assert [log.done for log in logs if log.exercise == "a"] == [False]
+
+
+def test_skip_exercise_on_the_last_exercise_ends_the_session() -> None:
+    steps = _steps()
+    player = Player(steps, now=0.0)
+    player.skip_exercise(1.0)
+    tick = player.skip_exercise(2.0)
+    assert tick.finished
+    assert _run_out(player, 2.0) == pytest.approx(2.0)
+
+
+def test_the_s_key_skips_the_whole_exercise() -> None:
+    steps = _steps()
+    played, _ = _play({2.0: "s", 3.0: "q"})
+    assert {s.index for s in steps if s.exercise == "a"} <= played.skipped

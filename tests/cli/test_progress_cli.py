@@ -88,3 +88,12 @@ def test_a_new_runner_is_told_how_to_start() -> None:
     assert "No progress yet" in out
     code, out = invoke("--json")
     assert json.loads(out)["assessments"] == []
+
+
+def test_progress_json_rounds_minutes_to_one_decimal(seeded: Seeded) -> None:
+    code, out = invoke("--json")
+    assert code == 0, out
+    minutes = [w["minutes"] for w in json.loads(out)["weekly_minutes"]]
+    assert minutes
+    assert all(m == round(m, 1) for m in minutes)
+    assert all(len(repr(float(m)).split(".")[1]) <= 1 for m in minutes)

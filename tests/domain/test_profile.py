@@ -259,3 +259,33 @@ def test_profiles_that_differ_only_in_list_order_are_equal() -> None:
     a = Profile(start=dt.date(2026, 12, 7), run_days=(Weekday.FRI, Weekday.MON))
     b = Profile(start=dt.date(2026, 12, 7), run_days=(Weekday.MON, Weekday.FRI))
     assert a == b
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"), [("long_run", "long_run_day"), ("race", "races"), ("timezon", "timezone")]
+)
+def test_it_suggests_the_field_a_near_miss_key_meant(typo: str, meant: str) -> None:
+    data = with_(**{typo: "x"})
+    data.pop(meant, None)
+    (message,) = [p.message for p in problems_of(data) if p.field == typo]
+    assert f"did you mean {meant!r}" in message
+
+
+def test_a_key_like_no_field_lists_the_real_fields() -> None:
+    (message,) = [p.message for p in problems_of(with_(colour="red")) if p.field == "colour"]
+    assert "the fields are: start, weeks" in message
+
+
+def test_it_reads_a_strength_time() -> None:
+    profile = parse_profile(with_(time_of_day="07:00", strength_time="18:30"))
+    assert profile.strength_time == dt.time(18, 30)
+    assert parse_profile(profile_to_dict(profile)) == profile
+
+
+def test_the_strength_time_may_not_be_the_run_time() -> None:
+    problems = problems_of(with_(time_of_day="07:00", strength_time="07:00"))
+    assert [p.field for p in problems] == ["strength_time"]
+
+
+def test_a_badly_written_strength_time_is_named() -> None:
+    assert fields_of(with_(strength_time="7pm")) == {"strength_time"}

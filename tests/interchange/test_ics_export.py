@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter
 from dataclasses import replace
 from typing import Any
@@ -260,3 +261,77 @@ def test_it_exports_a_plan_built_on_the_real_catalog() -> None:
     for exercise in chosen:
         assert exercise.name in description
         assert exercise.dose.describe() in description
+
+
+def run_day_plan() -> Plan:
+    """A run day with its warm-up and a strength session, and a day with strength only."""
+    return Plan(
+        weeks=(
+            make_week(
+                1,
+                make_session(MONDAY, kind=SessionKind.ACTIVATION, estimated_s=180),
+                make_session(MONDAY),
+                make_session(MONDAY + dt.timedelta(days=2)),
+            ),
+        )
+    )
+
+
+def timed(event: icalendar.Event) -> tuple[dt.datetime, dt.datetime]:
+    start, end = event.start, event.end
+    assert isinstance(start, dt.datetime)
+    assert isinstance(end, dt.datetime)
+    return start, end
+
+
+def local_spans(data: bytes) -> dict[str, tuple[dt.datetime, dt.datetime]]:
+    spans = {}
+    for event in events_of(data):
+        start, end = timed(event)
+        kind = str(event.categories[1])
+        spans[f"{start:%a} {kind}"] = (start.replace(tzinfo=None), end.replace(tzinfo=None))
+    return spans
+
+
+def test_the_warm_up_ends_at_the_run_time_and_strength_comes_after_the_run() -> None:
+    spans = local_spans(export(run_day_plan()))
+    assert spans["Mon activation"] == (dt.datetime(2025, 3, 3, 6, 57), dt.datetime(2025, 3, 3, 7))
+    assert spans["Mon strength"][0] == dt.datetime(2025, 3, 3, 8, 30)
+    assert spans["Wed strength"][0] == dt.datetime(2025, 3, 5, 7, 0)
+
+
+def test_strength_starts_at_the_time_the_runner_set() -> None:
+    spans = local_spans(export(run_day_plan(), strength_time=dt.time(18, 15)))
+    assert spans["Mon strength"][0] == dt.datetime(2025, 3, 3, 18, 15)
+    assert spans["Wed strength"][0] == dt.datetime(2025, 3, 5, 18, 15)
+    assert spans["Mon activation"][1] == dt.datetime(2025, 3, 3, 7, 0)
+
+
+@given(
+    run=st.times().map(lambda t: t.replace(second=0, microsecond=0)),
+    strength=st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0)),
+)
+def test_events_of_one_day_never_overlap(run: dt.time, strength: dt.time | None) -> None:
+    events = events_of(export(run_day_plan(), time_of_day=run, strength_time=strength))
+    by_day: dict[dt.date, list[tuple[dt.datetime, dt.datetime]]] = {}
+    for event in events:
+        start, end = timed(event)
+        by_day.setdefault(start.date(), []).append((start, end))
+    for spans in by_day.values():
+        spans.sort()
+        for (_, first_end), (second_start, _) in itertools.pairwise(spans):
+            assert first_end <= second_start
+
+
+def test_events_link_to_their_session_when_the_site_address_is_known() -> None:
+    events = events_of(export(run_day_plan(), base_url="https://feet.example"))
+    urls = sorted(str(prop(e, "URL")) for e in events)
+    assert urls == [
+        "https://feet.example/session/2025-03-03",
+        "https://feet.example/session/2025-03-03?kind=activation",
+        "https://feet.example/session/2025-03-05",
+    ]
+
+
+def test_events_carry_no_url_without_a_site_address() -> None:
+    assert all("URL" not in e for e in events_of(export(run_day_plan())))

@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 from pypdf import PageObject, PdfReader
 
 from footcore.domain.catalog import Catalog, Citation, Dose, Exercise
-from footcore.domain.plan import Plan, WeekKind
+from footcore.domain.plan import Plan, SessionKind, WeekKind
 from footcore.interchange.pdf_handout import FOOTER_NOTE, plan_handout_pdf
 from footcore.interchange.pdf_text import ENCODING, pdf_safe, week_ranges
 from tests.interchange.builders import (
+    MONDAY,
     make_catalog,
     make_exercise,
     make_item,
@@ -232,3 +233,38 @@ def test_it_prints_a_handout_from_the_real_catalog() -> None:
         assert pdf_safe(exercise.dose.describe()) in found
         for key in exercise.citations:
             assert " ".join(pdf_safe(catalog.citations[key].text).split()) in found
+
+
+def test_warm_up_and_strength_doses_are_named_apart_never_contradicting() -> None:
+    light = Dose(sets=1, reps_min=3, reps_max=5, hold_s=5)
+    weeks = tuple(
+        make_week(
+            index,
+            make_session(make_week(index).start, items=(make_item("short-foot"),)),
+            make_session(
+                make_week(index).start + dt.timedelta(days=1),
+                kind=SessionKind.ACTIVATION,
+                items=(make_item("short-foot", dose=light),),
+            ),
+        )
+        for index in range(1, 3)
+    )
+    found = text(handout(Plan(weeks=weeks)))
+    assert "Strength sessions, weeks 1-2, Seated: 10 reps, hold 5 s" in found
+    assert "Warm-up before runs, weeks 1-2, Seated: 3-5 reps, hold 5 s" in found
+
+
+def test_each_week_of_a_session_kind_is_listed_once() -> None:
+    from footcore.interchange.pdf_sections import exercise_uses
+
+    other = Dose(sets=2, reps_min=10)
+    week = make_week(
+        1,
+        make_session(MONDAY, items=(make_item("short-foot"),)),
+        make_session(MONDAY + dt.timedelta(days=2), items=(make_item("short-foot", dose=other),)),
+    )
+    (use,) = exercise_uses(Plan(weeks=(week, make_week(2))))["short-foot"][:1]
+    assert use.weeks == (1,)
+    assert len(use.doses) == 2
+    found = text(handout(Plan(weeks=(week,))))
+    assert "or Seated: 2 x 10 reps (it varies from session to session)" in found

@@ -202,11 +202,13 @@ def test_an_unknown_test_page_is_404(client: Client) -> None:
 def test_the_list_shows_the_last_result_per_side_and_what_is_due(client: Client) -> None:
     post_json(client, "/api/assessments", {"test": "knee-to-wall", "left": 9.5, "right": 11})
     body = client.get("/assess").content.decode()
-    assert body.count("due for retest") == len(selectors.GROUPS) - 1
-    assert "knee-to-wall, left: 9.5 cm" in body
+    assert body.count("not done yet") == len(selectors.GROUPS) - 1
+    assert "due for retest" not in body
+    assert "knee to wall, left: 9.5 cm" in body
     with time_machine.travel(START + dt.timedelta(weeks=4), tick=False):
         later = client.get("/assess").content.decode()
-    assert later.count("due for retest") == len(selectors.GROUPS)
+    assert later.count("due for retest") == 1
+    assert later.count("not done yet") == len(selectors.GROUPS) - 1
 
 
 def test_user_b_cannot_read_user_a_results(client: Client, settings: SettingsWrapper) -> None:

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.test import Client
 from pypdf import PdfReader
+from pytest_django.fixtures import Settings as SettingsWrapper
 
 from footcore.web.training.models import CalendarFeed, PlannedSession
 from tests.web.builders import form_data
@@ -34,7 +35,11 @@ def test_the_ics_download_has_one_event_per_session_in_the_runners_zone(client: 
     start = first.start
     assert isinstance(start, dt.datetime)
     assert str(start.tzinfo) == "Europe/Berlin"
-    assert start.hour == 7
+    # The first event is a run day's warm-up: it ends when the run starts.
+    assert "activation" in first.categories
+    end = first.end
+    assert isinstance(end, dt.datetime)
+    assert (end.hour, end.minute) == (7, 0)
     assert list(first.walk("VALARM"))
     assert "reps" in str(first["DESCRIPTION"]) or "min" in str(first["DESCRIPTION"])
 
@@ -89,3 +94,20 @@ def test_an_unknown_page_size_is_refused(client: Client) -> None:
     response = client.get("/plan.pdf", {"page": "A3"})
     assert response.status_code == 400
     assert b"page" in response.content
+
+
+@time_machine.travel(BEFORE_START, tick=False)
+def test_with_a_base_url_every_event_links_to_its_session(
+    client: Client, settings: SettingsWrapper
+) -> None:
+    settings.FOOTCORE_BASE_URL = "https://feet.example"
+    client.post("/profile", form_data(timezone="Europe/Berlin", time_of_day="07:00"))
+    events = _events(client.get("/plan.ics").content)
+    assert events
+    for event in events:
+        url = str(event["URL"])
+        assert url.startswith("https://feet.example/")
+        if "activation" in event.categories:
+            assert url.endswith("?kind=activation")
+        path = url.removeprefix("https://feet.example").split("?")[0]
+        assert client.get(path).status_code == 200, path

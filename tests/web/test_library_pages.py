@@ -70,3 +70,17 @@ def test_pages_pull_nothing_from_the_internet(client: Client) -> None:
         body = client.get(url).content.decode()
         assert "http://" not in body.replace("http://www.w3.org", "")
         assert "https://" not in body
+
+
+def test_concerns_are_named_in_plain_words_not_slugs(client: Client) -> None:
+    body = client.get("/exercises").content.decode()
+    assert ">A past stress fracture</option>" in body
+    assert ">stress-fracture-history<" not in body
+    detail = client.get("/exercises/short-foot").content.decode()
+    assert "plantar-fasciitis" not in detail.split("Helps with", 1)[1].split("</dd>", 1)[0]
+
+
+def test_equipment_and_positions_read_as_words(client: Client) -> None:
+    body = client.get("/exercises").content.decode()
+    assert ">balance disk</option>" in body
+    assert ">balance-disk<" not in body

@@ -155,3 +155,24 @@ def test_the_api_refuses_a_write_without_csrf_in_multi_user_mode(settings: objec
     response = strict.put("/api/profile", profile_data(), content_type="application/json")
     assert response.status_code == 403
     assert not RunnerProfile.objects.exists()
+
+
+@time_machine.travel(BEFORE_START, tick=False)
+def test_the_plans_notes_are_styled_as_notes_not_errors(client: Client) -> None:
+    client.post("/profile", form_data(pain=["heel"], equipment=[]))
+    body = client.get("/plan").content.decode()
+    assert '<p class="note">' in body
+    assert 'class="error"' not in body
+
+
+@time_machine.travel(BEFORE_START, tick=False)
+def test_the_form_sets_a_strength_time_that_is_stored(client: Client) -> None:
+    assert client.post("/profile", form_data(strength_time="18:30")).status_code == 302
+    assert RunnerProfile.objects.get(user=local_runner()).data["strength_time"] == "18:30"
+
+
+@time_machine.travel(BEFORE_START, tick=False)
+def test_a_strength_time_at_the_run_time_is_refused_naming_the_field(client: Client) -> None:
+    response = client.post("/profile", form_data(time_of_day="07:00", strength_time="07:00"))
+    assert response.status_code == 400
+    assert "strength_time" in response.context["form"].errors

@@ -148,6 +148,8 @@ def _guided(user: User, today: dt.date, kinds: list[TestKind], sides: list[Side]
         for number, step in enumerate(definition.instructions, start=1):
             console.print(f"  {number}. {escape(step)}", highlight=False)
         for side in sides:
+            if definition.cadence_bpm is not None:
+                _offer_metronome(definition.cadence_bpm, side)
             value = _ask_value(kind, side)
             if value is not None:
                 values.setdefault(kind, {})[side] = value
@@ -156,6 +158,26 @@ def _guided(user: User, today: dt.date, kinds: list[TestKind], sides: list[Side]
         return
     services.record_results(user=user, values=values, today=today)
     _explain(user, list(values))
+
+
+def _offer_metronome(bpm: int, side: Side) -> None:
+    """In a terminal, pace the test: a bell on every beat until a key is pressed."""
+    import sys
+    import time
+
+    from footcore.cli.metronome import metronome
+    from footcore.cli.player_view import Keys
+
+    if not (sys.stdin.isatty() and console.is_terminal):
+        return
+    answer = Prompt.ask(
+        f"Start the {bpm} bpm metronome for the {side.value} foot? (any key stops it)",
+        choices=["y", "n"],
+        default="y",
+    )
+    if answer == "y":
+        with Keys(sys.stdin, sleep=time.sleep) as keys:
+            metronome(bpm=bpm, console=console, keys=keys, clock=time.monotonic)
 
 
 def _explain(user: User, kinds: list[TestKind]) -> None:

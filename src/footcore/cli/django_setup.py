@@ -9,20 +9,28 @@ from footcore.config import ConfigError
 
 
 def setup(*, migrate: bool = True) -> None:
-    """Configure Django, then apply migrations so a fresh install just works."""
+    """Configure Django. Commands that write (`migrate=True`) first apply migrations,
+    so a fresh install just works; commands that only read skip the migration check
+    (it costs a large share of their start-up) unless the database is still empty."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "footcore.web.settings")
     import django
     from django.core.exceptions import ImproperlyConfigured
+    from django.db.utils import OperationalError
 
     try:
         django.setup()
     except (ConfigError, ImproperlyConfigured) as exc:
         fail(f"configuration: {exc}")
-    if migrate:
-        from django.core.management import call_command
-        from django.db.utils import OperationalError
+    try:
+        if migrate or not _has_tables():
+            from django.core.management import call_command
 
-        try:
             call_command("migrate", interactive=False, verbosity=0)
-        except OperationalError as exc:
-            fail(f"database: {exc}")
+    except OperationalError as exc:
+        fail(f"database: {exc}")
+
+
+def _has_tables() -> bool:
+    from django.db import connection
+
+    return "django_migrations" in connection.introspection.table_names()

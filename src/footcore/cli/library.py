@@ -9,7 +9,6 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from footcore.catalog.loader import CatalogError, check_catalog, default_catalog
 from footcore.cli.output import console, fail, print_json
 from footcore.domain.catalog import Catalog
 from footcore.domain.serialize import exercise_summary, exercise_to_dict
@@ -100,6 +99,8 @@ def show_exercise(
 @catalog_app.command("check")
 def check() -> None:
     """Validate the exercise, citation and illustration data files."""
+    from footcore.catalog.loader import check_catalog, default_catalog
+
     problems = check_catalog()
     if problems:
         for problem in problems:
@@ -112,6 +113,8 @@ def check() -> None:
 
 
 def _catalog() -> Catalog:
+    from footcore.catalog.loader import CatalogError, default_catalog
+
     try:
         return default_catalog()
     except CatalogError as exc:

@@ -1,14 +1,96 @@
-"""The `footcore` command."""
+"""The `footcore` command.
+
+Sub-commands are imported only when they run: `footcore today` never loads the PDF
+or chart libraries, and `footcore --help` loads no command at all. `COMMANDS` maps
+each command to the module whose `register(app)` defines it and to the one-line help
+the root help lists (a test checks it against the command's own), in that order.
+"""
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+import typer.core
+import typer.main
 
-from footcore.cli import accounts, assess, library, logging, planning, player, progress, server
+COMMANDS: dict[str, tuple[str, str]] = {
+    "assess": (
+        "assess",
+        "Record foot self-test results (guided prompts, or one value) and show what they mean.",
+    ),
+    "log": (
+        "logging",
+        "Log a planned session done without the player: everything done except --skip.",
+    ),
+    "checkin": ("logging", "Next-morning check: has the pain from your last session settled?"),
+    "plan": ("planning", "Print or export a multi-week foot-strength plan."),
+    "today": ("planning", "What to do today, from your stored plan."),
+    "start": ("player", "Play today's session with a live countdown and bell cues, then log it."),
+    "progress": (
+        "progress",
+        "Show your progress: sessions done, streak, minutes, pain and self-tests.",
+    ),
+    "serve": (
+        "server",
+        "Apply migrations, then serve footcore with gunicorn (a production WSGI server).",
+    ),
+    "rebuild-state": (
+        "server",
+        "Recompute every runner's stored adaptation state from their whole history.",
+    ),
+    "exercises": ("library", "Browse the exercise library."),
+    "catalog": ("library", "Work with the exercise catalog data file."),
+    "profile": ("planning", "Store or show your running profile."),
+    "user": ("accounts", "Manage sign-in accounts (multi-user mode)."),
+    "clinic": ("accounts", "Manage clinics (multi-user mode)."),
+}
+
+
+# Typer ships its own copy of click, so its types are not the `click` package's;
+# the group below is typed loosely for that reason.
+def _load(module_name: str) -> dict[str, Any]:
+    module = importlib.import_module(f"footcore.cli.{module_name}")
+    holder = typer.Typer()
+    module.register(holder)
+    return dict(typer.main.get_group(holder).commands)
+
+
+class LazyGroup(typer.core.TyperGroup):
+    """A command group that imports a sub-command's module on first use."""
+
+    listing = False
+    """True while the root help lists the commands: it gets stand-ins with the
+    one-line help from `COMMANDS` instead of the commands themselves."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if self.listing and cmd_name in COMMANDS and cmd_name not in self.commands:
+            return typer.core.TyperCommand(cmd_name, help=COMMANDS[cmd_name][1])
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.commands.update(_load(COMMANDS[cmd_name][0]))
+        return self.commands.get(cmd_name)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self.listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self.listing = False
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        # Typer suggests near-miss names from `self.commands`; give it every name.
+        name = str(args[0]) if args else ""
+        if name not in COMMANDS:
+            for module_name in dict.fromkeys(module for module, _ in COMMANDS.values()):
+                self.commands.update(_load(module_name))
+        return super().resolve_command(ctx, args)
+
 
 app = typer.Typer(
     name="footcore",
@@ -16,6 +98,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
+    cls=LazyGroup,
 )
 
 
@@ -36,14 +119,10 @@ def main(
         os.environ["FOOTCORE_DATA_DIR"] = str(data_dir.expanduser().resolve())
 
 
-accounts.register(app)
-assess.register(app)
-library.register(app)
-logging.register(app)
-planning.register(app)
-player.register(app)
-progress.register(app)
-server.register(app)
+def command_group() -> Any:
+    """The root click group, as the README reference and tests walk it."""
+    return typer.main.get_command(app)
+
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -6,20 +6,20 @@ import datetime as dt
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 
-from footcore.catalog.loader import default_catalog
 from footcore.cli.django_setup import setup
 from footcore.cli.output import console, fail, print_json
-from footcore.domain.plan import Plan
-from footcore.domain.plan_serialize import plan_to_dict, session_to_dict
-from footcore.domain.planning import build_plan
-from footcore.domain.problems import Invalid
-from footcore.domain.profile import Profile, parse_profile
-from footcore.interchange.plan_files import plan_ics, plan_pdf
+
+if TYPE_CHECKING:
+    from footcore.domain.plan import Plan
+    from footcore.domain.profile import Profile
+
+# Heavy imports (the catalog's YAML, the PDF and calendar writers) happen inside the
+# commands that need them, so `footcore --help` and `footcore today` start fast.
 
 profile_app = typer.Typer(help="Store or show your running profile.", no_args_is_help=True)
 
@@ -42,20 +42,22 @@ def register(app: typer.Typer) -> None:
     app.add_typer(profile_app, name="profile")
 
 
-def read_profile_file(path: Path) -> Profile:
-    """Read a JSON profile, failing with the file, line or field that is wrong."""
+def read_profile_file(path: Path, *, argument: str = "FILE") -> Profile:
+    """Read a JSON or TOML profile (TOML allows comments; see examples/), failing with
+    the argument, file, line or field that is wrong. `argument` names the file as the
+    command line gave it (`FILE`, `--profile`)."""
+    from footcore.domain.problems import Invalid
+    from footcore.domain.profile import parse_profile
+
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        fail(f"--profile {path}: no such file")
+        fail(f"{argument} {path}: no such file")
+    except IsADirectoryError:
+        fail(f"{argument} {path}: is a folder, not a profile file")
     except (OSError, UnicodeDecodeError) as exc:
-        fail(f"--profile {path}: cannot be read ({exc})")
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        fail(f"{path}: line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})")
-    if not isinstance(data, dict):
-        fail(f"{path}: a profile is a JSON object ({{...}}), not {type(data).__name__}")
+        fail(f"{argument} {path}: cannot be read ({exc})")
+    data = _parse_toml(path, raw) if path.suffix.lower() == ".toml" else _parse_json(path, raw)
     try:
         return parse_profile(data)
     except Invalid as exc:
@@ -63,10 +65,31 @@ def read_profile_file(path: Path) -> Profile:
         fail(f"{path}: the profile has problems:\n{lines}")
 
 
+def _parse_json(path: Path, raw: str) -> dict[str, Any]:
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        fail(f"{path}: line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})")
+    if not isinstance(data, dict):
+        fail(f"{path}: a profile is a JSON object ({{...}}), not {type(data).__name__}")
+    return data
+
+
+def _parse_toml(path: Path, raw: str) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        return tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        fail(f"{path}: not valid TOML ({exc})")
+
+
 def plan(
     profile: Annotated[
         Path | None,
-        typer.Option("--profile", help="A JSON profile file; without it, your stored profile."),
+        typer.Option(
+            "--profile", help="A JSON or TOML profile file; without it, your stored profile."
+        ),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TEXT,
     out: Annotated[
@@ -77,8 +100,11 @@ def plan(
     """Print or export a multi-week foot-strength plan."""
     if fmt is Format.PDF and out is None:
         fail("--format pdf: give --out FILE (a PDF is not for the terminal)")
+    from footcore.catalog.loader import default_catalog
+    from footcore.domain.planning import build_plan
+
     if profile is not None:
-        runner = read_profile_file(profile)
+        runner = read_profile_file(profile, argument="--profile")
         the_plan = build_plan(runner, default_catalog())
         user_key = "profile:" + profile.name
     else:
@@ -87,7 +113,7 @@ def plan(
 
 
 def _stored() -> tuple[Profile, Plan, str]:
-    setup()
+    setup(migrate=False)
     from footcore.web.accounts.services import local_runner
     from footcore.web.training import selectors
 
@@ -101,12 +127,18 @@ def _stored() -> tuple[Profile, Plan, str]:
 def _emit(
     the_plan: Plan, runner: Profile, *, fmt: Format, out: Path | None, page: Page, user_key: str
 ) -> None:
+    from footcore.catalog.loader import default_catalog
+    from footcore.domain.plan_serialize import plan_to_dict
+    from footcore.interchange.plan_files import plan_ics, plan_pdf
+
     catalog = default_catalog()
     if fmt is Format.JSON:
-        text = json.dumps(plan_to_dict(the_plan, catalog), indent=2) + "\n"
-        _write_text(text, out) if out else print_json(plan_to_dict(the_plan, catalog))
+        data = plan_to_dict(the_plan, catalog)  # built once, printed or written
+        _write_text(json.dumps(data, indent=2) + "\n", out) if out else print_json(data)
     elif fmt is Format.ICS:
-        body = plan_ics(the_plan, catalog, runner, user_key=user_key)
+        from footcore.config import base_url
+
+        body = plan_ics(the_plan, catalog, runner, user_key=user_key, base_url=base_url())
         _write_bytes(body, out) if out else typer.echo(body.decode("utf-8"), nl=False)
     elif fmt is Format.PDF:
         assert out is not None
@@ -128,6 +160,8 @@ def _write_bytes(body: bytes, out: Path) -> None:
 
 
 def _print_plan(the_plan: Plan, out: Path | None) -> None:
+    from footcore.catalog.loader import default_catalog
+
     names = {e.id: e.name for e in default_catalog().exercises}
     lines: list[str] = []
     for warning in the_plan.warnings:
@@ -155,7 +189,9 @@ def today(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """What to do today, from your stored plan."""
-    setup()
+    setup(migrate=False)
+    from footcore.catalog.loader import default_catalog
+    from footcore.domain.plan_serialize import session_to_dict
     from footcore.web.accounts.services import local_runner
     from footcore.web.runner_clock import runner_today
     from footcore.web.training import selectors
@@ -206,7 +242,12 @@ def _parse_date(flag: str, raw: str) -> dt.date:
 
 @profile_app.command("set")
 def profile_set(
-    path: Annotated[Path, typer.Argument(help="A JSON profile file.")],
+    path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE", help="A JSON or TOML profile file (examples/ has commented ones)."
+        ),
+    ],
 ) -> None:
     """Store your profile and (re)plan every session from today on."""
     runner = read_profile_file(path)
@@ -224,7 +265,7 @@ def profile_set(
 @profile_app.command("show")
 def profile_show() -> None:
     """Print your stored profile as JSON."""
-    setup()
+    setup(migrate=False)
     from footcore.domain.profile import profile_to_dict
     from footcore.web.accounts.services import local_runner
     from footcore.web.training import selectors

@@ -12,17 +12,19 @@ import typer
 from rich.markup import escape
 from rich.prompt import Confirm
 
-from footcore.catalog.loader import default_catalog
 from footcore.cli.output import console, fail
 from footcore.cli.player_core import Player
 from footcore.cli.player_log import Answers, ask_answers, session_log
 from footcore.cli.player_view import Keys, Played, play
+from footcore.domain.logbook import ExerciseLog
 from footcore.domain.plan import PlanItem, PlannedSession, SessionKind
 from footcore.domain.planning import session_to_play
 from footcore.domain.timeline import Step, build_timeline, total_s
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+
+    from footcore.domain.profile import Profile
 
 # Module attributes so tests can swap in a fake clock that sleeps instantly.
 monotonic = time.monotonic
@@ -58,11 +60,22 @@ def start(
     no_log: Annotated[
         bool, typer.Option("--no-log", help="Do not ask how it went and store nothing.")
     ] = False,
+    swap: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--swap",
+            metavar="EXERCISE[=OTHER]",
+            help="Do another exercise in EXERCISE's place (OTHER, or the first that fits);"
+            " repeat for more.",
+        ),
+    ] = None,
 ) -> None:
     """Play today's session with a live countdown and bell cues, then log it.
 
-    Keys: space or p pause and resume, s or n skip, b back, q quit.
+    Keys: space or p pause and resume, s skip the exercise, n next step, b back, q quit.
     """
+    from footcore.catalog.loader import default_catalog
+
     names = {e.id: e.name for e in default_catalog().exercises}
     if preview is not None:
         if date is not None or kind is not None:
@@ -71,7 +84,13 @@ def start(
         steps = build_timeline([item], names=names)
         _run(steps, title=f"Preview: {names[item.exercise]}")
         return
-    user, session, today = _stored_session(date, kind, no_log=no_log)
+    if swap and preview is not None:
+        fail("--swap changes a planned session: leave out --preview")
+    user, session, today, profile = _stored_session(date, kind, no_log=no_log)
+    if swap:
+        from footcore.cli.player_swap import apply_swaps
+
+        session = apply_swaps(session, swap, default_catalog(), profile)
     steps = build_timeline(session.items, names=names)
     title = f"{session.kind.value.capitalize()} session · {session.date.isoformat()}"
     played = _run(steps, title=title)
@@ -86,6 +105,8 @@ def start(
 
 
 def _preview_item(exercise_id: str) -> PlanItem:
+    from footcore.catalog.loader import default_catalog
+
     catalog = default_catalog()
     try:
         exercise = catalog.get(exercise_id)
@@ -105,7 +126,7 @@ def _parse_date(raw: str) -> dt.date:
 
 def _stored_session(
     date: str | None, kind: Kind | None, *, no_log: bool
-) -> tuple[User, PlannedSession, dt.date]:
+) -> tuple[User, PlannedSession, dt.date, Profile]:
     # Parse the flag before touching the database, so a typo fails fast.
     day = _parse_date(date) if date is not None else None
     from footcore.cli.django_setup import setup
@@ -143,7 +164,7 @@ def _stored_session(
             f"--date {day.isoformat()} is after today: a session is logged on or after its day;"
             " add --no-log to play it now"
         )
-    return user, session, today
+    return user, session, today, profile
 
 
 def _run(steps: tuple[Step, ...], *, title: str) -> Played:
@@ -188,16 +209,25 @@ def _store(
         outcome = log_session(user=user, log=log, today=today)
     except Invalid as exc:
         fail(f"the log was not stored: {exc}")
-    done = sum(1 for e in log.exercises if e.done)
     console.print(
         f"[green]logged[/] {session.kind.value} session of {session.date.isoformat()}: "
-        f"{done} of {len(log.exercises)} exercise parts done in full",
+        + done_in_full(log.exercises),
         highlight=False,
     )
     for change in outcome.changes:
         console.print("  - " + escape(change), highlight=False)
     if outcome.red_flag_screen_due:
         _red_flags(user, today)
+
+
+def done_in_full(parts: tuple[ExerciseLog, ...]) -> str:
+    """`3 of 4 exercises done in full`: an exercise counts when every side of it was."""
+    by_exercise: dict[str, bool] = {}
+    for part in parts:
+        by_exercise[part.exercise] = by_exercise.get(part.exercise, True) and part.done
+    done = sum(by_exercise.values())
+    noun = "exercise" if len(by_exercise) == 1 else "exercises"
+    return f"{done} of {len(by_exercise)} {noun} done in full"
 
 
 def _red_flags(user: User, today: dt.date) -> None:

@@ -40,7 +40,8 @@ class Tick:
 
 
 class Player:
-    """Plays `steps` from `now`: `tick`, `pause`, `resume`, `skip`, `back`.
+    """Plays `steps` from `now`: `tick`, `pause`, `resume`, `skip` (one step),
+    `skip_exercise`, `back`.
 
     Position on the timeline (seconds) = clock time since start - paused time +
     shift, where `shift` is the net time jumped by skip and back. A step is played
@@ -123,6 +124,27 @@ class Player:
             self.skipped.add(self._index)
             self._jump(now, self._index + 1)
         return self._snapshot(now, ended)
+
+    def skip_exercise(self, now: float) -> Tick:
+        """Leave the current exercise now (every side and set of it, or the rest
+        before it) and start the next exercise's first step; after the last exercise,
+        end the session. Steps left out count as skipped."""
+        ended = self._advance(now)
+        target = self._next_exercise_start(self._index)
+        for i in range(self._index, target):
+            if i not in self.completed:
+                self.skipped.add(i)
+        if target != self._index:
+            self._jump(now, target)
+        return self._snapshot(now, ended)
+
+    def _next_exercise_start(self, index: int) -> int:
+        current = self.steps[index].exercise
+        for i in range(index + 1, len(self.steps)):
+            exercise = self.steps[i].exercise
+            if exercise is not None and exercise != current:
+                return i
+        return len(self.steps) - 1
 
     def back(self, now: float) -> Tick:
         """Start the previous step again from its beginning (the first step: restart it)."""

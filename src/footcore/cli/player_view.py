@@ -22,7 +22,7 @@ from rich.text import Text
 from footcore.cli.player_core import Player, Tick
 from footcore.domain.timeline import StepKind
 
-KEY_HELP = "space/p pause · s/n skip · b back · q quit"
+KEY_HELP = "space/p pause · s skip exercise · n next step · b back · q quit"
 
 # A 5-row block font for the countdown, readable from a mat a few metres away.
 _DIGITS = {
@@ -201,7 +201,9 @@ def _on_key(key: str, player: Player, now: float) -> bool:
     """Apply one key; True when it asks to quit."""
     if key in (" ", "p"):
         player.toggle(now)
-    elif key in ("s", "n"):
+    elif key == "s":
+        player.skip_exercise(now)
+    elif key == "n":
         player.skip(now)
     elif key == "b":
         player.back(now)

@@ -15,7 +15,6 @@ from footcore.domain.assessments import Grade
 from footcore.domain.logbook import PAIN_MAX
 from footcore.domain.progress import Adherence
 from footcore.domain.progress_summary import ProgressSummary
-from footcore.interchange.progress_charts import day_label
 
 
 def register(app: typer.Typer) -> None:
@@ -35,7 +34,7 @@ def progress(
         fail(f"--page {page}: choose A4 or Letter")
     if pdf is not None and not pdf.parent.is_dir():
         fail(f"--pdf {pdf}: the folder {pdf.parent} does not exist")
-    setup()
+    setup(migrate=False)
     from footcore.web.accounts.services import local_runner
     from footcore.web.progress.report import report_for
     from footcore.web.progress.selectors import progress_for
@@ -68,7 +67,7 @@ def summary_to_dict(summary: ProgressSummary) -> dict[str, Any]:
         },
         "streak": {"current": summary.streaks.current, "longest": summary.streaks.longest},
         "weekly_minutes": [
-            {"week_start": w.week_start.isoformat(), "minutes": w.minutes}
+            {"week_start": w.week_start.isoformat(), "minutes": round(w.minutes, 1)}
             for w in summary.weekly_minutes
         ],
         "pain": [
@@ -107,6 +106,8 @@ def summary_to_dict(summary: ProgressSummary) -> dict[str, Any]:
 
 
 def _print(summary: ProgressSummary) -> None:
+    from footcore.interchange.progress_charts import day_label
+
     if summary.is_empty:
         console.print(
             "No progress yet: plan with `footcore profile set FILE`, log sessions and do the"

@@ -11,9 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import typer.main
-
-from footcore.cli.main import app
+from footcore.cli.main import command_group
 
 START = "<!-- cli-reference:start -->"
 END = "<!-- cli-reference:end -->"
@@ -22,14 +20,16 @@ END = "<!-- cli-reference:end -->"
 # Typer builds on its own copy of click; duck typing keeps this independent of which.
 def _walk(command: Any, path: list[str]) -> list[tuple[list[str], Any]]:
     found = [(path, command)]
-    subcommands = getattr(command, "commands", None) or {}
-    for name in sorted(subcommands):
-        found.extend(_walk(subcommands[name], [*path, name]))
+    if not hasattr(command, "list_commands"):
+        return found
+    ctx = command.context_class(command, info_name=" ".join(path))
+    for name in sorted(command.list_commands(ctx)):
+        found.extend(_walk(command.get_command(ctx, name), [*path, name]))
     return found
 
 
 def reference() -> str:
-    root = typer.main.get_command(app)
+    root = command_group()
     blocks: list[str] = []
     for path, command in _walk(root, ["footcore"]):
         ctx = command.context_class(command, info_name=" ".join(path), terminal_width=100)
@@ -40,9 +40,8 @@ def reference() -> str:
         if help_text:
             formatter.write_paragraph()
             formatter.write_text(help_text[0])
+        # A group's `format_options` lists its commands too.
         command.format_options(ctx, formatter)
-        if getattr(command, "commands", None):
-            command.format_commands(ctx, formatter)
         text = formatter.getvalue().rstrip()
         blocks.append(f"### `{' '.join(path)}`\n\n```text\n{text}\n```")
     return "\n\n".join(blocks)

@@ -60,7 +60,19 @@ def serve(
         f"  data: {settings.DATA_DIR}",
         highlight=False,
     )
+    _warm_up()
     _run_gunicorn(host=host, port=port, workers=workers, threads=threads)
+
+
+def _warm_up() -> None:
+    """Import every view and load the catalog once, before gunicorn forks its workers,
+    so each worker starts with them in memory and the first request is not slow."""
+    from django.urls import get_resolver
+
+    from footcore.web.library.selectors import catalog
+
+    get_resolver().url_patterns  # noqa: B018 - the property imports every URL module
+    catalog()
 
 
 def _url_host(host: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import re
 import zoneinfo
 from collections.abc import Callable, Mapping
@@ -68,7 +69,11 @@ class Profile:
     timezone: str = DEFAULT_TIMEZONE
     """IANA time-zone name for the calendar."""
     time_of_day: dt.time | None = None
-    """Preferred start time for calendar entries; None means all-day entries."""
+    """When the runner usually starts running, local wall time: the calendar puts the
+    warm-up just before it. None means all-day calendar entries."""
+    strength_time: dt.time | None = None
+    """When strength sessions and self-tests start on the calendar. None: at
+    `time_of_day` on days without a run, after the run on run days."""
 
     def __post_init__(self) -> None:
         problems = _rule_problems(self)
@@ -179,6 +184,16 @@ def _rule_problems(
             for i, race in enumerate(p.races)
             if race < p.start
         ]
+    if (
+        ok("time_of_day", "strength_time")
+        and p.strength_time is not None
+        and p.strength_time == p.time_of_day
+    ):
+        problems.append(
+            Problem(
+                "strength_time", "is your run time; choose a time after your run or another time"
+            )
+        )
     if ok("timezone") and not known_timezone(p.timezone):
         problems.append(Problem("timezone", f"unknown IANA time zone {p.timezone!r}"))
     return problems
@@ -215,7 +230,27 @@ _FIELDS = (
     "sex",
     "timezone",
     "time_of_day",
+    "strength_time",
 )
+
+
+def _clock(read: FieldReader, field: str) -> dt.time | None:
+    clock = read.text(field, None)
+    if clock is None:
+        return None
+    match = _TIME_OF_DAY.match(clock)
+    if match:
+        return dt.time(int(match[1]), int(match[2]))
+    read.fail(field, field, f"not a time in the form HH:MM: {clock!r}")
+    return None
+
+
+def _unknown_field(key: str) -> str:
+    """`unknown field`, with the nearest real field names when a typo is likely."""
+    close = difflib.get_close_matches(key, _FIELDS, n=2, cutoff=0.6)
+    if not close:
+        return f"unknown field (the fields are: {', '.join(_FIELDS)})"
+    return f"unknown field; did you mean {' or '.join(repr(c) for c in close)}?"
 
 
 def parse_profile(data: Mapping[str, object]) -> Profile:
@@ -224,20 +259,14 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
     read = FieldReader(data)
     for key in data:
         if key not in _FIELDS:
-            read.fail(str(key), str(key), "unknown field")
+            read.fail(str(key), str(key), _unknown_field(str(key)))
     start = read.date("start", data["start"], "start") if "start" in data else None
     if "start" not in data:
         read.fail("start", "start", "required")
     long_run = data.get("long_run_day")
     sex = data.get("sex")
-    clock = read.text("time_of_day", None)
-    time_of_day = None
-    if clock is not None:
-        match = _TIME_OF_DAY.match(clock)
-        if match:
-            time_of_day = dt.time(int(match[1]), int(match[2]))
-        else:
-            read.fail("time_of_day", "time_of_day", f"not a time in the form HH:MM: {clock!r}")
+    time_of_day = _clock(read, "time_of_day")
+    strength_time = _clock(read, "strength_time")
     fields: dict[str, object] = {
         "weeks": read.whole("weeks", DEFAULT_WEEKS),
         "run_days": read.choices("run_days", Weekday),
@@ -255,6 +284,7 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
         "sex": None if sex is None else read.choice("sex", sex, Sex, "sex"),
         "timezone": read.text("timezone", DEFAULT_TIMEZONE),
         "time_of_day": time_of_day,
+        "strength_time": strength_time,
     }
     for name, fallback in _SCALAR_DEFAULTS.items():
         if fields[name] is None:
@@ -311,4 +341,7 @@ def profile_to_dict(profile: Profile) -> dict[str, object]:
         "time_of_day": None
         if profile.time_of_day is None
         else profile.time_of_day.strftime("%H:%M"),
+        "strength_time": None
+        if profile.strength_time is None
+        else profile.strength_time.strftime("%H:%M"),
     }

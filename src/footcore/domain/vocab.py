@@ -24,6 +24,25 @@ class Concern(StrEnum):
     ANKLE_SPRAIN_HISTORY = "ankle-sprain-history"
     PERFORMANCE = "performance"
 
+    @property
+    def label(self) -> str:
+        """The concern in plain words, as pages and hand-outs show it."""
+        return _CONCERN_LABELS[self]
+
+
+_CONCERN_LABELS = {
+    Concern.PLANTAR_FASCIITIS: "Plantar heel pain (plantar fasciitis)",
+    Concern.ACHILLES: "Achilles tendon pain",
+    Concern.ACHILLES_INSERTIONAL: "Achilles pain where the tendon meets the heel bone",
+    Concern.SHIN_SPLINTS: "Shin splints",
+    Concern.METATARSALGIA: "Ball-of-foot pain (metatarsalgia)",
+    Concern.FLAT_FEET: "Flat feet",
+    Concern.TRAIL_STABILITY: "Stability on trails",
+    Concern.STRESS_FRACTURE_HISTORY: "A past stress fracture",
+    Concern.ANKLE_SPRAIN_HISTORY: "A past ankle sprain",
+    Concern.PERFORMANCE: "Running performance",
+}
+
 
 class PainSite(StrEnum):
     """Where a runner feels pain now; cautions name the sites that rule an exercise out."""

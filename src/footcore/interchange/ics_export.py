@@ -9,6 +9,12 @@ Choices:
   client that sees it go down keeps the older copy. Feeds are replaced wholesale
   on refresh anyway; the revision matters for files imported by hand.
 - DTSTAMP is the `stamp` the caller passes (its "now"), so output is deterministic.
+- Times: `time_of_day` is when the runner starts running. A run day's warm-up ends
+  at that time; strength and self-tests start at `strength_time` when the runner set
+  one, else `AFTER_RUN` after the run starts on a day with a warm-up, else at
+  `time_of_day`. Whatever the settings, events of one day never overlap: a later
+  event moves to the end of the one it would overlap.
+- URL: with a `base_url`, each event links to its session page (`session_path`).
 - Timed events carry TZID and a generated VTIMEZONE; all-day events use DATE
   values with DTEND the next day. All-day reminders ring at 08:00 on the day,
   because "15 minutes before" an all-day event means 23:45 the evening before.
@@ -32,6 +38,9 @@ PRODID = "-//footcore//foot strength plan//EN"
 SAFETY_NOTE = f"{PAIN_GUIDE} {RED_FLAG_NOTE}"
 """The pain bands runners see everywhere (`pain_bands`), and the red flags."""
 ALL_DAY_REMINDER = dt.timedelta(hours=8)
+AFTER_RUN = dt.timedelta(minutes=90)
+"""footcore-design: strength goes after the run (seed-004 keeps activation before it);
+90 minutes covers a typical run and a shower before the calendar entry starts."""
 _UID_NAMESPACE = uuid.UUID("5b0e3f2c-4a51-4c7e-9d0a-6f6f74636f72")
 
 
@@ -41,6 +50,14 @@ def session_uid(user_key: str, day: dt.date, kind: SessionKind, nth: int = 1) ->
     if nth > 1:
         name += f"\x1f{nth}"
     return f"{uuid.uuid5(_UID_NAMESPACE, name)}@footcore"
+
+
+def session_path(session: PlannedSession) -> str:
+    """The site's page for a session: the player, or the self-tests for a retest."""
+    if session.kind is SessionKind.ASSESSMENT:
+        return "/assess"
+    path = f"/session/{session.date.isoformat()}"
+    return path if session.kind is SessionKind.STRENGTH else f"{path}?kind={session.kind.value}"
 
 
 def session_minutes(session: PlannedSession) -> int:
@@ -96,6 +113,8 @@ def plan_to_ics(
     *,
     tz: str,
     time_of_day: dt.time | None,
+    strength_time: dt.time | None = None,
+    base_url: str | None = None,
     user_key: str,
     calendar_name: str,
     stamp: dt.datetime,
@@ -105,8 +124,10 @@ def plan_to_ics(
 ) -> bytes:
     """The plan as iCalendar bytes: one VEVENT per planned session.
 
-    `tz` is the runner's IANA zone; `time_of_day` the local wall time sessions
-    start at, or None for all-day entries. Each event lasts the session's
+    `tz` is the runner's IANA zone; `time_of_day` the local wall time the runner
+    starts running, or None for all-day entries; `strength_time` when strength
+    sessions start (see the module docstring). `base_url` (`https://host`) adds a
+    URL to each event. Each event lasts the session's
     `estimated_s` rounded up to minutes. `reminder_min` minutes before a timed
     event a DISPLAY alarm rings (None: no alarm). `stamp` (aware) becomes DTSTAMP;
     `sequence` is the plan revision (see the module docstring); feeds ask to be
@@ -114,29 +135,34 @@ def plan_to_ics(
     """
     zone = _zone(tz)
     _check(time_of_day=time_of_day, stamp=stamp, reminder_min=reminder_min, refresh_h=refresh_h)
+    if strength_time is not None and strength_time.tzinfo is not None:
+        raise ValueError("strength_time is a wall-clock time in tz; give it without tzinfo")
     if sequence < 0:
         raise ValueError("sequence must not be negative")
     calendar = _calendar(calendar_name, tz, refresh_h)
     sessions = sorted(plan.sessions(), key=lambda s: (s.date, s.kind.value))
+    starts = start_times(sessions, time_of_day=time_of_day, strength_time=strength_time)
     seen: Counter[tuple[dt.date, SessionKind]] = Counter()
-    for session in sessions:
+    for index, session in enumerate(sessions):
         seen[(session.date, session.kind)] += 1
         event = icalendar.Event()
         nth = seen[(session.date, session.kind)]
         event.add("uid", session_uid(user_key, session.date, session.kind, nth))
         event.add("dtstamp", stamp.astimezone(dt.UTC))
         event.add("sequence", sequence)
-        _add_times(event, session, zone, time_of_day)
+        _add_times(event, session, zone, starts[index])
         event.add("summary", session_summary(session))
+        if base_url:
+            event.add("url", base_url.rstrip("/") + session_path(session))
         event.add("description", session_description(session, catalog))
         event.add("categories", ["footcore", session.kind.value])
         event.add("class", "PRIVATE")
         # Home exercise should not make the runner look busy to colleagues.
         event.add("transp", "TRANSPARENT")
         if reminder_min is not None:
-            event.add_component(_alarm(session, reminder_min, all_day=time_of_day is None))
+            event.add_component(_alarm(session, reminder_min, all_day=starts[index] is None))
         calendar.add_component(event)
-    if sessions and time_of_day is not None:
+    if sessions and any(start is not None for start in starts):
         calendar.add_missing_timezones(
             first_date=dt.date(sessions[0].date.year, 1, 1),
             last_date=dt.date(sessions[-1].date.year + 2, 1, 1),
@@ -181,14 +207,65 @@ def _calendar(name: str, tz: str, refresh_h: int) -> icalendar.Calendar:
     return calendar
 
 
-def _add_times(
-    event: icalendar.Event, session: PlannedSession, zone: ZoneInfo, time_of_day: dt.time | None
-) -> None:
+def start_times(
+    sessions: list[PlannedSession],
+    *,
+    time_of_day: dt.time | None,
+    strength_time: dt.time | None,
+) -> list[dt.datetime | None]:
+    """Each session's naive local start (None: all day), in the order given; events
+    of one day never overlap (see the module docstring). Warm-ups are placed first,
+    ending at the run time; the rest at their wanted time, pushed past any overlap."""
+    by_day: dict[dt.date, list[int]] = {}
+    for index, session in enumerate(sessions):
+        by_day.setdefault(session.date, []).append(index)
+    starts: list[dt.datetime | None] = [None] * len(sessions)
+    for day, indexes in by_day.items():
+        run_day = any(sessions[i].kind is SessionKind.ACTIVATION for i in indexes)
+        placed: list[tuple[dt.datetime, dt.datetime]] = []
+        first = sorted(indexes, key=lambda i: sessions[i].kind is not SessionKind.ACTIVATION)
+        for i in first:
+            wanted = _wanted_start(sessions[i], day, run_day, time_of_day, strength_time)
+            if wanted is None:
+                continue
+            length = dt.timedelta(minutes=session_minutes(sessions[i]))
+            start = wanted
+            for begin, end in sorted(placed):
+                if start < end and begin < start + length:
+                    start = end
+            placed.append((start, start + length))
+            starts[i] = start
+    return starts
+
+
+def _wanted_start(
+    session: PlannedSession,
+    day: dt.date,
+    run_day: bool,
+    time_of_day: dt.time | None,
+    strength_time: dt.time | None,
+) -> dt.datetime | None:
+    if session.kind is SessionKind.ACTIVATION:
+        if time_of_day is None:
+            return None
+        run = dt.datetime.combine(day, time_of_day)
+        return run - dt.timedelta(minutes=session_minutes(session))
+    if strength_time is not None:
+        return dt.datetime.combine(day, strength_time)
     if time_of_day is None:
+        return None
+    run = dt.datetime.combine(day, time_of_day)
+    return run + AFTER_RUN if run_day else run
+
+
+def _add_times(
+    event: icalendar.Event, session: PlannedSession, zone: ZoneInfo, local: dt.datetime | None
+) -> None:
+    if local is None:
         event.add("dtstart", session.date)
         event.add("dtend", session.date + dt.timedelta(days=1))
         return
-    start = dt.datetime.combine(session.date, time_of_day, tzinfo=zone)
+    start = local.replace(tzinfo=zone)
     event.add("dtstart", start)
     event.add("dtend", start + dt.timedelta(minutes=session_minutes(session)))
 

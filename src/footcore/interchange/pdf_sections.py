@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from fpdf import FPDF
 
 from footcore.domain.catalog import Catalog, Dose, Exercise
-from footcore.domain.plan import Plan
+from footcore.domain.plan import Plan, SessionKind
 from footcore.interchange.pdf_text import pdf_safe, week_ranges
 
 ILLUSTRATION_W_MM = 70.0
@@ -22,28 +22,63 @@ ends up alone at the bottom of a page."""
 
 @dataclass(frozen=True, slots=True)
 class DoseUse:
-    """One rung and dose of an exercise, and the plan weeks that use it."""
+    """How much of an exercise one kind of session asks for in some plan weeks.
 
-    variant: str
-    dose: Dose
+    `doses` are the (variant, dose) pairs those weeks use, in the order the week
+    meets them (more than one when sessions of the week differ, e.g. a lighter
+    warm-up before a hard run). Every week of a
+    session kind is in exactly one `DoseUse`, so the hand-out never lists two doses
+    for the same week and session."""
+
+    kind: SessionKind
     weeks: tuple[int, ...]
+    doses: tuple[tuple[str, Dose], ...]
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(variant for variant, _ in self.doses))
+
+
+KIND_ORDER = (SessionKind.STRENGTH, SessionKind.ACTIVATION, SessionKind.ASSESSMENT)
+KIND_LABELS = {
+    SessionKind.STRENGTH: "Strength sessions",
+    SessionKind.ACTIVATION: "Warm-up before runs",
+    SessionKind.ASSESSMENT: "Self-test days",
+}
 
 
 def exercise_uses(plan: Plan) -> dict[str, list[DoseUse]]:
-    """Exercise id -> the (variant, dose) pairs the plan uses, in order of first use."""
-    found: dict[str, dict[tuple[str, Dose], list[int]]] = {}
+    """Exercise id -> its doses per session kind, weeks with the same doses together;
+    exercises in order of first use."""
+    found: dict[str, dict[SessionKind, dict[int, list[tuple[str, Dose]]]]] = {}
     for week in plan.weeks:
         for session in sorted(week.sessions, key=lambda s: (s.date, s.kind.value)):
             for item in session.items:
-                weeks = found.setdefault(item.exercise, {}).setdefault(
-                    (item.variant, item.dose), []
-                )
-                if week.index not in weeks:
-                    weeks.append(week.index)
-    return {
-        exercise_id: [DoseUse(v, d, tuple(w)) for (v, d), w in pairs.items()]
-        for exercise_id, pairs in found.items()
-    }
+                kinds = found.setdefault(item.exercise, {})
+                doses = kinds.setdefault(session.kind, {}).setdefault(week.index, [])
+                if (item.variant, item.dose) not in doses:
+                    doses.append((item.variant, item.dose))
+    uses: dict[str, list[DoseUse]] = {}
+    for exercise_id, kinds in found.items():
+        lines: list[DoseUse] = []
+        for kind in KIND_ORDER:
+            by_doses: dict[tuple[tuple[str, Dose], ...], list[int]] = {}
+            for week_index, doses in kinds.get(kind, {}).items():
+                by_doses.setdefault(tuple(doses), []).append(week_index)
+            lines += [DoseUse(kind, tuple(w), doses) for doses, w in by_doses.items()]
+        uses[exercise_id] = lines
+    return uses
+
+
+def dose_line(exercise: Exercise, use: DoseUse, *, label_kind: bool) -> str:
+    """`Weeks 1-2, Seated: 10 reps`, with the session kind first when `label_kind`."""
+    doses = " or ".join(
+        f"{_variant_name(exercise, variant)}: {dose.describe()}" for variant, dose in use.doses
+    )
+    if len(use.doses) > 1:
+        doses += " (it varies from session to session)"
+    line = f"{week_ranges(list(use.weeks))}, {doses}"
+    return f"{KIND_LABELS[use.kind]}, {line[0].lower()}{line[1:]}" if label_kind else line
 
 
 def exercise_section(
@@ -68,9 +103,10 @@ def exercise_section(
     for number, step in enumerate(exercise.steps, start=1):
         _hanging(pdf, f"{number}.", step)
     _subheading(pdf, "How much")
+    # The kind of session is named once an exercise is in more than one kind.
+    label_kind = len({use.kind for use in uses}) > 1 or uses[0].kind is not SessionKind.STRENGTH
     for use in uses:
-        variant = _variant_name(exercise, use.variant)
-        _hanging(pdf, "-", f"{week_ranges(list(use.weeks))}, {variant}: {use.dose.describe()}")
+        _hanging(pdf, "-", dose_line(exercise, use, label_kind=label_kind))
     if exercise.cautions:
         _subheading(pdf, "Take care")
         for caution in exercise.cautions:
@@ -89,9 +125,10 @@ def _variant_name(exercise: Exercise, variant_id: str) -> str:
 def _sources(pdf: FPDF, exercise: Exercise, uses: list[DoseUse], catalog: Catalog) -> None:
     keys = list(dict.fromkeys(exercise.citations))
     for use in uses:
-        source = exercise.variant(use.variant).source
-        if source and source not in keys:
-            keys.append(source)
+        for variant in use.variants:
+            source = exercise.variant(variant).source
+            if source and source not in keys:
+                keys.append(source)
     if not keys:
         return
     _subheading(pdf, "Sources")

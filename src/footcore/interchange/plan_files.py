@@ -26,13 +26,17 @@ def plan_ics(
     *,
     user_key: str,
     stamp: dt.datetime | None = None,
+    base_url: str | None = None,
 ) -> bytes:
-    """iCalendar bytes in the runner's time zone at their preferred time (or all-day)."""
+    """iCalendar bytes in the runner's time zone at their preferred times (or all-day);
+    with `base_url`, every event links to its session."""
     return plan_to_ics(
         plan,
         catalog,
         tz=profile.timezone,
         time_of_day=profile.time_of_day,
+        strength_time=profile.strength_time,
+        base_url=base_url,
         user_key=user_key,
         calendar_name=CALENDAR_NAME,
         stamp=stamp or dt.datetime.now(dt.UTC),

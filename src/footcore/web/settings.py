@@ -17,6 +17,8 @@ PERSONAL_MODE = MODE is config.Mode.PERSONAL
 
 SECRET_KEY = config.secret_key(DATA_DIR)
 DEBUG = config.env_bool("FOOTCORE_DEBUG", False)
+FOOTCORE_BASE_URL = config.base_url()
+"""Where the site is reached; calendar events link back to it when set."""
 
 _hosts = os.environ.get("FOOTCORE_ALLOWED_HOSTS", "")
 ALLOWED_HOSTS = [h.strip() for h in _hosts.split(",") if h.strip()] or [
@@ -57,7 +59,9 @@ MIDDLEWARE = [
     "footcore.web.accounts.middleware.LoginRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "footcore.web.error_pages.FriendlyMethodNotAllowed",
 ]
+CSRF_FAILURE_VIEW = "footcore.web.error_pages.csrf_failure"
 
 ROOT_URLCONF = "footcore.web.urls"
 WSGI_APPLICATION = "footcore.web.wsgi.application"

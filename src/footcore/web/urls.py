@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import include, path
 from django.views.decorators.http import require_safe
 
@@ -18,8 +19,23 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    return redirect("today")
+    """A runner with a plan goes to Today; a first visit gets the welcome page."""
+    from footcore.web.accounts.services import current_user
+    from footcore.web.clinic.roles import clinician_for
+    from footcore.web.training.selectors import get_profile
 
+    user = current_user(request)
+    if not settings.PERSONAL_MODE and clinician_for(user) is not None:
+        return redirect("clinic")
+    if get_profile(user) is not None:
+        return redirect("today")
+    return render(request, "footcore/welcome.html", {"nav": "home"})
+
+
+handler400 = "footcore.web.error_pages.bad_request"
+handler403 = "footcore.web.error_pages.permission_denied"
+handler404 = "footcore.web.error_pages.page_not_found"
+handler500 = "footcore.web.error_pages.server_error"
 
 urlpatterns = [
     path("", home, name="home"),

@@ -24,7 +24,6 @@ from footcore.domain.intake import (
 from footcore.domain.prescription import Frequency, PrescribedSide
 from footcore.domain.prescription_edit import edit_document
 from footcore.domain.problems import Invalid
-from footcore.domain.rotation import CONCERN_WORDS
 from footcore.domain.safety import RED_FLAG_QUESTIONS
 from footcore.domain.vocab import Concern, PainSite
 from footcore.web.clinic import audit, care, prescribing
@@ -134,7 +133,7 @@ def _context(request: HttpRequest, client_id: int, **extra: Any) -> dict[str, An
         "frequencies": [
             f.value for f in (Frequency.DAILY, Frequency.EVERY_SECOND_DAY, Frequency.PER_WEEK)
         ],
-        "concerns": [(c.value, CONCERN_WORDS[c]) for c in Concern],
+        "concerns": [(c.value, c.label) for c in Concern],
         "pain_sites": [(p.value, p.value.replace("-", " ")) for p in PainSite],
         "measures": [(m.name, MEASURE_WORDS[m.name]) for m in MEASURES],
         "affected_sides": [s.value for s in AffectedSide],

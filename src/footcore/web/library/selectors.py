@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar
 
-from footcore.catalog.loader import default_catalog
 from footcore.domain.catalog import Catalog, Exercise
 from footcore.domain.problems import invalid
 from footcore.domain.vocab import Concern, Equipment, Position
@@ -52,6 +51,10 @@ def parse_filter(
 
 
 def catalog() -> Catalog:
+    # Imported here: the loader brings pydantic, which a CLI command that never
+    # reads the catalog should not pay for.
+    from footcore.catalog.loader import default_catalog
+
     return default_catalog()
 
 

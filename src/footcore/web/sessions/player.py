@@ -36,6 +36,8 @@ SERVICE_WORKER = Path(__file__).resolve().parent.parent / "static" / "footcore" 
 PLAYER_ASSETS = (
     "footcore/site.css",
     "footcore/icon.svg",
+    "footcore/icon-192.png",
+    "footcore/manifest.webmanifest",
     "footcore/offline-queue.js",
     "footcore/player-cues.js",
     "footcore/player.js",

@@ -11,6 +11,7 @@ from footcore.domain.runner_view import ProgramView
 from footcore.domain.runner_view import pending_check as pending_in
 from footcore.web.runner.records import RED_FLAG_FIELDS, exercise_from_dict, exercise_to_dict
 from footcore.web.runner.selectors import names, program_view_for, runner_state
+from footcore.web.sessions.models import SessionLogEntry
 
 __all__ = [
     "CHECK_WINDOW_DAYS",
@@ -32,3 +33,9 @@ def program_view(user: User, today: dt.date) -> ProgramView:
 def pending_check(user: User, today: dt.date) -> dt.date | None:
     """The latest logged session before today still waiting for its next-morning check."""
     return pending_in(runner_state(user), today)
+
+
+def logged_sessions(user: User) -> frozenset[tuple[dt.date, str]]:
+    """`(date, kind)` of every logged session, so each plan row can offer its log."""
+    rows = SessionLogEntry.objects.filter(user=user).values_list("date", "kind")
+    return frozenset((date, kind) for date, kind in rows)

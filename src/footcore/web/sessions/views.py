@@ -44,6 +44,12 @@ def log_view(request: HttpRequest, day: str) -> HttpResponse:
         raise Http404("The date must look like YYYY-MM-DD.") from None
     user = current_user(request)
     session = _session(request, date)
+    if date > _today(request):
+        context_ahead = {"session": session, "day": date, "nav": "today"}
+        status_ahead = 400 if request.method == "POST" else 200
+        return render(
+            request, "footcore/sessions_log_ahead.html", context_ahead, status=status_ahead
+        )
     names = selectors.names()
     status = 200
     if request.method == "POST":

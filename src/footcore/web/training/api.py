@@ -42,6 +42,7 @@ class ProfileIn(Schema):
     sex: str | None = None
     timezone: str | None = None
     time_of_day: str | None = None
+    strength_time: str | None = None
 
 
 class ProfileOut(Schema):
@@ -60,6 +61,7 @@ class ProfileOut(Schema):
     sex: str | None
     timezone: str
     time_of_day: str | None
+    strength_time: str | None
 
 
 @router.get("/profile", response={200: ProfileOut, **responses(NOT_FOUND)}, summary="Your profile")

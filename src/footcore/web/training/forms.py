@@ -38,7 +38,8 @@ DAYS = [(d.value, DAY_NAMES[d.value]) for d in Weekday]
 
 
 def _choices(enum: Any) -> list[tuple[str, str]]:
-    return [(m.value, m.value.replace("-", " ")) for m in enum]
+    """Choices in plain words: the member's `label` where it has one."""
+    return [(m.value, getattr(m, "label", m.value.replace("-", " "))) for m in enum]
 
 
 class ProfileForm(forms.Form):
@@ -89,11 +90,24 @@ class ProfileForm(forms.Form):
     )
     age = forms.IntegerField(required=False, min_value=AGE_RANGE[0], max_value=AGE_RANGE[1])
     sex = forms.ChoiceField(choices=[("", "prefer not to say"), *_choices(Sex)], required=False)
-    timezone = forms.CharField(initial=DEFAULT_TIMEZONE, max_length=64, label="Time zone")
+    timezone = forms.CharField(
+        initial=DEFAULT_TIMEZONE,
+        max_length=64,
+        label="Time zone",
+        # profile.js fills in the browser's zone for a new profile.
+        widget=forms.TextInput(attrs={"data-browser-timezone": "1"}),
+    )
     time_of_day = forms.TimeField(
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}),
-        label="Preferred time (empty: all-day in your calendar)",
+        label="When you usually run (empty: all-day entries in your calendar)",
+        help_text="The calendar puts the warm-up just before this time.",
+    )
+    strength_time = forms.TimeField(
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
+        label="Time for strength sessions (optional)",
+        help_text="Empty: after your run on run days, at your run time on other days.",
     )
 
     def to_profile_data(self) -> dict[str, object]:
@@ -101,6 +115,7 @@ class ProfileForm(forms.Form):
         data = self.cleaned_data
         races = [line.strip() for line in data["races"].replace(",", "\n").splitlines()]
         time_of_day: dt.time | None = data["time_of_day"]
+        strength_time: dt.time | None = data["strength_time"]
         return {
             "start": data["start"].isoformat(),
             "weeks": data["weeks"],
@@ -117,6 +132,7 @@ class ProfileForm(forms.Form):
             "sex": data["sex"] or None,
             "timezone": data["timezone"],
             "time_of_day": None if time_of_day is None else time_of_day.strftime("%H:%M"),
+            "strength_time": None if strength_time is None else strength_time.strftime("%H:%M"),
         }
 
     @classmethod

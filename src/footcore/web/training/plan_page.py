@@ -9,7 +9,7 @@ own labels, and each session's exercise list is one escaped HTML fragment.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -18,7 +18,8 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from footcore.domain.catalog import Dose
-from footcore.domain.plan import Plan, PlannedSession, SessionKind
+from footcore.domain.plan import Plan, PlannedSession
+from footcore.web.sessions.actions import actions_html
 from footcore.web.training.templatetags.footcore import minutes
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -38,24 +39,33 @@ def short_day(day: dt.date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
 
 
-def plan_rows(plan: Plan, today: dt.date, names: Mapping[str, str]) -> tuple[WeekRow, ...]:
-    """The plan's weeks as rows ready to print, past and today's sessions marked."""
+def plan_rows(
+    plan: Plan,
+    today: dt.date,
+    names: Mapping[str, str],
+    logged: Collection[tuple[dt.date, str]] = frozenset(),
+) -> tuple[WeekRow, ...]:
+    """The plan's weeks as rows ready to print, past and today's sessions marked, each
+    with its buttons (`logged`: the `(date, kind)` of every logged session)."""
     # One reverse() for every exercise link: ids are slugs, so the prefix is fixed.
     prefix = reverse("exercise-detail", args=["x"])[:-1]
-    assess = reverse("assess")
     return tuple(
         WeekRow(
             index=week.index,
             kind=week.kind.value,
             notes=week.notes,
-            sessions=tuple(_session(s, today, names, prefix, assess) for s in week.sessions),
+            sessions=tuple(_session(s, today, names, prefix, logged) for s in week.sessions),
         )
         for week in plan.weeks
     )
 
 
 def _session(
-    session: PlannedSession, today: dt.date, names: Mapping[str, str], prefix: str, assess: str
+    session: PlannedSession,
+    today: dt.date,
+    names: Mapping[str, str],
+    prefix: str,
+    logged: Collection[tuple[dt.date, str]],
 ) -> SafeString:
     kind = session.kind.value
     css = kind
@@ -71,13 +81,11 @@ def _session(
         for item in session.items
     )
     reason = f'<p class="reason">{escape(session.reason)}</p>' if session.reason else ""
-    if session.kind is SessionKind.ASSESSMENT:
-        reason += f'<p><a href="{escape(assess)}">Do the foot self-tests</a></p>'
     html = (
         f'<details class="session {css}" data-date="{session.date.isoformat()}" '
         f'data-kind="{kind}"><summary><strong>{short_day(session.date)}</strong> · {kind} · '
         f"{minutes(session.estimated_s)} min</summary>{reason}"
-        f'<ol class="items">{items}</ol></details>'
+        f'<ol class="items">{items}</ol>{actions_html(session, today, logged)}</details>'
     )
     return mark_safe(html)  # noqa: S308  every value above is escaped
 

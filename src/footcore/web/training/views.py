@@ -14,6 +14,7 @@ from footcore.interchange.pdf_handout import PageSize
 from footcore.web.accounts.services import current_user
 from footcore.web.library.selectors import catalog
 from footcore.web.runner_clock import runner_today
+from footcore.web.sessions.selectors import logged_sessions
 from footcore.web.training import exports, selectors, services
 from footcore.web.training.forms import ProfileForm
 from footcore.web.training.plan_page import plan_rows
@@ -46,7 +47,8 @@ def profile_view(request: HttpRequest) -> HttpResponse:
         )
     initial = ProfileForm.initial_from(current) if current else {"start": runner_today(None)}
     form = ProfileForm(initial=initial)
-    return render(request, "footcore/profile.html", {"form": form, "nav": "profile"})
+    context = {"form": form, "nav": "profile", "new_profile": current is None}
+    return render(request, "footcore/profile.html", context)
 
 
 @require_safe
@@ -63,7 +65,9 @@ def plan_view(request: HttpRequest) -> HttpResponse:
         "plan": plan,
         "prescription": selectors.current_prescription(user),
         "names": {e.id: e.name for e in catalog().exercises},
-        "weeks": plan_rows(plan, today, {e.id: e.name for e in catalog().exercises}),
+        "weeks": plan_rows(
+            plan, today, {e.id: e.name for e in catalog().exercises}, logged_sessions(user)
+        ),
         "profile": profile,
         "today": today,
         "feed_url": None
@@ -86,6 +90,7 @@ def today_view(request: HttpRequest) -> HttpResponse:
         "sessions": selectors.sessions_on(user, today),
         "next": selectors.next_session(user, today),
         "names": {e.id: e.name for e in catalog().exercises},
+        "logged": logged_sessions(user),
         "nav": "today",
     }
     return render(request, "footcore/today.html", context)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
 
 from django import template
+from django.utils.safestring import SafeString, mark_safe
 
+from footcore.domain.plan import PlannedSession
 from footcore.web.accounts.services import current_user
 from footcore.web.runner_clock import runner_today
+from footcore.web.sessions.actions import actions_html
 from footcore.web.sessions.forms import CheckinForm, ClearanceForm
 from footcore.web.sessions.selectors import ProgramView, program_view
 
@@ -32,7 +35,9 @@ def clearance_form() -> ClearanceForm:
     return ClearanceForm()
 
 
-@register.filter
-def start_href(day: Any) -> str:
-    """The guided player's address for a day: `/session/YYYY-MM-DD`."""
-    return f"/session/{day:%Y-%m-%d}"
+@register.simple_tag
+def session_actions(
+    session: PlannedSession, today: dt.date, logged: frozenset[tuple[dt.date, str]]
+) -> SafeString:
+    """What a runner can do with a planned session: play or log it, or see its log."""
+    return mark_safe(actions_html(session, today, logged))  # noqa: S308  escaped in actions

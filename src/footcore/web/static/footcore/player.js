@@ -146,10 +146,13 @@
     keepAwake();
     state = "running";
     ui.root.dataset.state = state;
+    const hadFocus = document.activeElement === ui.start;
     ui.start.hidden = true;
     ui.pause.hidden = false;
     ui.back.disabled = false;
     ui.skip.disabled = false;
+    // Keyboard users keep their place: the hidden Start hands focus to Pause.
+    if (hadFocus) ui.pause.focus();
     jumpTo(0, pressed);
   }
   function pauseOrResume() {
@@ -270,15 +273,37 @@
       }),
     );
     ui.form.hidden = false;
+    $("player-confirm").hidden = true;
+    const first = ui.form.querySelector("input[name=difficulty]:checked");
+    if (first) first.focus();
   }
   function newKey() {
     if (crypto.randomUUID) return crypto.randomUUID();
     const bytes = crypto.getRandomValues(new Uint8Array(16));
     return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   }
+  function savedSummary() {
+    const form = new FormData(ui.form);
+    const difficulty = { "too-easy": "too easy", "just-right": "just right", "too-hard": "too hard" };
+    const site = form.get("pain_site");
+    const done = exerciseLogs().filter((log) => log.done).length;
+    return `Saved: ${done} of ${choices.length} exercises done in full, ` +
+      `${difficulty[form.get("difficulty")] || "just right"}, pain ${form.get("pain_0_10")}/10` +
+      `${site ? ` (${site})` : ""}.`;
+  }
+  function settle(label) {
+    // A stored (or queued) log is final: lock the form and show where to go next.
+    const submit = $("feedback-submit");
+    submit.disabled = true;
+    submit.textContent = label;
+    ui.form.querySelectorAll("input, select, textarea").forEach((field) => { field.disabled = true; });
+    $("log-next").hidden = false;
+  }
+  let sentSummary = "";
   function report(result) {
     if (result.outcome === "saved") {
-      ui.status.textContent = "Saved.";
+      ui.status.textContent = sentSummary || "Saved.";
+      settle("Saved");
       const answer = result.answer || {};
       if (answer.red_flag_screen_due) ui.status.textContent += " Please answer the safety questions on the Today page.";
       if (answer.changes && answer.changes.length) ui.status.textContent += ` ${answer.changes.join(" ")}`;
@@ -287,6 +312,7 @@
       ui.status.textContent = `Not saved (${result.status}): ${detail}`;
     } else {
       ui.status.textContent = "Queued: it will be sent when you are back online.";
+      settle("Queued");
     }
     ui.status.dataset.outcome = result.outcome;
   }
@@ -305,6 +331,7 @@
     };
     const submit = $("feedback-submit");
     submit.disabled = true;
+    sentSummary = savedSummary(); // read before `settle` disables (and so empties) the fields
     ui.status.textContent = "Saving…";
     try {
       const result = await window.footcoreQueue.submit(data.log_url, body, form.get("csrfmiddlewaretoken"));
@@ -329,7 +356,18 @@
   ui.pause.addEventListener("click", pauseOrResume);
   ui.back.addEventListener("click", back);
   ui.skip.addEventListener("click", skipExercise);
-  ui.finish.addEventListener("click", finish);
+  const confirmBox = $("player-confirm");
+  function askToFinish() {
+    if (state === "done") return;
+    confirmBox.hidden = false;
+    $("player-confirm-no").focus();
+  }
+  function closeConfirm() {
+    confirmBox.hidden = true;
+  }
+  ui.finish.addEventListener("click", askToFinish);
+  $("player-confirm-yes").addEventListener("click", () => { closeConfirm(); finish(); });
+  $("player-confirm-no").addEventListener("click", () => { closeConfirm(); ui.finish.focus(); });
   ui.form.addEventListener("submit", submitLog);
   ui.pain.addEventListener("input", () => { ui.painValue.textContent = ui.pain.value; });
   document.addEventListener("visibilitychange", () => {

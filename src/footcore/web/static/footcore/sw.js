@@ -3,11 +3,13 @@
 // which bumps VERSION); pages network-first with the cached copy as the fallback;
 // the API is never cached. Logs queued offline are sent on background sync.
 "use strict";
-const VERSION = "2";
+const VERSION = "3";
 const CACHE = `footcore-player-v${VERSION}`;
 const CORE = [
   "/static/footcore/site.css",
   "/static/footcore/icon.svg",
+  "/static/footcore/icon-192.png",
+  "/static/footcore/manifest.webmanifest",
   "/static/footcore/offline-queue.js",
   "/static/footcore/player-cues.js",
   "/static/footcore/player.js",

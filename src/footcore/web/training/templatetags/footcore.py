@@ -16,3 +16,13 @@ def get(mapping: Mapping[str, str], key: str) -> str:
 def minutes(seconds: int) -> int:
     """Whole minutes, rounded half up, never 0 for a non-empty session."""
     return max(1, (int(seconds) + 30) // 60) if seconds else 0
+
+
+@register.filter
+def words(slug: object) -> str:
+    """A vocabulary slug in plain words: `balance-disk` -> `balance disk`; a member
+    with a `label` (concerns) shows its label."""
+    label = getattr(slug, "label", None)
+    if isinstance(label, str):
+        return label
+    return str(getattr(slug, "value", slug)).replace("-", " ")
