@@ -23,8 +23,9 @@ from footcore.domain.adaptation import RuleDecision
 from footcore.domain.plan import PlannedSession as SessionValue
 from footcore.domain.plan import PlanWeek
 from footcore.domain.plan_serialize import item_to_dict
+from footcore.domain.prescribe import PROPOSER
 from footcore.domain.prescription import Prescription
-from footcore.domain.prescription_serialize import prescription_to_dict
+from footcore.domain.prescription_serialize import prescription_from_dict, prescription_to_dict
 from footcore.domain.problems import invalid
 from footcore.domain.profile import Profile, profile_to_dict
 from footcore.domain.runner import (
@@ -108,7 +109,9 @@ def apply_change(
             plan_inputs="" if profile_row is None else profile_row[1],
             catalog=default_catalog(),
             tail=None if since is None else history(user, since),
-            prescription=clinician_prescription(user),
+            prescription=(
+                change.prescription if isinstance(change, PrescriptionEdited) else read.clinician_rx
+            ),
         )
         _write(
             user,
@@ -117,6 +120,7 @@ def apply_change(
             profile_row,
             state_row,
             change.profile if isinstance(change, ProfileSaved) else profile,
+            kept_rx=isinstance(change, PrescriptionEdited) or read.clinician_rx is not None,
         )
     view = program_view(decision.state, day)
     return Applied(view, decision.decisions, record_id, True, decision.replan_from, day)
@@ -135,6 +139,8 @@ class _Read:
     """The profile's data, plan digest and week notes."""
     resent: int | None
     """The stored log with this change's idempotency key, when it was sent before."""
+    clinician_rx: Prescription | None
+    """The current prescription when a clinician made it."""
 
 
 def _read(user: User, change: Change) -> _Read:
@@ -145,12 +151,13 @@ def _read(user: User, change: Change) -> _Read:
     more than running it."""
     key = change.log.idempotency_key if isinstance(change, SessionLogged) else None
     with connection.cursor() as cursor:
-        cursor.execute(_read_sql(), [key, user.pk])
+        cursor.execute(_read_sql(), [key, PROPOSER, user.pk])
         found = cursor.fetchone()
     if found is not None:
-        row_id, state, data, plan_inputs, notes, again = found
+        row_id, state, data, plan_inputs, notes, again, rx = found
         profile_row = None if data is None else (_json(data), str(plan_inputs), _json(notes))
-        return _Read((int(row_id), _json(state)), profile_row, again)
+        clinician_rx = None if rx is None else prescription_from_dict(_json(rx))  # type: ignore[arg-type]
+        return _Read((int(row_id), _json(state)), profile_row, again, clinician_rx)
     profile = (
         RunnerProfile.objects.filter(user=user)
         .values_list("data", "plan_inputs", "week_notes")
@@ -158,7 +165,7 @@ def _read(user: User, change: Change) -> _Read:
     )
     resent = SessionLogEntry.objects.filter(user=user, idempotency_key=key)
     again = None if key is None else resent.values_list("id", flat=True).first()
-    return _Read(None, profile, again)
+    return _Read(None, profile, again, clinician_prescription(user))
 
 
 @lru_cache(maxsize=4)
@@ -166,6 +173,7 @@ def _read_sql() -> str:
     state = RunnerStateRow._meta.db_table
     profile = RunnerProfile._meta.db_table
     logs = SessionLogEntry._meta.db_table
+    rx = StoredPrescription._meta.db_table
     # On PostgreSQL the state row's lock serialises a runner's changes; SQLite's
     # IMMEDIATE transaction already holds the write lock.
     lock = " FOR UPDATE OF s" if connection.features.has_select_for_update_of else ""
@@ -173,7 +181,11 @@ def _read_sql() -> str:
     return (
         f"SELECT s.id, s.state, p.data, p.plan_inputs, p.week_notes, "  # noqa: S608
         f"(SELECT l.id FROM {logs} l WHERE l.user_id = s.user_id AND l.idempotency_key = %s "
-        f"LIMIT 1) FROM {state} s LEFT JOIN {profile} p ON p.user_id = s.user_id "
+        f"LIMIT 1), "
+        # A clinician's current prescription, which the plan keeps as it is.
+        f"(SELECT r.data FROM {rx} r WHERE r.user_id = s.user_id AND r.changed_by <> %s "
+        f"AND r.version = (SELECT MAX(r2.version) FROM {rx} r2 WHERE r2.user_id = s.user_id)) "
+        f"FROM {state} s LEFT JOIN {profile} p ON p.user_id = s.user_id "
         f"WHERE s.user_id = %s{lock}"
     )
 
@@ -260,13 +272,16 @@ def _write(
     profile_row: tuple[object, str, object] | None,
     state_row: tuple[int, object] | None,
     profile: Profile | None,
+    *,
+    kept_rx: bool = False,
 ) -> None:
+    """`kept_rx`: a clinician's prescription stands, so footcore stores no proposal."""
     profile_fields: dict[str, object] = {}
     if isinstance(change, ProfileSaved):
         profile_fields["data"] = profile_to_dict(change.profile)
     if decision.plan is not None and decision.replan_from is not None:
         start = decision.replan_from
-        if profile is not None and clinician_prescription(user) is None:
+        if profile is not None and not kept_rx:
             record_prescription(
                 user=user, profile=profile, emphasis=decision.state.emphasis, today=start
             )
