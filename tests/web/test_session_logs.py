@@ -311,6 +311,6 @@ def test_today_and_plan_stay_within_a_few_queries(
     with time_machine.travel(morning(THU), tick=False):
         with django_assert_max_num_queries(9):
             assert client.get("/today").status_code == 200
-        # One more for the prescription shown above the weeks.
+        # One more on /plan for the prescription shown above the weeks.
         with django_assert_max_num_queries(10):
             assert client.get("/plan").status_code == 200
