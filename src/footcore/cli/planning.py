@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.markup import escape
 
+from footcore.cli import calendar_import
 from footcore.cli.django_setup import setup
 from footcore.cli.output import console, fail, print_json
 
@@ -40,6 +41,7 @@ def register(app: typer.Typer) -> None:
     app.command("plan")(plan)
     app.command("today")(today)
     app.add_typer(profile_app, name="profile")
+    calendar_import.register(profile_app)
 
 
 def read_profile_file(path: Path, *, argument: str = "FILE") -> Profile:
@@ -100,7 +102,7 @@ def plan(
     """Print or export a multi-week foot-strength plan."""
     if fmt is Format.PDF and out is None:
         fail("--format pdf: give --out FILE (a PDF is not for the terminal)")
-    from footcore.catalog.loader import default_catalog
+    from footcore.catalog.cache import default_catalog
     from footcore.domain.planning import build_plan
 
     if profile is not None:
@@ -127,7 +129,7 @@ def _stored() -> tuple[Profile, Plan, str]:
 def _emit(
     the_plan: Plan, runner: Profile, *, fmt: Format, out: Path | None, page: Page, user_key: str
 ) -> None:
-    from footcore.catalog.loader import default_catalog
+    from footcore.catalog.cache import default_catalog
     from footcore.domain.plan_serialize import plan_to_dict
     from footcore.interchange.plan_files import plan_ics, plan_pdf
 
@@ -160,7 +162,7 @@ def _write_bytes(body: bytes, out: Path) -> None:
 
 
 def _print_plan(the_plan: Plan, out: Path | None) -> None:
-    from footcore.catalog.loader import default_catalog
+    from footcore.catalog.cache import default_catalog
 
     names = {e.id: e.name for e in default_catalog().exercises}
     lines: list[str] = []
@@ -190,7 +192,7 @@ def today(
 ) -> None:
     """What to do today, from your stored plan."""
     setup(migrate=False)
-    from footcore.catalog.loader import default_catalog
+    from footcore.catalog.cache import default_catalog
     from footcore.domain.plan_serialize import session_to_dict
     from footcore.web.accounts.services import local_runner
     from footcore.web.runner_clock import runner_today

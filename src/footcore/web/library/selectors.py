@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from typing import TypeVar
 
 from footcore.domain.catalog import Catalog, Exercise
@@ -53,12 +53,12 @@ def parse_filter(
 def catalog() -> Catalog:
     # Imported here: the loader brings pydantic, which a CLI command that never
     # reads the catalog should not pay for.
-    from footcore.catalog.loader import default_catalog
+    from footcore.catalog.cache import default_catalog
 
     return default_catalog()
 
 
-@cache
+@lru_cache(maxsize=256)  # keyed by search text too: bounded, or every new search stays
 def _filtered(flt: ExerciseFilter) -> tuple[Exercise, ...]:
     return catalog().filter(
         concern=flt.concern, equipment=flt.equipment, position=flt.position, text=flt.text
