@@ -424,7 +424,7 @@ def _step_from_next_week(
 ) -> ExerciseAdjustment:
     """A step up counts from the next plan week, so it never stacks on the week's own
     step (at most one step up per exercise per week); a step back counts at once."""
-    if adjustment.level_delta <= 0:
+    if adjustment.level_delta <= 0 or adjustment.paused:
         return adjustment
     after = [s.start for s in spans if s.start > adjustment.since]
     return dataclasses.replace(adjustment, since=after[0]) if after else adjustment
