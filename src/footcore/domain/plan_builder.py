@@ -165,7 +165,9 @@ class PlanBuilder:
         if kind is WeekKind.RACE or kind is WeekKind.LIGHTER:
             # No step up in a lighter or race week: the row of last week holds.
             index = stages.index(item.stage_for(max(week - 1, 1)))
-        index += min(delta, 0)
+        # A step earned by criterion takes the next stage (its held week kept the
+        # calendar from taking it too); a step back goes down a stage.
+        index = min(index + delta, len(stages) - 1)
         if index < 0 and item.regression is not None:
             stage, words = item.regression, "the easier version until the reps can be done"
         else:
