@@ -26,7 +26,7 @@ from footcore.domain.logbook import (
 )
 from footcore.domain.plan import SessionKind
 from footcore.domain.safety import RedFlag
-from footcore.domain.vocab import PainSite, Side
+from footcore.domain.vocab import Side
 
 TUE = dt.date(2026, 12, 8)
 NAMES = {"calf-raise": "Calf raises", "toe-yoga": "Toe yoga", "short-foot": "Short foot"}
