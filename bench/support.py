@@ -77,3 +77,28 @@ def running_server(
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def descendants_cpu_s() -> float:
+    """User + system CPU seconds of this process's living descendants (a server started
+    here and its workers), read from /proc; 0.0 where there is no /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        pid = int(entry.name)
+        parents[pid] = int(fields[1])
+        cpu[pid] = (int(fields[11]) + int(fields[12])) / ticks
+    me, total = os.getpid(), 0.0
+    for pid in cpu:
+        parent = parents.get(pid)
+        while parent is not None and parent not in (0, 1, me):
+            parent = parents.get(parent)
+        if parent == me and pid != me:
+            total += cpu[pid]
+    return total

@@ -448,3 +448,8 @@ def test_a_randomly_broken_exercise_is_reported_against_that_exercise(
     if found and exercise_id == SHIPPED_EXERCISES[index]["id"]:
         # An alias clash is reported on whichever exercise comes second, naming the first.
         assert any(f"exercise {exercise_id!r}" in problem for problem in found)
+
+
+def test_an_impossible_date_is_refused_naming_its_line() -> None:
+    (problem,) = load_only_raises_catalog_errors(exercises="- id: x\n  sides: 2024-13-45\n")
+    assert problem.startswith("exercises.yaml: line 2, column 10: '2024-13-45' is not a date")

@@ -11,6 +11,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from footcore.cli.main import app
@@ -21,6 +22,23 @@ def test_personal_mode_refuses_to_bind_a_public_address() -> None:
     assert result.exit_code == 2
     assert "--host 0.0.0.0" in result.output
     assert "loopback" in result.output
+
+
+@pytest.mark.parametrize("mode", ["Personal", "PERSONAL", " personal "])
+def test_personal_mode_in_any_case_refuses_a_public_address(
+    mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FOOTCORE_MODE", mode)
+    result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0"])
+    assert result.exit_code == 2
+    assert "loopback" in result.output
+
+
+def test_an_unknown_mode_is_refused_before_serving(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FOOTCORE_MODE", "public")
+    result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0"])
+    assert result.exit_code == 2
+    assert "FOOTCORE_MODE" in result.output
 
 
 def _free_port() -> int:

@@ -19,6 +19,7 @@ from footcore.domain.timing import (
     estimate_dose_s,
     estimate_item_s,
     estimate_session_s,
+    fewest_sets_cut,
     transition_s,
     work_s,
 )
@@ -115,3 +116,28 @@ def test_the_estimate_equals_the_length_of_the_guided_session(session: list[Dose
 def test_more_sets_never_take_less_time(dose: Dose) -> None:
     bigger = dataclasses.replace(dose, sets=dose.sets + 1)
     assert estimate_dose_s(bigger) > estimate_dose_s(dose)
+
+
+def _cut_one_by_one(dose: Dose, budget_s: float) -> Dose:
+    while dose.sets > 1 and estimate_item_s(dose) > budget_s:
+        dose = dataclasses.replace(dose, sets=dose.sets - 1)
+    return dose
+
+
+@given(
+    dose=doses.map(lambda d: dataclasses.replace(d, sets=d.sets * 2)),
+    budget_s=st.integers(-60, 900),
+)
+def test_cutting_sets_to_a_budget_equals_cutting_them_one_at_a_time(
+    dose: Dose, budget_s: int
+) -> None:
+    assert fewest_sets_cut(dose, budget_s) == _cut_one_by_one(dose, budget_s)
+
+
+def test_a_dose_within_its_budget_keeps_every_set() -> None:
+    dose = Dose(sets=3, reps_min=10)
+    assert fewest_sets_cut(dose, estimate_item_s(dose)) is dose
+
+
+def test_a_budget_too_small_for_one_set_leaves_one_set() -> None:
+    assert fewest_sets_cut(Dose(sets=4, reps_min=10), 0).sets == 1

@@ -34,7 +34,8 @@ EXPECTED_ENTRIES = {
     "icalevents__basic_latin1.ics": 95,
     "icalevents__recurring_override.ics": 644,
     "nodeical__festival-multiday-rrule.ics": 159,
-    "nodeical__large-file-with-late-error.ics": 394,  # 7 events with impossible dates
+    # 6 events with impossible dates; the last one's second DTSTART is dropped, not the event
+    "nodeical__large-file-with-late-error.ics": 395,
     "nodeical__tentative-apple-calendar.ics": 3,  # the cancelled one is left out
     "rie__Germany.ics": 159,
     "rie__discourse_no_dtend.ics": 4,
@@ -138,7 +139,7 @@ def test_an_empty_calendar_with_a_byte_order_mark_imports_cleanly() -> None:
 def test_a_broken_exdate_is_reported_with_its_line_and_the_good_one_still_applies() -> None:
     found = read_calendar_entries(real("icalendar__parsing_error.ics"), start=START, end=END)
     (problem,) = found.problems
-    assert line_number(problem) == 13
+    assert line_number(problem) == 19  # the empty EXDATE line itself, not the event's first line
     assert "EXDATE" in problem.message
     assert dt.date(2008, 3, 11) not in {e.date for e in found.entries}
 
@@ -149,9 +150,20 @@ def test_impossible_dates_are_skipped_and_reported_by_line() -> None:
     )
     assert len(found.problems) == 7
     first = found.problems[0]
-    assert first.field == "line 359, 'Event 060'"
+    # the DTSTART line of the event that starts on line 359
+    assert first.field == "line 360, 'Event 060'"
     assert "20240230" in first.message
-    assert str(first).startswith("line 359, 'Event 060': ")
+    assert str(first).startswith("line 360, 'Event 060': ")
+
+
+def test_an_event_with_two_starts_keeps_the_first_and_names_the_second() -> None:
+    found = read_calendar_entries(
+        real("nodeical__large-file-with-late-error.ics"), start=START, end=END
+    )
+    late = [e for e in found.entries if e.summary.startswith("This event should trigger")]
+    assert [(e.date, e.line) for e in late] == [(dt.date(2024, 1, 1), 2405)]
+    second = "line 2407: a second DTSTART in the event of line 2405; skipped"
+    assert str(found.problems[-1]) == second
 
 
 def test_an_exchange_rule_with_spaces_is_repaired() -> None:

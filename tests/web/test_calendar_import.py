@@ -65,3 +65,28 @@ def test_a_file_that_is_not_a_calendar_is_refused_naming_the_line(client: Client
 def test_the_import_needs_a_file(client: Client) -> None:
     response = client.post("/profile/calendar", {})
     assert response.status_code == 400
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_rule_that_would_loop_forever_is_answered_at_once_naming_its_line(
+    client: Client,
+) -> None:
+    body = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+        b"DTSTART:20261110T070000Z\r\nRRULE:FREQ=DAILY;INTERVAL=0\r\nSUMMARY:Easy run\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    upload = SimpleUploadedFile("t.ics", body, content_type="text/calendar")
+    response = client.post("/profile/calendar", {"calendar": upload})
+    assert response.status_code == 200
+    (problem,) = response.context["imported"]["problems"]
+    assert problem.startswith("line 7, 'Easy run': its RRULE has INTERVAL=0")
+    assert problem in response.content.decode().replace("&#x27;", "'")
+
+
+def test_an_upload_over_the_size_budget_is_refused_before_it_is_read(client: Client) -> None:
+    big = b"BEGIN:VCALENDAR\r\n" + b"X" * (6 * 1024 * 1024)
+    upload = SimpleUploadedFile("big.ics", big, content_type="text/calendar")
+    response = client.post("/profile/calendar", {"calendar": upload})
+    assert response.status_code == 413
+    assert b"5 MB" in response.content

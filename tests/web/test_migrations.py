@@ -1,14 +1,19 @@
-"""Migrations keep a runner's rows when a model moves between apps."""
+"""Migrations keep a runner's rows when a model moves between apps, and store the runner
+state of every runner who had none."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from footcore.domain.runner_state_serialize import state_to_dict
 from footcore.web.assessments.models import AssessmentEntry
+from footcore.web.runner.models import RunnerStateRow
+from footcore.web.runner.selectors import parse_state, rebuilt_state
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -51,3 +56,44 @@ def test_a_fresh_database_has_one_assessment_table_under_its_old_name() -> None:
     tables = connection.introspection.table_names()
     assert "progress_assessmententry" in tables
     assert "assessments_assessmententry" not in tables
+
+
+def test_runners_with_a_history_from_before_the_stored_state_get_one_on_migrate() -> None:
+    executor = _migrate([("runner", "0001_initial")])
+    old_state = executor.loader.project_state(
+        [("runner", "0001_initial"), ("sessions_log", "0001_initial")]
+    )
+    user_model = old_state.apps.get_model("auth", "User")
+    old_log = old_state.apps.get_model("sessions_log", "SessionLogEntry")
+    old_row = old_state.apps.get_model("runner", "RunnerStateRow")
+    pat = user_model.objects.create(username="pat")
+    sam = user_model.objects.create(username="sam")
+    for key, pain in (("a", 2), ("b", 6)):
+        old_log.objects.create(
+            user_id=pat.pk,
+            date=dt.date(2026, 3, 2),
+            kind="activation",
+            idempotency_key=key,
+            exercises=[],
+            difficulty="just-right",
+            pain_0_10=pain,
+            notes="",
+        )
+    old_row.objects.create(user_id=sam.pk, state={"an": "older form"})
+    _migrate(_latest())
+
+    stored = dict(RunnerStateRow.objects.values_list("user__username", "state"))
+    assert set(stored) == {"pat", "sam"}
+    for name in ("pat", "sam"):
+        user = User.objects.get(username=name)
+        assert stored[name] == state_to_dict(rebuilt_state(user))
+    assert parse_state(stored["pat"]) != parse_state(stored["sam"])
+
+
+def test_the_state_migration_keeps_a_readable_stored_state() -> None:
+    user = User.objects.create(username="kim")
+    RunnerStateRow.objects.create(user=user, state=state_to_dict(rebuilt_state(user)))
+    kept = RunnerStateRow.objects.get(user=user).updated_at
+    _migrate([("runner", "0001_initial")])
+    _migrate(_latest())
+    assert RunnerStateRow.objects.get(user=user).updated_at == kept

@@ -92,6 +92,19 @@ _StrictSafeLoader.add_constructor(
 )
 
 
+def _construct_timestamp_at_its_line(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """A date such as 2024-13-45 is refused with its line, not as a bare ValueError."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError) as error:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a date ({error})", node.start_mark
+        ) from error
+
+
+_StrictSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_at_its_line)
+
+
 def parse_yaml(source: Source, problems: list[str]) -> tuple[bool, object]:
     """(True, data) on success; (False, None) with a problem naming file and line."""
     try:

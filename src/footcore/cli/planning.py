@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.markup import escape
 
+from footcore.cli import calendar_import
 from footcore.cli.django_setup import setup
 from footcore.cli.output import console, fail, print_json
 
@@ -40,6 +41,7 @@ def register(app: typer.Typer) -> None:
     app.command("plan")(plan)
     app.command("today")(today)
     app.add_typer(profile_app, name="profile")
+    calendar_import.register(profile_app)
 
 
 def read_profile_file(path: Path, *, argument: str = "FILE") -> Profile:

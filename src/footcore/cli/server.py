@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
 import sys
 from typing import Annotated, Any
@@ -45,12 +46,25 @@ def serve(
     # 4 threads: POST /api/logs measured ~2.5x the logs/s of 1 thread (gunicorn's sync
     # worker, which keeps no connection alive), with 2 workers on 2 cores.
     threads: Annotated[int, typer.Option(help="Threads per worker.", min=1, max=64)] = 4,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            help="Seconds a request may run before its worker is stopped and replaced.",
+            min=0.1,
+            max=3600,
+        ),
+    ] = 30,
 ) -> None:
     """Apply migrations, then serve footcore with gunicorn (a production WSGI server)."""
+    from footcore.config import ConfigError, Mode, env_mode
+
     if multi_user:
-        os.environ["FOOTCORE_MODE"] = "multi-user"
-    mode = os.environ.get("FOOTCORE_MODE", "personal")
-    if mode == "personal" and not _is_loopback(host):
+        os.environ["FOOTCORE_MODE"] = Mode.MULTI_USER.value
+    try:
+        mode = env_mode()  # the same parse the settings use, so "Personal" is personal here too
+    except ConfigError as exc:
+        fail(str(exc))
+    if mode is Mode.PERSONAL and not _is_loopback(host):
         fail(
             f"--host {host}: personal mode has no sign-in, so it only binds loopback "
             "(127.0.0.1, ::1, localhost). Use --multi-user to serve other machines."
@@ -64,7 +78,7 @@ def serve(
         highlight=False,
     )
     _warm_up()
-    _run_gunicorn(host=host, port=port, workers=workers, threads=threads)
+    _run_gunicorn(host=host, port=port, workers=workers, threads=threads, timeout_s=timeout)
 
 
 def _warm_up() -> None:
@@ -82,12 +96,14 @@ def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
-def _run_gunicorn(*, host: str, port: int, workers: int, threads: int) -> None:
+def _run_gunicorn(*, host: str, port: int, workers: int, threads: int, timeout_s: float) -> None:
     from gunicorn.app.base import BaseApplication
 
+    from footcore.cli.request_guard import RequestGuard
     from footcore.web.wsgi import application
 
     bind = f"{_url_host(host)}:{port}"
+    guard = RequestGuard(timeout_s)
 
     class FootcoreServer(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:
@@ -99,8 +115,14 @@ def _run_gunicorn(*, host: str, port: int, workers: int, threads: int) -> None:
                 "accesslog": None,
                 "errorlog": "-",
                 "loglevel": "warning",
-                "timeout": 60,
+                # gunicorn's own heartbeat timeout (whole seconds) stops a stuck
+                # sync worker; the guard stops a stuck request under gthread too.
+                "timeout": max(1, math.ceil(timeout_s)) + 5,
+                "graceful_timeout": 10,
                 "forwarded_allow_ips": "127.0.0.1,::1",
+                "pre_request": guard.pre_request,
+                "post_request": guard.post_request,
+                "post_worker_init": guard.post_worker_init,
             }
             for key, value in options.items():
                 self.cfg.set(key, value)

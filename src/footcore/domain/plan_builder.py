@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from footcore.domain.catalog import Catalog, Dose, Exercise, Variant
 from footcore.domain.criteria import PROGRAM
@@ -46,7 +47,7 @@ from footcore.domain.scheduling import (
     week_spans,
 )
 from footcore.domain.sessions import limit_s, target_s
-from footcore.domain.timing import estimate_item_s, estimate_session_s
+from footcore.domain.timing import estimate_item_s, estimate_session_s, fewest_sets_cut
 
 FIRST_WEEK_EXERCISES = 5
 """seed 000: start with five exercises."""
@@ -65,8 +66,10 @@ _WEEK_NOTES = {
 }
 
 
+@lru_cache(maxsize=4096)
 def lighter_sets(dose: Dose) -> Dose:
-    """One set fewer, same load and reps (a lighter week cuts sets, never resistance)."""
+    """One set fewer, same load and reps (a lighter week cuts sets, never resistance).
+    Doses are frozen values that repeat week after week: each is cut once."""
     return dataclasses.replace(dose, sets=dose.sets - 1) if dose.sets > 1 else dose
 
 
@@ -109,6 +112,9 @@ class PlanBuilder:
             or not profile.run_days
         ]
         self.warm = [i for i in prescription.items if i.role is RxRole.WARM_UP]
+        self.warm_items: dict[tuple[bool, ...], tuple[tuple[PlanItem, ...], int]] = {}
+        self.ladder_states: dict[tuple[str, WeekKind, int, int], tuple[Variant, Dose]] = {}
+        self.rx_states: dict[tuple[int, int, WeekKind, int, int], tuple[str, Dose, str]] = {}
         self.emphasised = frozenset(prescription.emphasis)
         self.build_weeks_done: dict[str, int] = {}
         self.last_state: dict[str, tuple[str, Dose]] = {}
@@ -150,6 +156,18 @@ class PlanBuilder:
         """Rung, dose and a few words on which row of the protocol, for a prescribed item."""
         adjustment = self._adjustment(item.exercise, day)
         delta = adjustment.level_delta if adjustment is not None else 0
+        # The answer depends on the day only through the adjustment's delta, and on the
+        # history only through the ladder's weeks done: each is worked out once.
+        done = self.build_weeks_done.get(item.exercise, 0)
+        key = (id(item), span.index, kind, delta, done)
+        found = self.rx_states.get(key)
+        if found is None:
+            found = self.rx_states[key] = self._rx_row(item, span, kind, delta)
+        return found
+
+    def _rx_row(
+        self, item: PrescribedExercise, span: WeekSpan, kind: WeekKind, delta: int
+    ) -> tuple[str, Dose, str]:
         if item.progression is Progression.LADDER and item.exercise in self.ladders:
             variant, dose = self._ladder_state(item.exercise, kind, delta)
             if dose.rm is not None and (kind is WeekKind.RACE or not adult(self.profile)):
@@ -183,8 +201,17 @@ class PlanBuilder:
         return stage.variant, dose, words
 
     def _ladder_state(self, exercise_id: str, kind: WeekKind, delta: int) -> tuple[Variant, Dose]:
-        ladder = self.ladders[exercise_id]
         done = self.build_weeks_done.get(exercise_id, 0)
+        key = (exercise_id, kind, delta, done)
+        found = self.ladder_states.get(key)
+        if found is None:  # the same rung repeats for every session of a week and beyond
+            found = self.ladder_states[key] = self._ladder_rung(exercise_id, kind, delta, done)
+        return found
+
+    def _ladder_rung(
+        self, exercise_id: str, kind: WeekKind, delta: int, done: int
+    ) -> tuple[Variant, Dose]:
+        ladder = self.ladders[exercise_id]
         if self.rx.steady:
             done //= 2  # a low FAAM score: half the usual pace
         level = done if kind is WeekKind.BUILD else max(done - 1, 0)
@@ -212,15 +239,20 @@ class PlanBuilder:
         return PlanWeek(span.index, span.start, kind, tuple(sessions), tuple(notes))
 
     def _warm_up(self, day: dt.date) -> PlannedSession | None:
-        items = tuple(
-            PlanItem(i.exercise, i.variant, i.dose, rx_reason(self.catalog, i, ""))
-            for i in self.warm
-            if not self._paused(i.exercise, day)
-        )
+        kept = tuple(not self._paused(i.exercise, day) for i in self.warm)
+        if kept not in self.warm_items:
+            # The same warm-up repeats every day until a pause changes it: built once.
+            items = tuple(
+                PlanItem(i.exercise, i.variant, i.dose, rx_reason(self.catalog, i, ""))
+                for i, keep in zip(self.warm, kept, strict=True)
+                if keep
+            )
+            self.warm_items[kept] = (items, estimate_session_s(items))
+        items, estimated_s = self.warm_items[kept]
         if not items:
             return None
         reason = self.calendar.warm_up_reason(day)
-        return PlannedSession(day, SessionKind.ACTIVATION, items, estimate_session_s(items), reason)
+        return PlannedSession(day, SessionKind.ACTIVATION, items, estimated_s, reason)
 
     def _due(self, days: Sequence[dt.date]) -> list[list[PrescribedExercise]]:
         """Which prescribed items go into each of the week's strength sessions."""
@@ -254,9 +286,10 @@ class PlanBuilder:
         sessions = []
         for day, items in zip(days, due, strict=True):
             placed: list[PlanItem] = []
+            placed_ids: set[str] = set()
             total = 0
             for item in items:
-                if any(p.exercise == item.exercise for p in placed):
+                if item.exercise in placed_ids:
                     continue
                 variant, dose, words = self._rx_state(item, span, kind, day)
                 cost = estimate_item_s(dose, first=not placed)
@@ -274,6 +307,7 @@ class PlanBuilder:
                 placed.append(
                     PlanItem(item.exercise, variant, dose, rx_reason(self.catalog, item, words))
                 )
+                placed_ids.add(item.exercise)
                 total += cost
             order = sorted(
                 (v for v in variety if not self._paused(v, day)),
@@ -282,14 +316,13 @@ class PlanBuilder:
             for exercise_id in order:
                 if total >= target:
                     break
-                if any(p.exercise == exercise_id for p in placed):
+                if exercise_id in placed_ids:
                     continue
                 rung, dose = self._ladder_state(exercise_id, kind, self._delta(exercise_id, day))
                 if dose.rm is not None and (kind is WeekKind.RACE or not adult(self.profile)):
                     continue  # no heavy load before a race, and none under 18
                 # Fitting into the time removes sets, never rungs or load.
-                while dose.sets > 1 and total + estimate_item_s(dose) > ceiling:
-                    dose = dataclasses.replace(dose, sets=dose.sets - 1)
+                dose = fewest_sets_cut(dose, ceiling - total)
                 cost = estimate_item_s(dose, first=not placed)
                 if total + cost > ceiling:
                     continue
@@ -307,6 +340,7 @@ class PlanBuilder:
                 if adjustment is not None and adjustment.level_delta:
                     reason += f"; adjusted: {adjustment.reason}"
                 placed.append(PlanItem(exercise_id, rung.id, dose, reason))
+                placed_ids.add(exercise_id)
                 used[exercise_id] = used.get(exercise_id, 0) + 1
                 total += cost
             placed = _pad(placed, target, ceiling)

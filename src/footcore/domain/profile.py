@@ -195,23 +195,38 @@ def _rule_problems(
             )
         )
     if ok("timezone") and not known_timezone(p.timezone):
-        problems.append(Problem("timezone", f"unknown IANA time zone {p.timezone!r}"))
+        shown = p.timezone if len(p.timezone) <= MAX_TIMEZONE_CHARS else p.timezone[:40] + "..."
+        problems.append(Problem("timezone", f"unknown IANA time zone {shown!r}"))
     return problems
+
+
+MAX_TIMEZONE_CHARS = 64
+"""footcore-design: the longest IANA name is about 30 characters; a longer one is a typo
+or an attack, and `zoneinfo` would hand it to the file system (which fails past 255)."""
+_TIMEZONE_NAME = re.compile(r"[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)*")
+
+
+def time_zone(name: str) -> zoneinfo.ZoneInfo | None:
+    """The IANA time zone called `name` (`Europe/Berlin`), or None for any other text.
+
+    The one lookup outside plain values: stdlib `zoneinfo` reads the system's
+    read-only zone database. Only names shaped like IANA names reach it, so no
+    input can make it raise (an over-long name used to raise `OSError`).
+    """
+    if len(name) > MAX_TIMEZONE_CHARS or not _TIMEZONE_NAME.fullmatch(name):
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return None
 
 
 def known_timezone(name: str) -> bool:
     """True for a name in the IANA time-zone database (`Europe/Berlin`).
 
-    The one lookup outside plain values: stdlib `zoneinfo` reads the system's
-    read-only zone database. `UTC` is accepted even where that database is missing.
+    `UTC` is accepted even where that database is missing.
     """
-    if name == DEFAULT_TIMEZONE:
-        return True
-    try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
+    return name == DEFAULT_TIMEZONE or time_zone(name) is not None
 
 
 _FIELDS = (
@@ -232,6 +247,14 @@ _FIELDS = (
     "time_of_day",
     "strength_time",
 )
+
+
+def _key_name(key: object) -> str:
+    """An unknown key as a field name a person can see: quoted unless a plain name."""
+    text = str(key)
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]{0,39}", text):
+        return text
+    return repr(text[:40])
 
 
 def _clock(read: FieldReader, field: str) -> dt.time | None:
@@ -259,7 +282,7 @@ def parse_profile(data: Mapping[str, object]) -> Profile:
     read = FieldReader(data)
     for key in data:
         if key not in _FIELDS:
-            read.fail(str(key), str(key), _unknown_field(str(key)))
+            read.fail(_key_name(key), str(key), _unknown_field(str(key)))
     start = read.date("start", data["start"], "start") if "start" in data else None
     if "start" not in data:
         read.fail("start", "start", "required")

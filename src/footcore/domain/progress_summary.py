@@ -23,7 +23,8 @@ from footcore.domain.assessments import (
     Unit,
     headline,
 )
-from footcore.domain.differences import Asymmetry, Change, asymmetry, change
+from footcore.domain.differences import Asymmetry, Change, asymmetry
+from footcore.domain.latest import Latest, by_date, latest_results
 from footcore.domain.norms import Interpretation, Reference, compare
 from footcore.domain.progress import (
     Adherence,
@@ -195,14 +196,15 @@ def test_trends(
     """Per test (in the catalogue's order): the series per side, the latest results
     interpreted, and the latest side-to-side comparison."""
     by_key: dict[tuple[TestKind, Side | None], list[AssessmentResult]] = defaultdict(list)
-    for result in sorted(results, key=lambda r: r.date):
+    for result in by_date(results):
         by_key[(result.kind, result.side)].append(result)
+    latest_of = latest_results(results)
     trends = assessment_trends(results)
     kinds = sorted({kind for kind, _ in by_key}, key=_TEST_ORDER.__getitem__)
     out = []
     for kind in kinds:
         sides = sorted((s for k, s in by_key if k is kind), key=_SIDE_ORDER.__getitem__)
-        latest = tuple(_latest(by_key[(kind, side)], age, sex) for side in sides)
+        latest = tuple(_interpreted(latest_of[(kind, side)], age, sex) for side in sides)
         reference = next((r.interpretation.reference for r in latest), None)
         out.append(
             TestTrend(
@@ -218,16 +220,15 @@ def test_trends(
     return tuple(out)
 
 
-def _latest(history: list[AssessmentResult], age: float | None, sex: Sex | None) -> LatestResult:
-    last = history[-1]
-    previous = history[-2] if len(history) > 1 else None
+def _interpreted(latest: Latest, age: float | None, sex: Sex | None) -> LatestResult:
+    last = latest.result
     shown = headline(last.value)
     return LatestResult(
         side=last.side,
         date=last.date,
         value=shown if isinstance(shown, Grade) else float(shown),
         interpretation=compare(last.kind, last.value, age, sex),
-        change=None if previous is None else change(previous.value, last.value, last.kind),
+        change=latest.change(),
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from footcore.domain.assessments import DEFINITIONS, AssessmentResult, Grade, TestKind, Value
 from footcore.domain.differences import asymmetry
+from footcore.domain.latest import latest_results
 from footcore.domain.norms import Standing, compare
 from footcore.domain.vocab import Sex, Side
 
@@ -52,18 +53,6 @@ class Emphasis:
     citation: str = "footcore-design"
 
 
-def latest_results(
-    results: Iterable[AssessmentResult],
-) -> dict[tuple[TestKind, Side | None], AssessmentResult]:
-    """The most recent result per test and side (a later entry wins a same-day tie)."""
-    latest: dict[tuple[TestKind, Side | None], AssessmentResult] = {}
-    for result in results:
-        key = (result.kind, result.side)
-        if key not in latest or result.date >= latest[key].date:
-            latest[key] = result
-    return latest
-
-
 def emphasis_from_results(
     results: Iterable[AssessmentResult], age: float | None, sex: Sex | None
 ) -> tuple[Emphasis, ...]:
@@ -74,7 +63,7 @@ def emphasis_from_results(
     failed paper grip, a short-foot hold under 10 s, and a FAAM subscale under 90%.
     Knee-to-wall has no verified norm, so only its asymmetry counts.
     """
-    latest = latest_results(results)
+    latest = {key: found.result for key, found in latest_results(results).items()}
     triggers: list[tuple[TestKind, str]] = []
     for kind in EXERCISES_FOR:
         sides = {s: latest[(kind, s)].value for s in Side if (kind, s) in latest}

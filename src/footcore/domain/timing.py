@@ -9,7 +9,9 @@ holds and repetitions, not the seconds spent resting, switching feet or moving o
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
+from functools import lru_cache
 
 from footcore.domain.catalog import Dose
 from footcore.domain.plan import PlanItem
@@ -55,6 +57,7 @@ def work_s(dose: Dose) -> int:
     return DEFAULT_REP_S
 
 
+@lru_cache(maxsize=4096)
 def estimate_dose_s(dose: Dose) -> int:
     """Estimated seconds for a whole dose, without the transition into it.
 
@@ -72,6 +75,20 @@ def estimate_dose_s(dose: Dose) -> int:
     return sets * set_s + (sets - 1) * rest_s
 
 
+def fewest_sets_cut(dose: Dose, budget_s: float) -> Dose:
+    """`dose` with sets taken off, one at a time, while it runs past `budget_s` seconds
+    with its transition (`estimate_item_s`), down to one set: the same result as
+    cutting one set after another, found without building every shorter dose (a
+    dose's time grows by the same step with each set)."""
+    if dose.sets <= 1 or estimate_item_s(dose) <= budget_s:
+        return dose
+    one = dataclasses.replace(dose, sets=1)
+    step_s = estimate_dose_s(dataclasses.replace(dose, sets=2)) - estimate_dose_s(one)
+    spare_s = budget_s - estimate_item_s(one)
+    sets = 1 if spare_s < 0 or step_s <= 0 else min(1 + int(spare_s // step_s), dose.sets - 1)
+    return one if sets == 1 else dataclasses.replace(dose, sets=sets)
+
+
 def transition_s(*, first: bool = False) -> int:
     """Seconds before an exercise starts: `GET_READY_S`, plus `EXERCISE_REST_S` for
     every exercise but the first of a session (footcore-design)."""
@@ -79,8 +96,9 @@ def transition_s(*, first: bool = False) -> int:
 
 
 def estimate_item_s(dose: Dose, *, first: bool = False) -> int:
-    """A dose plus the transition into it."""
-    return estimate_dose_s(dose) + transition_s(first=first)
+    """A dose plus the transition into it (`transition_s`, written out: it runs for every
+    item the planner tries)."""
+    return estimate_dose_s(dose) + (GET_READY_S if first else GET_READY_S + EXERCISE_REST_S)
 
 
 def estimate_session_s(items: Iterable[PlanItem | Dose]) -> int:

@@ -11,12 +11,19 @@ problems can point the runner at it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from icalendar.parser import Contentline
 
 from footcore.domain.problems import Invalid, Problem, invalid
 from footcore.domain.training_calendar import import_problem
+from footcore.interchange.ics_properties import (
+    FATAL_IN_EVENT,
+    SINGLE_IN_EVENT,
+    check_property,
+    span_problem,
+)
 
 LINE_PROPERTY = "X-FOOTCORE-LINE"
 """Added to every VEVENT: the 1-based line of the file where it starts."""
@@ -37,6 +44,10 @@ class ScannedCalendar:
     text: str
     """Unfolded, repaired iCalendar text, ready for `icalendar`."""
     problems: tuple[Problem, ...] = ()
+    skipped: Mapping[int, tuple[int, str]] = field(default_factory=dict)
+    """Events to skip, by the line they start on: (line of the fault, what it is)."""
+    numbered: tuple[tuple[int, str], ...] = ()
+    """The lines of `text`, each with the line of the file it came from."""
 
 
 def decode_calendar(data: bytes) -> str:
@@ -49,7 +60,7 @@ def decode_calendar(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise unreadable("the file claims UTF-16 but is not valid UTF-16") from exc
+            raise unreadable("the file claims UTF-16 but is not valid UTF-16", line=1) from exc
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
@@ -63,18 +74,26 @@ class _Open:
     name: str
     line: int
     output_index: int
+    values: dict[str, object] = field(default_factory=dict)
+    """Properties read so far (VEVENT only), by name."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """The line of each of `values`."""
+    broken_at: int | None = None
+    """VTIMEZONE only: the first line that could not be read."""
 
 
 @dataclass
 class _Scan:
-    out: list[str] = field(default_factory=list)
+    out: list[tuple[int, str]] = field(default_factory=list)
+    """(line of the file, content line) for every line passed on."""
     problems: list[Problem] = field(default_factory=list)
     stack: list[_Open] = field(default_factory=list)
     skipping: _Open | None = None
     """A component outside any VCALENDAR, skipped up to its END."""
+    skipped: dict[int, tuple[int, str]] = field(default_factory=dict)
 
     def problem(self, line: int, message: str) -> None:
-        self.problems.append(import_problem(line, None, message))
+        self.problems.append(import_problem(line=line, event=None, message=message))
 
 
 def scan_calendar(text: str) -> ScannedCalendar:
@@ -84,7 +103,7 @@ def scan_calendar(text: str) -> ScannedCalendar:
     """
     logical = _unfold(text)
     if not logical:
-        raise unreadable("the file is empty")
+        raise unreadable("the file is empty", line=1)
     first_line, first = logical[0]
     if first.strip().upper() != "BEGIN:VCALENDAR":
         shown = _CONTROL.sub("?", first.strip())[:40]
@@ -96,7 +115,12 @@ def scan_calendar(text: str) -> ScannedCalendar:
     for number, content in logical:
         _scan_line(scan, number, content)
     _close_open_components(scan, logical[-1][0])
-    return ScannedCalendar(text="\r\n".join(scan.out) + "\r\n", problems=tuple(scan.problems))
+    return ScannedCalendar(
+        text="".join(line + "\r\n" for _, line in scan.out),
+        numbered=tuple(scan.out),
+        problems=tuple(scan.problems),
+        skipped=scan.skipped,
+    )
 
 
 def _unfold(text: str) -> list[tuple[int, str]]:
@@ -116,7 +140,7 @@ def _scan_line(scan: _Scan, number: int, content: str) -> None:
         scan.problem(number, "holds control characters, so it is not text; skipped")
         return
     try:
-        name, _params, value = Contentline(content).parts()  # type: ignore[no-untyped-call]
+        name, params, value = Contentline(content).parts()  # type: ignore[no-untyped-call]
     except ValueError:
         scan.problem(number, f"not a calendar line ({content[:40]!r}); skipped")
         return
@@ -131,12 +155,42 @@ def _scan_line(scan: _Scan, number: int, content: str) -> None:
         _end(scan, number, value.strip().upper())
     elif not scan.stack:
         scan.problem(number, "outside BEGIN:VCALENDAR ... END:VCALENDAR; skipped")
-    elif name in _RULE_PROPERTIES and value and content.endswith(value):
-        # Exchange writes "BYDAY=MO, TU"; a recurrence rule never holds spaces.
-        head = content[: len(content) - len(value)]
-        scan.out.append(head + re.sub(r"\s+", "", value))
     else:
-        scan.out.append(content)
+        if name in _RULE_PROPERTIES and value and content.endswith(value):
+            # Exchange writes "BYDAY=MO, TU"; a recurrence rule never holds spaces.
+            head = content[: len(content) - len(value)]
+            value = re.sub(r"\s+", "", value)
+            content = head + value
+        if _property_fits(scan, number, name, params, value):
+            scan.out.append((number, content))
+
+
+def _property_fits(scan: _Scan, number: int, name: str, params: object, raw: str) -> bool:
+    """Whether the property line may go on to `icalendar`; reports it when not."""
+    current = scan.stack[-1]
+    checked = check_property(name, params, raw)  # type: ignore[arg-type]
+    in_event = current.name == "VEVENT"
+    if isinstance(checked, str):
+        if in_event and current.line in scan.skipped:
+            return False  # the event is skipped already, and reported once for that
+        if in_event and name in FATAL_IN_EVENT:
+            scan.skipped.setdefault(current.line, (number, checked))
+            return False
+        zone = next((o for o in scan.stack if o.name == "VTIMEZONE"), None)
+        if zone is not None and zone.broken_at is None:
+            zone.broken_at = number
+        scan.problem(number, f"{checked}; the line was skipped")
+        return False
+    if not in_event or name not in SINGLE_IN_EVENT:
+        return True
+    twin = "DURATION" if name == "DTEND" else "DTEND" if name == "DURATION" else name
+    if name in current.values or twin in current.values:
+        first = "a second" if name in current.values else f"both {twin} and"
+        scan.problem(number, f"{first} {name} in the event of line {current.line}; skipped")
+        return False
+    current.values[name] = checked.value
+    current.lines[name] = number
+    return True
 
 
 def _begin(scan: _Scan, number: int, component: str) -> None:
@@ -148,9 +202,9 @@ def _begin(scan: _Scan, number: int, component: str) -> None:
         scan.skipping = _Open(component, number, len(scan.out))
         return
     scan.stack.append(_Open(component, number, len(scan.out)))
-    scan.out.append(f"BEGIN:{component}")
+    scan.out.append((number, f"BEGIN:{component}"))
     if component == "VEVENT":
-        scan.out.append(f"{LINE_PROPERTY}:{number}")
+        scan.out.append((number, f"{LINE_PROPERTY}:{number}"))
 
 
 def _end(scan: _Scan, number: int, component: str) -> None:
@@ -164,7 +218,7 @@ def _end(scan: _Scan, number: int, component: str) -> None:
             inner = scan.stack.pop()
             if inner.name == "VEVENT":
                 scan.problem(inner.line, f"the event has no END:VEVENT before line {number}")
-            scan.out.append(f"END:{inner.name}")
+            _close(scan, inner)
     elif scan.stack[-1].name == "VCALENDAR":
         # A stray END must not close the calendar and orphan everything after it.
         scan.problem(number, f"END:{component} matches no open component; skipped")
@@ -173,8 +227,26 @@ def _end(scan: _Scan, number: int, component: str) -> None:
         scan.problem(
             number, f"END:{component} closes the event that starts at line {scan.stack[-1].line}"
         )
-    closed = scan.stack.pop()
-    scan.out.append(f"END:{closed.name}")
+    _close(scan, scan.stack.pop())
+
+
+def _close(scan: _Scan, closed: _Open) -> None:
+    """Write END for a component; drop a time zone that could not be read whole."""
+    if closed.name == "VTIMEZONE" and closed.broken_at is not None:
+        del scan.out[closed.output_index :]
+        scan.problem(
+            closed.line,
+            f"this time zone is skipped for its broken line {closed.broken_at}; "
+            "events that use it are read with the zone's name alone",
+        )
+        return
+    if closed.name == "VEVENT":
+        values = closed.values
+        span = span_problem(values.get("DTSTART"), values.get("DTEND"), values.get("DURATION"))
+        if span is not None:
+            at = closed.lines.get("DURATION", closed.lines.get("DTEND", closed.line))
+            scan.skipped.setdefault(closed.line, (at, span))
+    scan.out.append((closed.line, f"END:{closed.name}"))
 
 
 def _close_open_components(scan: _Scan, last_line: int) -> None:
@@ -187,4 +259,4 @@ def _close_open_components(scan: _Scan, last_line: int) -> None:
             continue
         if opened.name == "VCALENDAR":
             scan.problem(last_line, "the file ends without END:VCALENDAR (cut off?)")
-        scan.out.append(f"END:{opened.name}")
+        _close(scan, opened)

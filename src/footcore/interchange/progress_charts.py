@@ -74,10 +74,12 @@ def assessment_chart(trend: TestTrend, fmt: ChartFormat = "svg") -> bytes:
     return _styled(_draw_assessment_chart, trend, fmt)
 
 
-@functools.lru_cache(maxsize=128)
+@functools.lru_cache(maxsize=16)
 def _styled(draw: Callable[[T, ChartFormat], bytes], data: T, fmt: ChartFormat) -> bytes:
     # Cached: drawing takes ~0.2 s, and the page, its charts and the PDF ask for the
     # same data again and again. The data are frozen values, so they key the cache.
+    # Small: an entry is up to ~130 KB (a PNG), and every new log makes new data, so
+    # 128 entries held ~15 MB in a soak; the few last charts are the ones asked again.
     if fmt not in ("svg", "png"):
         raise ValueError(f"chart format must be 'svg' or 'png', not {fmt!r}")
     # matplotlib reads its style from process-wide settings while it draws, so charts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
     "footcore.web.accounts",
     "footcore.web.library",
     "footcore.web.training",
@@ -59,8 +61,24 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "footcore.web.error_pages.FriendlyMethodNotAllowed",
+    "axes.middleware.AxesMiddleware",
 ]
 CSRF_FAILURE_VIEW = "footcore.web.error_pages.csrf_failure"
+
+# Sign-in protection (django-axes): failures are counted per client address and
+# username together, so one client guessing one name is stopped without locking
+# the runner out everywhere else. A success resets the count.
+AUTHENTICATION_BACKENDS = [
+    "footcore.web.accounts.backends.SignInThrottle",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "footcore/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False  # footcore.signin logs failures and lock-outs, one line each
 
 ROOT_URLCONF = "footcore.web.urls"
 WSGI_APPLICATION = "footcore.web.wsgi.application"
@@ -169,6 +187,24 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Failed and locked-out sign-ins, kept in the data dir; bounded in size.
+        "signin_file": {
+            "class": "logging.handlers.RotatingFileHandler",
+            "filename": str(DATA_DIR / "signin.log"),
+            "maxBytes": 1024 * 1024,
+            "backupCount": 3,
+            "encoding": "utf-8",
+            "delay": True,
+        },
+    },
+    "loggers": {
+        "footcore.signin": {
+            "handlers": ["console", "signin_file"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
 }

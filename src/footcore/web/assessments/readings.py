@@ -19,6 +19,7 @@ from footcore.domain.assessments import (
     Value,
 )
 from footcore.domain.differences import asymmetry, change
+from footcore.domain.latest import by_date, latest_results
 from footcore.domain.norms import compare
 from footcore.domain.vocab import Sex, Side
 
@@ -58,7 +59,9 @@ def show_value(kind: TestKind, value: Value) -> str:
 def readings(
     results: Sequence[AssessmentResult], age: float | None, sex: Sex | None
 ) -> list[Reading]:
-    """Every result (oldest first) with its interpretation against the ones before it."""
+    """Every result (oldest first, `latest.by_date`) with its interpretation against the
+    ones before it."""
+    results = by_date(results)
     previous: dict[tuple[TestKind, Side | None], AssessmentResult] = {}
     same_day: dict[tuple[TestKind, dt.date, Side | None], AssessmentResult] = {}
     for result in results:
@@ -96,8 +99,10 @@ def readings(
 def latest_readings(
     results: Sequence[AssessmentResult], age: float | None, sex: Sex | None
 ) -> dict[tuple[TestKind, Side | None], Reading]:
-    """The most recent reading per test and side."""
-    latest: dict[tuple[TestKind, Side | None], Reading] = {}
-    for reading in readings(results, age, sex):
-        latest[(reading.result.kind, reading.result.side)] = reading
-    return latest
+    """The reading of each test and side's latest result (`latest.latest_results`)."""
+    wanted = {id(found.result) for found in latest_results(results).values()}
+    return {
+        (reading.result.kind, reading.result.side): reading
+        for reading in readings(results, age, sex)
+        if id(reading.result) in wanted
+    }

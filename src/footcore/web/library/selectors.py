@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from typing import TypeVar
 
 from footcore.domain.catalog import Catalog, Exercise
@@ -58,7 +58,7 @@ def catalog() -> Catalog:
     return default_catalog()
 
 
-@cache
+@lru_cache(maxsize=256)  # keyed by search text too: bounded, or every new search stays
 def _filtered(flt: ExerciseFilter) -> tuple[Exercise, ...]:
     return catalog().filter(
         concern=flt.concern, equipment=flt.equipment, position=flt.position, text=flt.text

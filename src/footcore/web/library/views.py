@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from csp.decorators import csp_update
 from django.http import Http404, HttpRequest, HttpResponse
@@ -71,7 +71,7 @@ def exercise_detail(request: HttpRequest, exercise_id: str) -> HttpResponse:
     return render(request, "footcore/exercise_detail.html", context)
 
 
-@cache
+@lru_cache(maxsize=64)
 def _svg(exercise_id: str) -> bytes:
     exercise = selectors.catalog().get(exercise_id)
     return render_svg(exercise.illustration, title=exercise.name).encode("utf-8")

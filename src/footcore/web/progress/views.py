@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from footcore.domain.assessments import Grade
 from footcore.domain.pain_bands import PAIN_GUIDE
 from footcore.domain.progress import Adherence
-from footcore.domain.progress_summary import GridDay, LatestResult, TestTrend
+from footcore.domain.progress_summary import LatestResult, TestTrend
 from footcore.interchange.pdf_handout import PageSize
 from footcore.interchange.progress_charts import (
     assessment_alt,
@@ -25,25 +25,11 @@ from footcore.interchange.progress_report import cited_keys
 from footcore.web.accounts.services import current_user
 from footcore.web.library.selectors import catalog
 from footcore.web.progress import charts
+from footcore.web.progress.grid import STATUS_TEXT, grid_rows
 from footcore.web.progress.report import report_for
 from footcore.web.progress.selectors import Progress, progress_for
 
 PAGES: dict[str, PageSize] = {"A4": "A4", "Letter": "Letter"}
-STATUS_TEXT = {
-    Adherence.DONE: ("done", "✓"),
-    Adherence.PARTLY_DONE: ("partly done", "◐"),
-    Adherence.MISSED: ("missed", "✗"),
-    Adherence.PLANNED: ("planned", "○"),
-    Adherence.EXTRA: ("extra session", "+"),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    day: GridDay
-    label: str
-    mark: str
-    css: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +64,7 @@ def progress_view(request: HttpRequest) -> HttpResponse:
         "summary": summary,
         "empty": summary.is_empty,
         "has_profile": progress.profile is not None,
-        "weeks": [[_cell(day) for day in week] for week in summary.weeks()],
+        "weeks": grid_rows(summary),
         "legend": [(status.value, *STATUS_TEXT[status]) for status in STATUS_TEXT],
         "done": summary.count(Adherence.DONE),
         "partly": summary.count(Adherence.PARTLY_DONE),
@@ -115,13 +101,6 @@ def progress_pdf(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = 'inline; filename="footcore-progress.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def _cell(day: GridDay) -> Cell:
-    if day.status is None:
-        return Cell(day, "rest day", "", "rest")
-    label, mark = STATUS_TEXT[day.status]
-    return Cell(day, label, mark, day.status.value)
 
 
 def _panel(progress: Progress, trend: TestTrend) -> TestPanel:

@@ -87,10 +87,15 @@ def apply_change(
     """
     with transaction.atomic():
         read = _read(user, change)
+        if read.state_row is None:
+            _create_state_row(user)
+            read = _read(user, change)  # now with the row, locked
         state_row, profile_row = read.state_row, read.profile_row
+        if state_row is None:  # only if the row was deleted between the two statements
+            raise RuntimeError(f"no stored state for user {user.pk} after creating it")
         profile = None if profile_row is None else parsed_profile(profile_row[0])
         day = runner_today(profile) if today is None else today
-        state = None if state_row is None else parse_state(state_row[1])
+        state = parse_state(state_row[1])
         if state is None:
             state = rebuilt_state(user)
         record_id, created, change = _record(user, change, day, results, read.resent)
@@ -129,7 +134,8 @@ class _Read:
 
 def _read(user: User, change: Change) -> _Read:
     """The state row (locked), the profile's data and plan digest, and for a log the row
-    already stored under its key: one query (three for a runner with no state yet).
+    already stored under its key: one query (three for a runner with no state yet, who
+    then has one created and is read again).
 
     Written as SQL because it runs on every change: building it through the ORM cost
     more than running it."""
@@ -238,7 +244,7 @@ def _write(
     change: Change,
     decision: Decision,
     profile_row: tuple[object, str, object] | None,
-    state_row: tuple[int, object] | None,
+    state_row: tuple[int, object],
     profile: Profile | None,
 ) -> None:
     profile_fields: dict[str, object] = {}
@@ -277,12 +283,22 @@ def _week_notes(old: object, weeks: Sequence[PlanWeek], start: dt.date) -> dict[
     return notes
 
 
-def _store_state(user: User, state: RunnerState, row: tuple[int, object] | None) -> None:
-    data = state_to_dict(state)
-    if row is None:
-        RunnerStateRow.objects.create(user=user, state=data)
-    else:
-        RunnerStateRow.objects.filter(pk=row[0]).update(state=data)
+def _create_state_row(user: User) -> None:
+    """Store the runner's first state, race-safe: two first changes at once both try.
+
+    The row is unique per user. `INSERT ... ON CONFLICT DO NOTHING` (SQLite: `INSERT OR
+    IGNORE`) lets the second wait for the first's transaction and then insert nothing;
+    its following read then locks the row the first one wrote, so the two changes run
+    one after the other. On SQLite the IMMEDIATE transaction already serialises them.
+    """
+    data = state_to_dict(rebuilt_state(user))
+    RunnerStateRow.objects.bulk_create(
+        [RunnerStateRow(user=user, state=data)], ignore_conflicts=True
+    )
+
+
+def _store_state(user: User, state: RunnerState, row: tuple[int, object]) -> None:
+    RunnerStateRow.objects.filter(pk=row[0]).update(state=state_to_dict(state))
 
 
 def _session_row(user: User, week: PlanWeek, session: SessionValue) -> PlannedSession:

@@ -35,7 +35,10 @@ def pending_check(user: User, today: dt.date) -> dt.date | None:
     return pending_in(runner_state(user), today)
 
 
-def logged_sessions(user: User) -> frozenset[tuple[dt.date, str]]:
-    """`(date, kind)` of every logged session, so each plan row can offer its log."""
-    rows = SessionLogEntry.objects.filter(user=user).values_list("date", "kind")
+def logged_sessions(user: User, *, start: dt.date, end: dt.date) -> frozenset[tuple[dt.date, str]]:
+    """`(date, kind)` of every session logged from `start` to `end`, so each plan row
+    shown can offer its log. Bounded by the days shown, not by the whole history."""
+    rows = SessionLogEntry.objects.filter(user=user, date__gte=start, date__lte=end).values_list(
+        "date", "kind"
+    )
     return frozenset((date, kind) for date, kind in rows)

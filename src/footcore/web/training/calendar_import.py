@@ -10,15 +10,19 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from footcore.domain.problems import Invalid
-from footcore.interchange.ics_import import read_training_calendar
+from footcore.interchange.ics_import import (
+    LOOK_AHEAD_DAYS,
+    LOOK_BACK_DAYS,
+    MAX_CALENDAR_BYTES,
+    read_training_calendar,
+)
 from footcore.web.accounts.services import current_user
 from footcore.web.runner_clock import runner_today
 from footcore.web.training import selectors
 from footcore.web.training.forms import ProfileForm
 
-MAX_CALENDAR_BYTES = 5 * 1024 * 1024
-LOOK_BACK_DAYS = 56
-LOOK_AHEAD_DAYS = 182
+_FORM_OVERHEAD_BYTES = 64 * 1024
+"""Room for the multipart headers and the CSRF field around the file."""
 
 
 class CalendarUploadForm(forms.Form):
@@ -27,7 +31,8 @@ class CalendarUploadForm(forms.Form):
     def clean_calendar(self) -> bytes:
         upload = self.cleaned_data["calendar"]
         if upload.size > MAX_CALENDAR_BYTES:
-            raise forms.ValidationError("calendar: the file is larger than 5 MB")
+            limit_mb = MAX_CALENDAR_BYTES // 1024 // 1024
+            raise forms.ValidationError(f"calendar: the file is larger than {limit_mb} MB")
         data: bytes = upload.read()
         return data
 
@@ -41,6 +46,10 @@ def import_calendar(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     profile = selectors.get_profile(user)
     today = runner_today(profile)
+    if _declared_bytes(request) > MAX_CALENDAR_BYTES + _FORM_OVERHEAD_BYTES:
+        # Refused before Django reads the body into a temporary file.
+        limit_mb = MAX_CALENDAR_BYTES // 1024 // 1024
+        return HttpResponse(f"calendar: uploads are limited to {limit_mb} MB", status=413)
     upload = CalendarUploadForm(request.POST, request.FILES)
     initial: dict[str, object] = (
         ProfileForm.initial_from(profile) if profile else {"start": today.isoformat()}
@@ -74,3 +83,10 @@ def import_calendar(request: HttpRequest) -> HttpResponse:
         "problems": [str(p) for p in guess.problems[:10]],
     }
     return render(request, "footcore/profile.html", context)
+
+
+def _declared_bytes(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0

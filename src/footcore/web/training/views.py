@@ -61,13 +61,14 @@ def plan_view(request: HttpRequest) -> HttpResponse:
     plan = selectors.stored_plan(user, header.warnings, header.notes)
     feed = selectors.active_feed(user)
     today = runner_today(profile)
+    days = [s.date for week in plan.weeks for s in week.sessions]
+    logged = logged_sessions(user, start=min(days, default=today), end=max(days, default=today))
+    names = {e.id: e.name for e in catalog().exercises}
     context = {
         "plan": plan,
         "prescription": selectors.current_prescription(user),
-        "names": {e.id: e.name for e in catalog().exercises},
-        "weeks": plan_rows(
-            plan, today, {e.id: e.name for e in catalog().exercises}, logged_sessions(user)
-        ),
+        "names": names,
+        "weeks": plan_rows(plan, today, names, logged),
         "profile": profile,
         "today": today,
         "feed_url": None
@@ -90,7 +91,7 @@ def today_view(request: HttpRequest) -> HttpResponse:
         "sessions": selectors.sessions_on(user, today),
         "next": selectors.next_session(user, today),
         "names": {e.id: e.name for e in catalog().exercises},
-        "logged": logged_sessions(user),
+        "logged": logged_sessions(user, start=today, end=today),
         "nav": "today",
     }
     return render(request, "footcore/today.html", context)
