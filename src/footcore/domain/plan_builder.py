@@ -114,7 +114,7 @@ class PlanBuilder:
         self.warm = [i for i in prescription.items if i.role is RxRole.WARM_UP]
         self.warm_items: dict[tuple[bool, ...], tuple[tuple[PlanItem, ...], int]] = {}
         self.ladder_states: dict[tuple[str, WeekKind, int, int], tuple[Variant, Dose]] = {}
-        self.rx_states: dict[tuple[int, int, WeekKind, int, int], tuple[str, Dose, str]] = {}
+        self.rx_states: dict[tuple[int, int, WeekKind, int, int, int], tuple[str, Dose, str]] = {}
         self.emphasised = frozenset(prescription.emphasis)
         self.build_weeks_done: dict[str, int] = {}
         self.last_state: dict[str, tuple[str, Dose]] = {}
@@ -159,7 +159,8 @@ class PlanBuilder:
         # The answer depends on the day only through the adjustment's delta, and on the
         # history only through the ladder's weeks done: each is worked out once.
         done = self.build_weeks_done.get(item.exercise, 0)
-        key = (id(item), span.index, kind, delta, done)
+        held = self.held_weeks.get(item.exercise, 0)
+        key = (id(item), span.index, kind, delta, done, held)
         found = self.rx_states.get(key)
         if found is None:
             found = self.rx_states[key] = self._rx_row(item, span, kind, delta)
