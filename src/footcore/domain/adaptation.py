@@ -316,7 +316,8 @@ def _decide(
     felt = [e.difficulty or log.difficulty for e in entries]
     zone = classify_pain(pain, settled)
     day = day_label(log.date)
-    hurt = f"pain {pain}/10" + (f" ({log.pain_site.value})" if log.pain_site else "")
+    site = log.pain_site.value if log.pain_site and pain else None
+    hurt = f"pain {pain}/10" + (f" ({site})" if site else "")
     state.pains = recent_pains(state.pains, log.date, pain)
     rising = pain_rising(state.pains, log.date)
 
