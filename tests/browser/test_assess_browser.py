@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -38,8 +39,10 @@ def test_the_heel_raise_metronome_beats_sixty_times_a_minute(page: Any) -> None:
 
 
 def test_the_balance_stopwatch_times_a_trial_and_the_page_saves_it(page: Any) -> None:
-    page.clock.install()
+    # A paused fake clock: only run_for moves time, so a busy machine cannot add a tenth.
+    page.clock.install(time=dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC))
     page.goto("/assess/balance")
+    page.clock.pause_at(dt.datetime(2026, 3, 2, 9, 0, 5, tzinfo=dt.UTC))
     watch = page.locator(".stopwatch[data-target='id_balance-eyes-open-left-1']")
     shown = watch.locator(".stopwatch-time")
     assert shown.inner_text() == "0.0 s"

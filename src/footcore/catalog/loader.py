@@ -13,13 +13,13 @@ valid integer`.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from footcore.catalog.cache import default_catalog as default_catalog  # kept importable here
 from footcore.catalog.poses import pose_problems
 from footcore.catalog.schema import (
     CitationSpec,
@@ -118,12 +118,6 @@ def check_catalog(
     except CatalogError as error:
         return list(error.problems)
     return []
-
-
-@functools.cache
-def default_catalog() -> Catalog:
-    """The package's own catalog, loaded once: the data never changes at run time."""
-    return load_catalog()
 
 
 def _parse_exercises(source: Source | None, problems: list[str]) -> list[ExerciseSpec] | None:

@@ -11,8 +11,10 @@ from footcore.config import ConfigError
 def setup(*, migrate: bool = True) -> None:
     """Configure Django. Commands that write (`migrate=True`) first apply migrations,
     so a fresh install just works; commands that only read skip the migration check
-    (it costs a large share of their start-up) unless the database is still empty."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "footcore.web.settings")
+    (it costs a large share of their start-up) unless the database is still empty,
+    and start Django without the apps no read uses (`footcore.web.settings_read`)."""
+    settings_module = "footcore.web.settings" if migrate else "footcore.web.settings_read"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
     import django
     from django.core.exceptions import ImproperlyConfigured
     from django.db.utils import OperationalError

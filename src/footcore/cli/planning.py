@@ -102,7 +102,7 @@ def plan(
     """Print or export a multi-week foot-strength plan."""
     if fmt is Format.PDF and out is None:
         fail("--format pdf: give --out FILE (a PDF is not for the terminal)")
-    from footcore.catalog.loader import default_catalog
+    from footcore.catalog.cache import default_catalog
     from footcore.domain.planning import build_plan
 
     if profile is not None:
@@ -129,7 +129,7 @@ def _stored() -> tuple[Profile, Plan, str]:
 def _emit(
     the_plan: Plan, runner: Profile, *, fmt: Format, out: Path | None, page: Page, user_key: str
 ) -> None:
-    from footcore.catalog.loader import default_catalog
+    from footcore.catalog.cache import default_catalog
     from footcore.domain.plan_serialize import plan_to_dict
     from footcore.interchange.plan_files import plan_ics, plan_pdf
 
@@ -162,7 +162,7 @@ def _write_bytes(body: bytes, out: Path) -> None:
 
 
 def _print_plan(the_plan: Plan, out: Path | None) -> None:
-    from footcore.catalog.loader import default_catalog
+    from footcore.catalog.cache import default_catalog
 
     names = {e.id: e.name for e in default_catalog().exercises}
     lines: list[str] = []
@@ -192,7 +192,7 @@ def today(
 ) -> None:
     """What to do today, from your stored plan."""
     setup(migrate=False)
-    from footcore.catalog.loader import default_catalog
+    from footcore.catalog.cache import default_catalog
     from footcore.domain.plan_serialize import session_to_dict
     from footcore.web.accounts.services import local_runner
     from footcore.web.runner_clock import runner_today

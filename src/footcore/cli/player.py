@@ -74,7 +74,7 @@ def start(
 
     Keys: space or p pause and resume, s skip the exercise, n next step, b back, q quit.
     """
-    from footcore.catalog.loader import default_catalog
+    from footcore.catalog.cache import default_catalog
 
     names = {e.id: e.name for e in default_catalog().exercises}
     if preview is not None:
@@ -105,7 +105,7 @@ def start(
 
 
 def _preview_item(exercise_id: str) -> PlanItem:
-    from footcore.catalog.loader import default_catalog
+    from footcore.catalog.cache import default_catalog
 
     catalog = default_catalog()
     try:

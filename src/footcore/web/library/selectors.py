@@ -53,7 +53,7 @@ def parse_filter(
 def catalog() -> Catalog:
     # Imported here: the loader brings pydantic, which a CLI command that never
     # reads the catalog should not pay for.
-    from footcore.catalog.loader import default_catalog
+    from footcore.catalog.cache import default_catalog
 
     return default_catalog()
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from django.contrib.auth.models import User
 from django.db import IntegrityError, connection, transaction
 
-from footcore.catalog.loader import default_catalog
+from footcore.catalog.cache import default_catalog
 from footcore.domain.adaptation import RuleDecision
 from footcore.domain.plan import PlannedSession as SessionValue
 from footcore.domain.plan import PlanWeek

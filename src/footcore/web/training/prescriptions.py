@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from django.contrib.auth.models import User
 
-from footcore.catalog.loader import default_catalog
+from footcore.catalog.cache import default_catalog
 from footcore.domain.planning import emphases
 from footcore.domain.prescribe import PROPOSER, propose_prescription
 from footcore.domain.prescription import Prescription
