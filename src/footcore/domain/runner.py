@@ -197,7 +197,14 @@ def plan_inputs_key(
     inputs: dict[str, object] = {
         "profile": profile_to_dict(profile),
         "adjustments": sorted(
-            [a.exercise, a.level_delta, a.paused, a.reason, a.since.isoformat()]
+            [
+                a.exercise,
+                a.level_delta,
+                a.paused,
+                a.reason,
+                a.since.isoformat(),
+                [d.isoformat() for d in a.holds],
+            ]
             for a in changes.values()
         ),
         "emphasis": list(emphasis),

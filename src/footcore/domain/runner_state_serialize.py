@@ -22,7 +22,7 @@ from footcore.domain.runner_state import (
     RunnerState,
 )
 
-VERSION = 1
+VERSION = 2
 _FLAG_FIELDS = tuple(f.name for f in fields(RedFlagAnswers))
 
 
@@ -88,6 +88,8 @@ def _exercises_to(exercises: Exercises) -> list[list[Any]]:
             "="
             if st.latest is not None and st.latest == st.last_change
             else _decision_to(st.latest),
+            [d.isoformat() for d in st.holds],
+            [[d.isoformat(), p] for d, p in st.pains],
         ]
         for ex, st in exercises
     ]
@@ -95,7 +97,7 @@ def _exercises_to(exercises: Exercises) -> list[list[Any]]:
 
 def _exercises_from(rows: list[list[Any]]) -> Exercises:
     found = []
-    for ex, level, paused, bad, easy, change, latest in rows:
+    for ex, level, paused, bad, easy, change, latest, holds, pains in rows:
         last_change = _decision_from(change)
         found.append(
             (
@@ -107,6 +109,8 @@ def _exercises_from(rows: list[list[Any]]) -> Exercises:
                     easy_in_a_row=tuple(_day(d) for d in easy),
                     last_change=last_change,
                     latest=last_change if latest == "=" else _decision_from(latest),
+                    holds=tuple(_day(d) for d in holds),
+                    pains=tuple((_day(d), int(p)) for d, p in pains),
                 ),
             )
         )

@@ -12,28 +12,35 @@ from typing import Any
 
 from footcore.domain.adaptation import (
     ProgramStatus,
+    Rule,
     RuleDecision,
+    adjustment_for,
     explain_latest,
     screen_decision,
     stop_reason_for,
 )
+from footcore.domain.criteria import PROGRAM
 from footcore.domain.plan import ExerciseAdjustment
 from footcore.domain.runner_state import CHECK_WINDOW_DAYS, RunnerState
 
 
 def adjustments(state: RunnerState) -> dict[str, ExerciseAdjustment]:
     """The plan's changes from the rules: exercises off their planned level, or paused."""
-    return {
-        ex: ExerciseAdjustment(ex, st.level, st.paused, st.last_change.reason, st.last_change.date)
+    found = (
+        adjustment_for(ex, st.level, st.paused, st.last_change, st.latest, st.holds)
         for ex, st in state.exercises
-        if st.last_change is not None and (st.level != 0 or st.paused)
-    }
+    )
+    return {a.exercise: a for a in found if a is not None}
 
 
 def program_status(state: RunnerState) -> tuple[ProgramStatus, str | None]:
     """Stopped while a red flag is open (with the reason to show), else active."""
     if state.open_flags:
         return ProgramStatus.STOPPED_RED_FLAG, stop_reason_for(state.open_flags)
+    program = dict(state.exercises).get(PROGRAM)
+    if program is not None and program.paused and program.last_change is not None:
+        # Pain above 5/10 twice in a row: the same stop as a red flag (footcore-design).
+        return ProgramStatus.STOPPED_RED_FLAG, program.last_change.reason
     return ProgramStatus.ACTIVE, None
 
 
@@ -93,7 +100,11 @@ def program_view(state: RunnerState, today: dt.date) -> ProgramView:
     """The view of `state` on `today`: a pure read of the stored state, no replay."""
     status, stop_reason = program_status(state)
     screen = screen_due(state)
-    latest = [st.latest for _, st in state.exercises if st.latest is not None]
+    latest = [
+        st.latest
+        for ex, st in state.exercises
+        if st.latest is not None and (ex != PROGRAM or st.latest.rule is Rule.HOLD_FLARE)
+    ]
     return ProgramView(
         status=status,
         stop_reason=stop_reason,
