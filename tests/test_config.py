@@ -72,6 +72,38 @@ def test_a_data_dir_that_is_a_file_is_refused(
         config.data_dir()
 
 
+def test_mail_without_an_smtp_host_goes_to_the_log(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FOOTCORE_SMTP_HOST", raising=False)
+    assert config.mail().backend == "django.core.mail.backends.console.EmailBackend"
+
+
+def test_mail_reads_smtp_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FOOTCORE_SMTP_HOST", "smtp.example.org")
+    monkeypatch.setenv("FOOTCORE_SMTP_SSL", "true")
+    monkeypatch.setenv("FOOTCORE_SMTP_STARTTLS", "false")
+    monkeypatch.setenv("FOOTCORE_EMAIL_FROM", "physio@example.org")
+    mail = config.mail()
+    assert mail.backend == "django.core.mail.backends.smtp.EmailBackend"
+    assert (mail.port, mail.use_ssl, mail.use_tls) == (465, True, False)
+    assert mail.sender == "physio@example.org"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("FOOTCORE_SMTP_PORT", "smtp", "FOOTCORE_SMTP_PORT='smtp' is not a whole number"),
+        ("FOOTCORE_SMTP_PORT", "70000", "not between 1 and 65535"),
+        ("FOOTCORE_EMAIL_FROM", "nobody", "FOOTCORE_EMAIL_FROM='nobody' is not an e-mail"),
+    ],
+)
+def test_a_bad_mail_setting_names_its_variable(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str, message: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(config.ConfigError, match=message):
+        config.mail()
+
+
 def test_the_base_url_is_read_without_a_trailing_slash(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FOOTCORE_BASE_URL", "https://feet.example/")
     assert config.base_url() == "https://feet.example"

@@ -42,6 +42,57 @@ def env_bool(name: str, default: bool) -> bool:
     raise ConfigError(f"{name}={raw!r} is not a boolean; use one of: true, false, 1, 0, yes, no")
 
 
+def env_int(name: str, default: int, *, low: int, high: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name}={raw!r} is not between {low} and {high}")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class MailConfig:
+    backend: str
+    host: str
+    port: int
+    user: str
+    password: str
+    use_tls: bool
+    use_ssl: bool
+    sender: str
+
+
+def mail() -> MailConfig:
+    """SMTP from the environment; without `FOOTCORE_SMTP_HOST` mail is written to the log."""
+    host = os.environ.get("FOOTCORE_SMTP_HOST", "").strip()
+    use_ssl = env_bool("FOOTCORE_SMTP_SSL", False)
+    use_tls = env_bool("FOOTCORE_SMTP_STARTTLS", not use_ssl)
+    if use_ssl and use_tls:
+        raise ConfigError("FOOTCORE_SMTP_SSL and FOOTCORE_SMTP_STARTTLS cannot both be true")
+    sender = os.environ.get("FOOTCORE_EMAIL_FROM", "").strip() or "footcore@localhost"
+    if "@" not in sender:
+        raise ConfigError(f"FOOTCORE_EMAIL_FROM={sender!r} is not an e-mail address")
+    return MailConfig(
+        backend=(
+            "django.core.mail.backends.smtp.EmailBackend"
+            if host
+            else "django.core.mail.backends.console.EmailBackend"
+        ),
+        host=host,
+        port=env_int("FOOTCORE_SMTP_PORT", 465 if use_ssl else 587, low=1, high=65535),
+        user=os.environ.get("FOOTCORE_SMTP_USER", ""),
+        password=os.environ.get("FOOTCORE_SMTP_PASSWORD", ""),
+        use_tls=use_tls,
+        use_ssl=use_ssl,
+        sender=sender,
+    )
+
+
 def env_mode() -> Mode:
     raw = os.environ.get("FOOTCORE_MODE", Mode.PERSONAL.value).strip().lower()
     try:

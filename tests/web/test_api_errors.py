@@ -44,6 +44,20 @@ WRONG_TYPES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
     ("post", "/api/clearance"): ({"note": 42}, "note"),
     ("post", "/api/assessments"): ({"test": "heel-raise", "left": {"reps": 3}}, "left"),
     ("post", "/api/faam"): ({"adl": "all fine", "sports": []}, "adl"),
+    ("post", "/api/join"): ({"code": "abcdefgh", "birth_year": "nineteen"}, "birth_year"),
+    ("put", "/api/my-clinic/consent"): ({"share": "maybe"}, "share"),
+    ("post", "/api/clinic/clients"): ({"name": "Ben", "birth_year": "1990s"}, "birth_year"),
+    ("post", "/api/clinic/clients/{client_id}/intake"): (
+        {
+            "impression": "heel pain",
+            "affected_side": "left",
+            "irritability": "low",
+            "cadence_spm": "fast",
+        },
+        "cadence_spm",
+    ),
+    ("put", "/api/clinic/clients/{client_id}/prescription"): ({"items": "all"}, "items"),
+    ("post", "/api/clinic/clients/{client_id}/clearance"): ({"note": 42}, "note"),
 }
 
 
@@ -70,7 +84,28 @@ def _body_operations(client: Client) -> list[tuple[str, str]]:
 
 
 def _send(client: Client, method: str, path: str, body: bytes) -> Any:
+    if "{client_id}" in path:
+        path = path.replace("{client_id}", str(_clinic_client_id()))
     return getattr(client, method)(path, data=body, content_type="application/json")
+
+
+def _clinic_client_id() -> int:
+    """The local runner as a clinician with one client, so clinic operations get past
+    the role check to the body's own problems."""
+    import datetime as dt
+
+    from footcore.web.accounts.services import local_runner
+    from footcore.web.clinic import services
+    from footcore.web.clinic.roles import clinician_for
+
+    runner = local_runner()
+    clinician = clinician_for(runner) or services.make_clinician(
+        user=runner, clinic=services.add_clinic(name="Test Clinic")
+    )
+    client = services.add_client(
+        clinician=clinician, name="Ben", birth_year=1990, today=dt.date(2026, 12, 1)
+    )
+    return client.pk
 
 
 def _assert_error_shape(response: Any, status: int) -> dict[str, Any]:

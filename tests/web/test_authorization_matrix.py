@@ -112,6 +112,55 @@ EXPECTED: dict[str, Access] = {
     "POST /api/assessments": OWN,
     "POST /api/faam": OWN,
     "GET /api/prescription": OWN,
+    # Password reset and joining with a physio's code: for anyone, holding nothing.
+    "accounts/password-reset/": P,
+    "accounts/password-reset/sent/": P,
+    "accounts/reset/<uidb64>/<token>/": P,
+    "accounts/reset/done/": P,
+    "join": P,
+    "POST /api/join": P,
+    "api/join": P,
+    # The clinic side: a clinician's own clinic, a client's own link. Who else may see
+    # what is the matrix of tests/web/clinic/test_clinic_authorization.py.
+    **dict.fromkeys(
+        (
+            "my-clinic",
+            "my-clinic/consent",
+            "my-clinic/unlink",
+            "clinic",
+            "clinic/audit.csv",
+            "clinic/clients/<int:client_id>",
+            "clinic/clients/<int:client_id>/intake",
+            "clinic/clients/<int:client_id>/prescription",
+            "clinic/clients/<int:client_id>/handout.pdf",
+            "clinic/clients/<int:client_id>/clearance",
+            "clinic/clients/<int:client_id>/code/revoke",
+            "clinic/clients/<int:client_id>/code/new",
+            "api/my-clinic",
+            "api/my-clinic/consent",
+            "api/my-clinic/unlink",
+            "api/clinic/clients",
+            "api/clinic/clients/<client_id>",
+            "api/clinic/clients/<client_id>/intake",
+            "api/clinic/clients/<client_id>/prescription",
+            "api/clinic/clients/<client_id>/progress",
+            "api/clinic/clients/<client_id>/clearance",
+            "api/clinic/alerts",
+            "GET /api/my-clinic",
+            "PUT /api/my-clinic/consent",
+            "POST /api/my-clinic/unlink",
+            "GET /api/clinic/clients",
+            "POST /api/clinic/clients",
+            "GET /api/clinic/clients/{client_id}",
+            "POST /api/clinic/clients/{client_id}/intake",
+            "GET /api/clinic/clients/{client_id}/prescription",
+            "PUT /api/clinic/clients/{client_id}/prescription",
+            "GET /api/clinic/clients/{client_id}/progress",
+            "POST /api/clinic/clients/{client_id}/clearance",
+            "GET /api/clinic/alerts",
+        ),
+        OWN,
+    ),
 }
 """Every route of the URLconf and every operation of the API; see `Access`."""
 GENERATED_PREFIX = "admin/"
@@ -132,6 +181,8 @@ PARAMS: dict[str, tuple[str, str]] = {
     "content_type_id": ("4", "987654"),
     "app_label": ("auth", "auth"),
     "url": ("nothing-here/", "nothing-here/"),
+    "client_id": ("1", "987654"),
+    "uidb64": ("MQ", "OTg3NjU0"),
 }
 OWNED = frozenset({"day", "token", "object_id", "id"})
 """Parameters that name something of A's (the rest name shared things: the library)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -206,11 +207,13 @@ def test_too_easy_twice_with_little_pain_steps_the_exercise_up(
     post_json(
         client, "/api/logs", log_body(runner, THU, pain=1, difficulty="too-easy"), evening(THU)
     )
-    after = item_for(runner, SUN, "shin-curls")
+    # The earned step counts from next week, in place of the calendar's own step.
+    assert item_for(runner, SUN, "shin-curls") == before
+    after = item_for(runner, SUN + dt.timedelta(days=2), "shin-curls")
     assert before is not None
     assert after is not None
-    assert after["dose"]["sets"] > before["dose"]["sets"]
-    assert "Shin Curls up one step" in after["reason"]
+    assert after["dose"]["sets"] == before["dose"]["sets"] + 1
+    assert "Shin Curls up one step next week" in after["reason"]
 
 
 def test_the_morning_check_is_offered_on_today_and_a_no_steps_back(

@@ -50,7 +50,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "exercises": ("library", "Browse the exercise library."),
     "catalog": ("library", "Work with the exercise catalog data file."),
     "profile": ("planning", "Store or show your running profile."),
-    "user": ("server", "Manage sign-in accounts (multi-user mode)."),
+    "user": ("accounts", "Manage sign-in accounts (multi-user mode)."),
+    "clinic": ("accounts", "Manage clinics (multi-user mode)."),
 }
 
 

@@ -13,13 +13,10 @@ import typer
 from footcore.cli.django_setup import setup
 from footcore.cli.output import console, fail
 
-user_app = typer.Typer(help="Manage sign-in accounts (multi-user mode).", no_args_is_help=True)
-
 
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
     app.command("rebuild-state")(rebuild_state)
-    app.add_typer(user_app, name="user")
 
 
 def _is_loopback(host: str) -> bool:
@@ -132,34 +129,6 @@ def _run_gunicorn(*, host: str, port: int, workers: int, threads: int, timeout_s
 
     FootcoreServer().run()
     sys.exit(0)
-
-
-@user_app.command("add")
-def add_user(
-    username: Annotated[str, typer.Argument(help="Sign-in name.")],
-    email: Annotated[str, typer.Option(help="E-mail address (optional).")] = "",
-    password_stdin: Annotated[
-        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
-    ] = False,
-) -> None:
-    """Create a sign-in account (the password is hashed with Argon2)."""
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    setup(migrate=True)
-    from django.core.exceptions import ValidationError
-    from django.db import IntegrityError
-
-    from footcore.web.accounts.services import create_user
-
-    try:
-        create_user(username=username, password=password, email=email)
-    except ValidationError as exc:
-        fail("password: " + " ".join(exc.messages))
-    except IntegrityError:
-        fail(f"username: {username!r} is already taken")
-    console.print(f"[green]created[/] {username}")
 
 
 def rebuild_state() -> None:

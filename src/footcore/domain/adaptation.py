@@ -12,6 +12,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from footcore.domain.criteria import (
+    PROGRAM,
+    exercise_pain,
+    pain_rising,
+    recent_pains,
+    session_pain,
+)
 from footcore.domain.logbook import (
     Clearance,
     Difficulty,
@@ -64,6 +71,12 @@ class Rule(StrEnum):
     PROGRESS_TOO_EASY = "progress-too-easy"
     HOLD_TOO_HARD = "hold-too-hard"
     REGRESS_TOO_HARD = "regress-too-hard"
+    HOLD_NOT_DONE = "hold-not-done"
+    HOLD_PAIN_RISING = "hold-pain-rising"
+    HOLD_FLARE = "hold-flare"
+    """A session above 5/10: the whole program holds (no new exercise, no step up)."""
+    REFER_PAIN = "refer-pain"
+    """Two sessions above 5/10 in a row despite stepping back: self-guided training stops."""
     RED_FLAG_STOP = "red-flag-stop"
     RED_FLAG_SCREEN = "red-flag-screen"
     CLEARED = "cleared"
@@ -108,6 +121,11 @@ class RuleState:
     last_change: RuleDecision | None = None
     latest: RuleDecision | None = None
     """The latest decision about the exercise, whatever it changed (for `explain`)."""
+    holds: list[dt.date] = field(default_factory=list)
+    """Days whose session did not meet the step-up criterion: the plan week holding
+    one does not count toward the next step (`progression-criteria`)."""
+    pains: list[tuple[dt.date, int]] = field(default_factory=list)
+    """The exercise's pain in its sessions of the last two weeks (week-to-week rule)."""
 
 
 def adapt(
@@ -167,11 +185,11 @@ def adapt(
         decisions.append(screen)
     # Stable: decisions of one day keep the order they were made in.
     decisions.sort(key=lambda d: d.date)
-    adjustments = {
-        ex: ExerciseAdjustment(ex, st.level, st.paused, st.last_change.reason, st.last_change.date)
+    found = (
+        adjustment_for(ex, st.level, st.paused, st.last_change, st.latest, tuple(st.holds))
         for ex, st in sorted(states.items())
-        if st.last_change is not None and (st.level != 0 or st.paused)
-    }
+    )
+    adjustments = {a.exercise: a for a in found if a is not None}
     flagged_on = stop_day(stop, screens)
     gate = program_gate(
         stop,
@@ -179,9 +197,14 @@ def adapt(
         pain_screen_due=False,
         since_label=None if flagged_on is None else day_label(flagged_on),
     )
+    stop_reason = gate.reason if stop.stopped else None
+    program = states.get(PROGRAM)
+    if stop_reason is None and program is not None and program.paused:
+        # Pain above 5/10 twice in a row: the same stop as a red flag (footcore-design).
+        stop_reason = program.last_change.reason if program.last_change else None
     return Adaptation(
-        status=ProgramStatus.STOPPED_RED_FLAG if stop.stopped else ProgramStatus.ACTIVE,
-        stop_reason=gate.reason,
+        status=ProgramStatus.ACTIVE if stop_reason is None else ProgramStatus.STOPPED_RED_FLAG,
+        stop_reason=stop_reason,
         adjustments=adjustments,
         explanations=tuple(decisions),
         red_flag_screen_due=screen is not None,
@@ -189,16 +212,41 @@ def adapt(
     )
 
 
+def adjustment_for(
+    exercise: str,
+    level: int,
+    paused: bool,
+    last_change: RuleDecision | None,
+    latest: RuleDecision | None,
+    holds: tuple[dt.date, ...],
+) -> ExerciseAdjustment | None:
+    """The plan's change for one exercise (or the whole program's row), if any: a level
+    off the plan's own, a pause, or days that held its next step."""
+    if last_change is not None and (level != 0 or paused):
+        return ExerciseAdjustment(
+            exercise, level, paused, last_change.reason, last_change.date, holds
+        )
+    if holds and latest is not None:
+        return ExerciseAdjustment(exercise, 0, False, latest.reason, holds[0], holds)
+    return None
+
+
 def explain(adaptation: Adaptation) -> list[str]:
     """Lines for display: why the program stopped, then each exercise's latest decision."""
     latest: dict[str, RuleDecision] = {}
     screen = None
+    program: RuleDecision | None = None
     for decision in adaptation.explanations:
         if decision.rule is Rule.RED_FLAG_SCREEN:
             screen = decision
         elif decision.exercise is not None:
             latest[decision.exercise] = decision
-    return explain_latest(adaptation.stop_reason, screen, list(latest.values()))
+        elif decision.rule in (Rule.HOLD_FLARE, Rule.REFER_PAIN, Rule.CLEARED):
+            program = decision
+    found = list(latest.values())
+    if program is not None and program.rule is Rule.HOLD_FLARE:
+        found.append(program)
+    return explain_latest(adaptation.stop_reason, screen, found)
 
 
 def explain_latest(
@@ -229,11 +277,47 @@ def replay_session(
         if not state.paused:
             state.latest = _decide(log, ex, entries, state, settled, exercise_label(ex, names))
             decisions.append(state.latest)
-    if log.pain_0_10 > ACCEPTABLE_MAX:
+    program = _program_rule(log, states.setdefault(PROGRAM, RuleState()))
+    if program is not None:
+        decisions.append(program)
+    if session_pain(log) > ACCEPTABLE_MAX:
         # A session this painful resets every 'too easy' run, not only its own exercises.
         for state in states.values():
             state.easy_in_a_row.clear()
     return decisions
+
+
+def _program_rule(log: SessionLog, program: RuleState) -> RuleDecision | None:
+    """The whole program's rule: a session above 5/10 holds everything; a second one in
+    a row, after its culprit was stepped back, stops self-guided training."""
+    pain = session_pain(log)
+    if pain <= ACCEPTABLE_MAX:
+        program.bad_in_a_row.clear()
+        return None
+    if program.paused:
+        return None
+    program.bad_in_a_row.append(log.date)
+    program.holds.append(log.date)
+    day = day_label(log.date)
+    if len(program.bad_in_a_row) >= BAD_SESSIONS_TO_PAUSE:
+        program.paused = True
+        days = " and ".join(day_label(d) for d in program.bad_in_a_row[-BAD_SESSIONS_TO_PAUSE:])
+        reason = (
+            f"Self-guided training stopped: pain was above 5/10 in {BAD_SESSIONS_TO_PAUSE} "
+            f"sessions in a row ({days}), even after stepping back. Please see a clinician "
+            "(a doctor or physical therapist); footcore restarts once their clearance is "
+            "recorded. This referral is footcore's own rule, built on Silbernagel's 5/10 ceiling."
+        )
+        decision = RuleDecision(Rule.REFER_PAIN, log.date, None, reason, "footcore-design")
+        program.last_change = decision
+    else:
+        reason = (
+            f"Whole program on hold: pain {pain}/10 on {day} is above the acceptable 5/10. "
+            "No exercise steps up and nothing new comes in until a calmer week."
+        )
+        decision = RuleDecision(Rule.HOLD_FLARE, log.date, None, reason, "silbernagel-2007")
+    program.latest = decision
+    return decision
 
 
 def _decide(
@@ -244,21 +328,29 @@ def _decide(
     settled: bool | None,
     name: str,
 ) -> RuleDecision:
-    pain = max(log.pain_0_10 if e.pain_0_10 is None else e.pain_0_10 for e in entries)
+    pain = exercise_pain(log, ex, entries)
     felt = [e.difficulty or log.difficulty for e in entries]
     zone = classify_pain(pain, settled)
     day = day_label(log.date)
-    hurt = f"pain {pain}/10" + (f" ({log.pain_site.value})" if log.pain_site else "")
+    site = log.pain_site.value if log.pain_site and pain else None
+    hurt = f"pain {pain}/10" + (f" ({site})" if site else "")
+    state.pains = recent_pains(state.pains, log.date, pain)
+    rising = pain_rising(state.pains, log.date)
 
-    def decided(rule: Rule, reason: str, citation: str, delta: int = 0) -> RuleDecision:
+    def decided(
+        rule: Rule, reason: str, citation: str, delta: int = 0, hold: bool = True
+    ) -> RuleDecision:
         decision = RuleDecision(rule, log.date, ex, reason, citation, delta)
+        if hold and log.date not in state.holds:
+            state.holds.append(log.date)
         if delta or rule is Rule.PAUSE_PAIN:
             state.level += delta
             state.last_change = decision
         return decision
 
     easy = all(f is Difficulty.TOO_EASY for f in felt) and all(e.done for e in entries)
-    if not (easy and zone is PainZone.FINE and log.pain_0_10 <= FINE_MAX):
+    calm = session_pain(log) <= FINE_MAX and rising is None
+    if not (easy and zone is PainZone.FINE and calm):
         state.easy_in_a_row.clear()
     if zone is not PainZone.TOO_MUCH:
         state.bad_in_a_row.clear()
@@ -281,24 +373,47 @@ def _decide(
         if pain > FINE_MAX:
             reason = f"{name} back one step: it felt too hard and hurt ({hurt}) on {day}."
             return decided(Rule.REGRESS_TOO_HARD, reason, "footcore-design", -1)
-        reason = f"{name} at the same level: it felt too hard on {day}."
+        reason = f"{name} at the same level next week: it felt too hard on {day}."
         return decided(Rule.HOLD_TOO_HARD, reason, "footcore-design")
+    if not all(e.done for e in entries):
+        reason = (
+            f"{name} at the same level next week: not all the prescribed sets were done on "
+            f"{day}, and a step up waits until they are."
+        )
+        return decided(Rule.HOLD_NOT_DONE, reason, "return-to-run-2023")
+    if rising is not None:
+        before, now = rising
+        reason = (
+            f"{name} at the same level next week: this week's worst pain ({now}/10) is "
+            f"higher than last week's ({before}/10), and pain should not rise week to week."
+        )
+        return decided(Rule.HOLD_PAIN_RISING, reason, "silbernagel-2007")
     if zone is PainZone.PENDING:
-        reason = f"{name} at the same level for now: {hurt} on {day} is fine if settled by morning."
+        reason = (
+            f"{name} at the same level for now: {hurt} on {day} is acceptable only if it "
+            "is back to how it was before the session by the next morning."
+        )
         return decided(Rule.WAIT_FOR_MORNING, reason, zone.citation)
     if zone is PainZone.ACCEPTABLE:
-        reason = f"{name} at the same level: {hurt} on {day} settled by the next morning."
+        reason = (
+            f"{name} at the same level next week: {hurt} on {day} settled by the next "
+            "morning, so the load is kept, not raised."
+        )
         return decided(Rule.ACCEPTABLE, reason, zone.citation)
-    if not easy or log.pain_0_10 > FINE_MAX:
+    if not easy or not calm:
         reason = f"{name} as planned: {hurt} on {day}."
-        return decided(Rule.CARRY_ON, reason, "footcore-design")
+        return decided(Rule.CARRY_ON, reason, "footcore-design", hold=False)
     state.easy_in_a_row.append(log.date)
     if len(state.easy_in_a_row) < EASY_SESSIONS_TO_PROGRESS:
         reason = f"{name} felt too easy on {day}: one more easy session and it goes up a step."
-        return decided(Rule.CARRY_ON, reason, "footcore-design")
+        return decided(Rule.CARRY_ON, reason, "footcore-design", hold=False)
     days = " and ".join(day_label(d) for d in state.easy_in_a_row[-EASY_SESSIONS_TO_PROGRESS:])
     state.easy_in_a_row.clear()
-    reason = f"{name} up one step: it felt too easy on {days}, with pain no higher than 2/10."
+    reason = (
+        f"{name} up one step next week: it felt too easy on {days}, with pain no higher "
+        "than 2/10. It takes the place of next week's planned step, never adds to it."
+    )
+    # The held day keeps next week's planned step from stacking on this one.
     return decided(Rule.PROGRESS_TOO_EASY, reason, "footcore-design", +1)
 
 
@@ -307,11 +422,21 @@ def replay_clearance(
 ) -> list[RuleDecision]:
     reason = f"A clinician cleared you to train on {day_label(day)}."
     decisions = [RuleDecision(Rule.CLEARED, day, None, reason, "footcore-design")]
+    if PROGRAM in states:
+        # The whole program's latest word is the clearance, whatever came before it.
+        states[PROGRAM].latest = decisions[0]
     for ex, state in sorted(states.items()):
         if state.paused:
             state.paused = False
             state.bad_in_a_row.clear()
             state.easy_in_a_row.clear()
+            if ex == PROGRAM:
+                reason = (
+                    f"Self-guided training restarts: cleared by a clinician on {day_label(day)}."
+                )
+                state.last_change = RuleDecision(Rule.CLEARED, day, None, reason, "footcore-design")
+                state.latest = state.last_change
+                continue
             name = exercise_label(ex, names)
             reason = f"{name} back in the plan: cleared by a clinician on {day_label(day)}."
             state.last_change = RuleDecision(Rule.CLEARED, day, ex, reason, "footcore-design")

@@ -84,3 +84,7 @@ class ExerciseAdjustment:
     paused: bool
     reason: str
     since: dt.date
+    holds: tuple[dt.date, ...] = ()
+    """Days whose session did not meet the step-up criterion: a plan week holding one
+    does not count toward the exercise's next step (for the whole program's row,
+    `criteria.PROGRAM`, every exercise's)."""

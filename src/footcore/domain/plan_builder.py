@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from footcore.domain.catalog import Catalog, Dose, Exercise, Variant
+from footcore.domain.criteria import PROGRAM
 from footcore.domain.plan import (
     ExerciseAdjustment,
     Plan,
@@ -84,14 +85,25 @@ class PlanBuilder:
         self.catalog = catalog
         self.rx = prescription
         self.calendar = RunningWeek(profile)
-        self.adjustments = adjustments
+        spans = week_spans(profile)
+        self.adjustments = {
+            k: _step_from_next_week(a, spans) for k, a in adjustments.items() if k != PROGRAM
+        }
+        program = adjustments.get(PROGRAM)
+        self.flares: tuple[dt.date, ...] = () if program is None else program.holds
+        self.held_weeks: dict[str, int] = {}
+        self.flared_last_week = False
         self.warnings: dict[str, None] = dict.fromkeys(
             (*prescription.warnings, *prescription.notes)
         )
         caps = dict(prescription.caps)
         self.ladders: dict[str, Ladder] = {}
+        starts = {i.exercise: i for i in prescription.items} if prescription.by_clinician else {}
         for exercise_id in {*prescription.variety, *(i.exercise for i in prescription.items)}:
-            exercise = _capped(catalog.get(exercise_id), caps.get(exercise_id))
+            exercise = catalog.get(exercise_id)
+            if exercise_id in starts:
+                exercise = _started(exercise, starts[exercise_id])
+            exercise = _capped(exercise, caps.get(exercise_id))
             try:
                 self.ladders[exercise_id] = build_ladder(exercise, profile.equipment)
             except LookupError:
@@ -106,7 +118,7 @@ class PlanBuilder:
         self.warm = [i for i in prescription.items if i.role is RxRole.WARM_UP]
         self.warm_items: dict[tuple[bool, ...], tuple[tuple[PlanItem, ...], int]] = {}
         self.ladder_states: dict[tuple[str, WeekKind, int, int], tuple[Variant, Dose]] = {}
-        self.rx_states: dict[tuple[int, int, WeekKind, int, int], tuple[str, Dose, str]] = {}
+        self.rx_states: dict[tuple[int, int, WeekKind, int, int, int], tuple[str, Dose, str]] = {}
         self.emphasised = frozenset(prescription.emphasis)
         self.build_weeks_done: dict[str, int] = {}
         self.last_state: dict[str, tuple[str, Dose]] = {}
@@ -114,7 +126,7 @@ class PlanBuilder:
         self.last_done: dict[str, int] = {}
         self.last_strength_day: dt.date | None = None
         self.retests = retest_sessions(profile, self.calendar)
-        for exercise_id, adjustment in sorted(adjustments.items()):
+        for exercise_id, adjustment in sorted(self.adjustments.items()):
             if adjustment.paused:
                 name = (
                     catalog.get(exercise_id).name if exercise_id in catalog.ids() else exercise_id
@@ -151,7 +163,8 @@ class PlanBuilder:
         # The answer depends on the day only through the adjustment's delta, and on the
         # history only through the ladder's weeks done: each is worked out once.
         done = self.build_weeks_done.get(item.exercise, 0)
-        key = (id(item), span.index, kind, delta, done)
+        held = self.held_weeks.get(item.exercise, 0)
+        key = (id(item), span.index, kind, delta, done, held)
         found = self.rx_states.get(key)
         if found is None:
             found = self.rx_states[key] = self._rx_row(item, span, kind, delta)
@@ -168,11 +181,16 @@ class PlanBuilder:
         if kind is WeekKind.RACE and item.easy is not None:
             return item.easy.variant, item.easy.dose, "easy version before the race"
         stages = item.stages
-        index = stages.index(item.stage_for(span.index))
+        # A stage's week is the earliest it may start: weeks that held the criterion back
+        # do not count (progression by criteria, never by the calendar alone).
+        week = max(span.index - self.held_weeks.get(item.exercise, 0), 1)
+        index = stages.index(item.stage_for(week))
         if kind is WeekKind.RACE or kind is WeekKind.LIGHTER:
             # No step up in a lighter or race week: the row of last week holds.
-            index = stages.index(item.stage_for(max(span.index - 1, 1)))
-        index += min(delta, 0)
+            index = stages.index(item.stage_for(max(week - 1, 1)))
+        # A step earned by criterion takes the next stage (its held week kept the
+        # calendar from taking it too); a step back goes down a stage.
+        index = min(index + delta, len(stages) - 1)
         if index < 0 and item.regression is not None:
             stage, words = item.regression, "the easier version until the reps can be done"
         else:
@@ -280,7 +298,8 @@ class PlanBuilder:
                     continue
                 variant, dose, words = self._rx_state(item, span, kind, day)
                 cost = estimate_item_s(dose, first=not placed)
-                if item.role is not RxRole.CONCERN_PROTOCOL and total + cost > ceiling:
+                fixed = item.role is RxRole.CONCERN_PROTOCOL or item.pinned
+                if not fixed and total + cost > ceiling:
                     # Only a concern protocol may take a session past its length.
                     name = self.catalog.get(item.exercise).name
                     self._warn(
@@ -399,7 +418,8 @@ class PlanBuilder:
             room = max(FIRST_WEEK_EXERCISES - len(fixed), 0)
             return available[:room]
         kept = [v for v in available if v in self.previous]
-        if kind is WeekKind.RACE:
+        if kind is WeekKind.RACE or self.flared_last_week:
+            # Before a race, and in the week after a session above 5/10, nothing new.
             return kept
         fresh = sorted(
             (v for v in available if v not in self.previous),
@@ -424,11 +444,43 @@ class PlanBuilder:
         return sum(estimate_item_s(i.dose) for i in items)
 
     def _close_week(self, span: WeekSpan, kind: WeekKind, content: tuple[str, ...]) -> None:
+        flared = any(span.start <= d <= span.end for d in self.flares)
         for exercise_id in content:
-            if kind is WeekKind.BUILD:
+            if flared or self._held(exercise_id, span):
+                # The criterion did not hold this week: it does not count toward a step.
+                self.held_weeks[exercise_id] = self.held_weeks.get(exercise_id, 0) + 1
+            elif kind is WeekKind.BUILD:
                 self.build_weeks_done[exercise_id] = self.build_weeks_done.get(exercise_id, 0) + 1
             self.last_done[exercise_id] = span.index
         self.previous = content
+        self.flared_last_week = flared
+
+    def _held(self, exercise_id: str, span: WeekSpan) -> bool:
+        adjustment = self.adjustments.get(exercise_id)
+        holds = () if adjustment is None else adjustment.holds
+        return any(span.start <= d <= span.end for d in holds)
+
+
+def _step_from_next_week(
+    adjustment: ExerciseAdjustment, spans: Sequence[WeekSpan]
+) -> ExerciseAdjustment:
+    """A step up counts from the next plan week, so it never stacks on the week's own
+    step (at most one step up per exercise per week); a step back counts at once."""
+    if adjustment.level_delta <= 0 or adjustment.paused:
+        return adjustment
+    after = [s.start for s in spans if s.start > adjustment.since]
+    return dataclasses.replace(adjustment, since=after[0]) if after else adjustment
+
+
+def _started(exercise: Exercise, item: PrescribedExercise) -> Exercise:
+    """A clinician's rung and dose are where the exercise's ladder starts."""
+    if item.variant not in {v.id for v in exercise.variants}:
+        return exercise
+    variants = tuple(
+        dataclasses.replace(v, dose=item.dose) if v.id == item.variant else v
+        for v in exercise.variants
+    )
+    return dataclasses.replace(exercise, variants=variants, default_variant=item.variant)
 
 
 def _capped(exercise: Exercise, top: str | None) -> Exercise:

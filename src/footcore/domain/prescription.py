@@ -89,6 +89,11 @@ class PrescribedExercise:
     concern: Concern | None = None
     easy: Stage | None = None
     """The version used in the week before a race, without heavy load."""
+    note: str = ""
+    """A clinician's note to the runner about this exercise."""
+    pinned: bool = False
+    """A clinician pinned it: it is placed in every session it is due, even past the
+    session's length, like a concern protocol."""
 
     @property
     def variant(self) -> str:
@@ -132,9 +137,18 @@ class Prescription:
     caps: tuple[tuple[str, str], ...] = ()
     """(exercise id, highest rung allowed) while a pain lasts."""
     steady: bool = False
+    start_on: dt.date | None = None
+    """The program's start, as a clinician set it (None: the profile's start)."""
+    review_on: dt.date | None = None
+    """The clinician's next review."""
     """A low FAAM score: ladders climb at half speed and at most one new exercise a week
     (footcore's choice)."""
     history: tuple[Change, ...] = ()
+
+    @property
+    def by_clinician(self) -> bool:
+        """The current version is a person's edit, not footcore's proposal."""
+        return bool(self.history) and self.history[-1].by != "footcore"
 
     @property
     def version(self) -> int:

@@ -55,6 +55,8 @@ def item_to_dict(item: PrescribedExercise) -> dict[str, Any]:
         "concern": None if item.concern is None else item.concern.value,
         "regression": None if item.regression is None else _stage(item.regression),
         "easy": None if item.easy is None else _stage(item.easy),
+        "note": item.note,
+        "pinned": item.pinned,
     }
 
 
@@ -74,6 +76,8 @@ def item_from_dict(data: dict[str, Any]) -> PrescribedExercise:
         concern=None if data["concern"] is None else Concern(data["concern"]),
         regression=None if data["regression"] is None else _stage_from(data["regression"]),
         easy=None if data["easy"] is None else _stage_from(data["easy"]),
+        note=str(data.get("note", "")),
+        pinned=bool(data.get("pinned", False)),
     )
 
 
@@ -87,6 +91,8 @@ def prescription_to_dict(prescription: Prescription) -> dict[str, Any]:
         "emphasis": list(prescription.emphasis),
         "caps": [list(pair) for pair in prescription.caps],
         "steady": prescription.steady,
+        "start_on": _iso(prescription.start_on),
+        "review_on": _iso(prescription.review_on),
         "history": [
             {"version": c.version, "by": c.by, "on": c.on.isoformat(), "why": c.why}
             for c in prescription.history
@@ -103,8 +109,18 @@ def prescription_from_dict(data: dict[str, Any]) -> Prescription:
         emphasis=tuple(str(v) for v in data["emphasis"]),
         caps=tuple((str(a), str(b)) for a, b in data["caps"]),
         steady=bool(data.get("steady", False)),
+        start_on=_date(data.get("start_on")),
+        review_on=_date(data.get("review_on")),
         history=tuple(
             Change(int(c["version"]), str(c["by"]), dt.date.fromisoformat(c["on"]), str(c["why"]))
             for c in data["history"]
         ),
     )
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _date(raw: object) -> dt.date | None:
+    return None if raw is None else dt.date.fromisoformat(str(raw))

@@ -22,6 +22,7 @@ from footcore.domain.catalog import Catalog
 from footcore.domain.logbook import Clearance, MorningCheck, Screen, SessionLog
 from footcore.domain.plan import ExerciseAdjustment, Plan, PlannedSession
 from footcore.domain.planning import WHOLE_PLAN, build_plan
+from footcore.domain.prescription import Prescription
 from footcore.domain.profile import Profile, profile_to_dict
 from footcore.domain.runner_state import (
     History,
@@ -83,6 +84,13 @@ class SelfTested:
     """Every stored self-test result, the new ones included."""
 
 
+@dataclass(frozen=True, slots=True)
+class PrescriptionEdited:
+    """A clinician's new version of the prescription (`prescription_edit.apply_edit`)."""
+
+    prescription: Prescription
+
+
 Change = (
     ProfileSaved
     | SessionLogged
@@ -91,6 +99,7 @@ Change = (
     | RedFlagsAnswered
     | Cleared
     | SelfTested
+    | PrescriptionEdited
 )
 
 
@@ -140,12 +149,15 @@ def decide(
     plan_inputs: str,
     catalog: Catalog,
     tail: History | None = None,
+    prescription: Prescription | None = None,
 ) -> Decision:
     """Fold `change` into `state` and replan when the plan's inputs changed.
 
     `profile` is the stored one (a `ProfileSaved` change brings its own), `plan_inputs`
     the digest the stored plan follows from, `tail` the events `history_needed` asked
-    for. Raises ValueError on an invalid log or check (the adapters reject those first).
+    for. `prescription` is a clinician's current version, which the plan places as it
+    is (a `PrescriptionEdited` change brings the new one); None means footcore proposes.
+    Raises ValueError on an invalid log or check (the adapters reject those first).
     """
     names = {e.id: e.name for e in catalog.exercises}
     made: tuple[RuleDecision, ...] = ()
@@ -165,15 +177,19 @@ def decide(
         state = replace(
             state, emphasis=emphasis(change.results, profile), screen_before_loading=owed
         )
+    elif isinstance(change, PrescriptionEdited):
+        prescription = change.prescription
     else:
         state = replace(state, emphasis=emphasis(change.results, profile))
     if profile is None:
         return Decision(state, made, None, None, plan_inputs)
     changes = adjustments(state)
-    key = plan_inputs_key(profile, changes, state.emphasis, catalog)
+    key = plan_inputs_key(profile, changes, state.emphasis, catalog, prescription)
     if key == plan_inputs:
         return Decision(state, made, None, None, plan_inputs)
-    plan = build_plan(profile, catalog, adjustments=changes, emphasis=state.emphasis)
+    plan = build_plan(
+        profile, catalog, adjustments=changes, emphasis=state.emphasis, prescription=prescription
+    )
     return Decision(state, made, plan, replan_from(state, today), key)
 
 
@@ -194,15 +210,26 @@ def plan_inputs_key(
     changes: Mapping[str, ExerciseAdjustment],
     emphasis: tuple[str, ...],
     catalog: Catalog,
+    prescription: Prescription | None = None,
 ) -> str:
     """A digest of everything `build_plan` reads: equal digests, equal plans."""
-    inputs = {
+    inputs: dict[str, object] = {
         "profile": profile_to_dict(profile),
         "adjustments": sorted(
-            [a.exercise, a.level_delta, a.paused, a.reason, a.since.isoformat()]
+            [
+                a.exercise,
+                a.level_delta,
+                a.paused,
+                a.reason,
+                a.since.isoformat(),
+                [d.isoformat() for d in a.holds],
+            ]
             for a in changes.values()
         ),
         "emphasis": list(emphasis),
         "catalog": catalog.ids(),
     }
+    if prescription is not None:
+        # Only a clinician's version is an input; footcore's follows from the rest.
+        inputs["prescription"] = prescription.version
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()

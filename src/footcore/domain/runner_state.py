@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from footcore.domain.adaptation import (
+    Rule,
     RuleDecision,
     RuleState,
     clearance_event,
@@ -48,6 +49,9 @@ CHECKPOINT_DAYS = CHECK_WINDOW_DAYS + 1
 """Checkpoints are kept for the event days this close to the latest one, so a morning
 check inside the window refolds only the days since its session."""
 
+PROGRAM_RULES = frozenset({Rule.HOLD_FLARE, Rule.REFER_PAIN})
+"""Whole-program decisions that are told with the change that made them."""
+
 EventKey = tuple[dt.date, int, int]
 """Where an event sits in the replay: (day, 0 for a log or 1 for a clearance, arrival)."""
 
@@ -62,6 +66,8 @@ class ExerciseState:
     easy_in_a_row: tuple[dt.date, ...] = ()
     last_change: RuleDecision | None = None
     latest: RuleDecision | None = None
+    holds: tuple[dt.date, ...] = ()
+    pains: tuple[tuple[dt.date, int], ...] = ()
 
 
 Exercises = tuple[tuple[str, ExerciseState], ...]
@@ -314,7 +320,7 @@ def _append(
         made = replay_clearance(cleared, states, names)
     exercises = tuple((ex, _freeze(st)) for ex, st in sorted(states.items()))
     folded = replace(state, exercises=exercises, last_event=key, checkpoints=checkpoints)
-    return folded, tuple(d for d in made if d.exercise is not None)
+    return folded, tuple(d for d in made if d.exercise is not None or d.rule in PROGRAM_RULES)
 
 
 def _refold(
@@ -359,6 +365,8 @@ def _thaw(state: ExerciseState) -> RuleState:
         easy_in_a_row=list(state.easy_in_a_row),
         last_change=state.last_change,
         latest=state.latest,
+        holds=list(state.holds),
+        pains=list(state.pains),
     )
 
 
@@ -370,4 +378,6 @@ def _freeze(state: RuleState) -> ExerciseState:
         easy_in_a_row=tuple(state.easy_in_a_row),
         last_change=state.last_change,
         latest=state.latest,
+        holds=tuple(state.holds),
+        pains=tuple(state.pains),
     )

@@ -21,8 +21,9 @@ from footcore.domain.runner_state import (
 )
 from footcore.domain.stop import SafetyEvent, SafetyKind
 
-VERSION = 2
-"""2: the stop kept as ordered screens and clearances (1 kept dates)."""
+VERSION = 3
+"""3: the stop kept as ordered screens and clearances (1 kept dates), with the
+criteria's holds and per-exercise pain (2 had one of the two)."""
 
 
 def state_to_dict(state: RunnerState) -> dict[str, Any]:
@@ -93,6 +94,8 @@ def _exercises_to(exercises: Exercises) -> list[list[Any]]:
             "="
             if st.latest is not None and st.latest == st.last_change
             else _decision_to(st.latest),
+            [d.isoformat() for d in st.holds],
+            [[d.isoformat(), p] for d, p in st.pains],
         ]
         for ex, st in exercises
     ]
@@ -100,7 +103,7 @@ def _exercises_to(exercises: Exercises) -> list[list[Any]]:
 
 def _exercises_from(rows: list[list[Any]]) -> Exercises:
     found = []
-    for ex, level, paused, bad, easy, change, latest in rows:
+    for ex, level, paused, bad, easy, change, latest, holds, pains in rows:
         last_change = _decision_from(change)
         found.append(
             (
@@ -112,6 +115,8 @@ def _exercises_from(rows: list[list[Any]]) -> Exercises:
                     easy_in_a_row=tuple(_day(d) for d in easy),
                     last_change=last_change,
                     latest=last_change if latest == "=" else _decision_from(latest),
+                    holds=tuple(_day(d) for d in holds),
+                    pains=tuple((_day(d), int(p)) for d, p in pains),
                 ),
             )
         )

@@ -12,10 +12,13 @@ from typing import Any
 
 from footcore.domain.adaptation import (
     ProgramStatus,
+    Rule,
     RuleDecision,
+    adjustment_for,
     explain_latest,
     screen_decision,
 )
+from footcore.domain.criteria import PROGRAM
 from footcore.domain.logbook import day_label
 from footcore.domain.plan import ExerciseAdjustment
 from footcore.domain.runner_state import CHECK_WINDOW_DAYS, RunnerState
@@ -31,11 +34,11 @@ from footcore.domain.stop import (
 
 def adjustments(state: RunnerState) -> dict[str, ExerciseAdjustment]:
     """The plan's changes from the rules: exercises off their planned level, or paused."""
-    return {
-        ex: ExerciseAdjustment(ex, st.level, st.paused, st.last_change.reason, st.last_change.date)
+    found = (
+        adjustment_for(ex, st.level, st.paused, st.last_change, st.latest, st.holds)
         for ex, st in state.exercises
-        if st.last_change is not None and (st.level != 0 or st.paused)
-    }
+    )
+    return {a.exercise: a for a in found if a is not None}
 
 
 def stop_of(state: RunnerState) -> StopState:
@@ -48,18 +51,32 @@ def door_gate(state: RunnerState, *, screen_owed_before_loading: bool) -> GateDe
     stopped, a screen owed (before loading, or since pain reached the threshold), or open."""
     stop = stop_of(state)
     since = _stop_day(state, stop)
-    return program_gate(
+    gate = program_gate(
         stop,
         screen_owed_before_loading=screen_owed_before_loading,
         pain_screen_due=screen_due(state) is not None,
         since_label=None if since is None else day_label(since),
     )
+    pain_stop = _pain_stop(state)
+    if gate.gate is not Gate.STOPPED and pain_stop is not None:
+        return GateDecision(Gate.STOPPED, pain_stop)
+    return gate
+
+
+def _pain_stop(state: RunnerState) -> str | None:
+    """Pain above 5/10 twice in a row despite stepping back: the same stop as a red
+    flag (footcore-design, on silbernagel-2007's ceiling), with its reason."""
+    program = dict(state.exercises).get(PROGRAM)
+    if program is not None and program.paused and program.last_change is not None:
+        return program.last_change.reason
+    return None
 
 
 def program_status(state: RunnerState) -> tuple[ProgramStatus, str | None]:
-    """Stopped while a finding is open (with the reason to show), else active."""
+    """Stopped while a finding is open or pain stopped training (with the reason to
+    show), else active."""
     gate = door_gate(state, screen_owed_before_loading=False)
-    if stop_of(state).stopped:
+    if stop_of(state).stopped or _pain_stop(state) is not None:
         return ProgramStatus.STOPPED_RED_FLAG, gate.reason
     return ProgramStatus.ACTIVE, None
 
@@ -154,7 +171,11 @@ def program_view(state: RunnerState, today: dt.date) -> ProgramView:
     status, stop_reason = program_status(state)
     screen = screen_due(state)
     gate = door_gate(state, screen_owed_before_loading=state.screen_before_loading)
-    latest = [st.latest for _, st in state.exercises if st.latest is not None]
+    latest = [
+        st.latest
+        for ex, st in state.exercises
+        if st.latest is not None and (ex != PROGRAM or st.latest.rule is Rule.HOLD_FLARE)
+    ]
     return ProgramView(
         status=status,
         stop_reason=stop_reason,

@@ -11,6 +11,7 @@ from ninja.security import SessionAuth
 
 from footcore.web import errors
 from footcore.web.assessments.api import router as assessments_router
+from footcore.web.clinic.api import router as clinic_router
 from footcore.web.library.api import router as exercises_router
 from footcore.web.sessions.api import router as log_router
 from footcore.web.training.api import router as plan_router
@@ -40,3 +41,4 @@ api.add_router("/", exercises_router)
 api.add_router("/", plan_router)
 api.add_router("/", log_router)
 api.add_router("/", assessments_router)
+api.add_router("/", clinic_router)

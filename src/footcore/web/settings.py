@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "footcore.web.sessions",
     "footcore.web.assessments",
     "footcore.web.progress",
+    "footcore.web.clinic",
     "footcore.web.runner",
 ]
 
@@ -183,6 +184,24 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+_mail = config.mail()
+EMAIL_BACKEND = _mail.backend
+EMAIL_HOST = _mail.host
+EMAIL_PORT = _mail.port
+EMAIL_HOST_USER = _mail.user
+EMAIL_HOST_PASSWORD = _mail.password
+EMAIL_USE_TLS = _mail.use_tls
+EMAIL_USE_SSL = _mail.use_ssl
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = _mail.sender
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+
+# Shown to self-guided runners at a stop or referral; a clinic's own contact wins.
+FIND_A_THERAPIST = os.environ.get("FOOTCORE_FIND_A_THERAPIST", "").strip() or (
+    "Look for a physical therapist who treats runners: your national physiotherapy "
+    "association keeps a register, and your doctor can refer you."
+)
 
 LOGGING = {
     "version": 1,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
@@ -20,9 +21,13 @@ def healthz(request: HttpRequest) -> HttpResponse:
 def home(request: HttpRequest) -> HttpResponse:
     """A runner with a plan goes to Today; a first visit gets the welcome page."""
     from footcore.web.accounts.services import current_user
+    from footcore.web.clinic.roles import clinician_for
     from footcore.web.training.selectors import get_profile
 
-    if get_profile(current_user(request)) is not None:
+    user = current_user(request)
+    if not settings.PERSONAL_MODE and clinician_for(user) is not None:
+        return redirect("clinic")
+    if get_profile(user) is not None:
         return redirect("today")
     return render(request, "footcore/welcome.html", {"nav": "home"})
 
@@ -44,4 +49,5 @@ urlpatterns = [
     path("", include("footcore.web.progress.urls")),
     path("", include("footcore.web.sessions.urls")),
     path("", include("footcore.web.sessions.player_urls")),
+    path("", include("footcore.web.clinic.urls")),
 ]

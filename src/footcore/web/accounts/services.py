@@ -20,13 +20,74 @@ def local_runner() -> User:
         return user
 
 
-def create_user(*, username: str, password: str, email: str = "") -> User:
-    """A multi-user-mode account; the password is validated and hashed with Argon2."""
+def create_user(
+    *,
+    username: str,
+    password: str,
+    email: str = "",
+    clinic: str | None = None,
+    staff: bool = False,
+) -> User:
+    """A multi-user-mode account; the password is validated and hashed with Argon2.
+
+    With `clinic` the account is a clinician of that clinic; `staff` opens Django's admin.
+    """
     from django.contrib.auth.password_validation import validate_password
 
+    from footcore.web.clinic.models import Clinic, Clinician
+
     validate_password(password, user=User(username=username, email=email))
+    found = None
+    if clinic is not None:
+        found = Clinic.objects.filter(name__iexact=clinic.strip()).first()
+        if found is None:
+            raise Clinic.DoesNotExist(
+                f"no clinic named {clinic!r}: add it with `footcore clinic add`"
+            )
     with transaction.atomic():
-        return User.objects.create_user(username=username, email=email, password=password)
+        user = User.objects.create_user(
+            username=username, email=email, password=password, is_staff=staff
+        )
+        if found is not None:
+            Clinician.objects.create(user=user, clinic=found)
+        return user
+
+
+def role_of(user: User) -> str:
+    """`staff`, `clinician` or `runner` (a runner may also be a clinic's client)."""
+    from footcore.web.clinic.models import Clinician
+
+    if user.is_staff:
+        return "staff"
+    if Clinician.objects.filter(user=user).exists():
+        return "clinician"
+    return "runner"
+
+
+def find_user(username: str) -> User:
+    try:
+        return User.objects.get(username=username)
+    except User.DoesNotExist:
+        raise User.DoesNotExist(f"no user named {username!r}") from None
+
+
+def disable_user(*, username: str) -> User:
+    """The account can no longer sign in, and its open sessions stop working (Django's
+    model backend answers no user for an inactive account). Records stay."""
+    user = find_user(username)
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    return user
+
+
+def set_password(*, username: str, password: str) -> User:
+    from django.contrib.auth.password_validation import validate_password
+
+    user = find_user(username)
+    validate_password(password, user=user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return user
 
 
 def current_user(request: HttpRequest) -> User:

@@ -26,6 +26,9 @@ from footcore.domain.logbook import SessionLog
 from footcore.domain.plan import PlannedSession as SessionValue
 from footcore.domain.plan import PlanWeek
 from footcore.domain.plan_serialize import item_to_dict
+from footcore.domain.prescribe import PROPOSER
+from footcore.domain.prescription import Prescription
+from footcore.domain.prescription_serialize import prescription_from_dict, prescription_to_dict
 from footcore.domain.problems import invalid
 from footcore.domain.profile import Profile, profile_to_dict
 from footcore.domain.runner import (
@@ -33,6 +36,7 @@ from footcore.domain.runner import (
     Cleared,
     Decision,
     MorningChecked,
+    PrescriptionEdited,
     ProfileSaved,
     RedFlagsAnswered,
     SelfTested,
@@ -57,9 +61,9 @@ from footcore.web.sessions.models import (
     RedFlagScreen,
     SessionLogEntry,
 )
-from footcore.web.training.models import PlannedSession, RunnerProfile
+from footcore.web.training.models import PlannedSession, RunnerProfile, StoredPrescription
 from footcore.web.training.prescriptions import record_prescription
-from footcore.web.training.selectors import parsed_profile
+from footcore.web.training.selectors import current_prescription, parsed_profile
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +141,9 @@ def _apply(
             plan_inputs="" if profile_row is None else profile_row[1],
             catalog=default_catalog(),
             tail=None if since is None else history(user, since),
+            prescription=(
+                change.prescription if isinstance(change, PrescriptionEdited) else read.clinician_rx
+            ),
         )
         _write(
             user,
@@ -145,9 +152,16 @@ def _apply(
             profile_row,
             state_row,
             change.profile if isinstance(change, ProfileSaved) else profile,
+            kept_rx=isinstance(change, PrescriptionEdited) or read.clinician_rx is not None,
         )
     view = program_view(decision.state, day)
     return Applied(view, decision.decisions, record_id, True, decision.replan_from, day)
+
+
+def clinician_prescription(user: User) -> Prescription | None:
+    """The runner's current prescription when a clinician made it (the plan keeps it)."""
+    rx = current_prescription(user)
+    return rx if rx is not None and rx.by_clinician else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +171,8 @@ class _Read:
     """The profile's data, plan digest and week notes."""
     resent: int | None
     """The stored log with this change's idempotency key, when it was sent before."""
+    clinician_rx: Prescription | None
+    """The current prescription when a clinician made it."""
     in_force: int | None = None
     """For a log or correction, the stored log now in force for its session."""
 
@@ -201,12 +217,13 @@ def _read(user: User, change: Change) -> _Read:
     day = None if log is None else log.date
     kind = None if log is None else log.kind.value
     with connection.cursor() as cursor:
-        cursor.execute(_read_sql(), [key, day, kind, user.pk])
+        cursor.execute(_read_sql(), [key, day, kind, PROPOSER, user.pk])
         found = cursor.fetchone()
     if found is not None:
-        row_id, state, data, plan_inputs, notes, again, in_force = found
+        row_id, state, data, plan_inputs, notes, again, in_force, rx = found
         profile_row = None if data is None else (_json(data), str(plan_inputs), _json(notes))
-        return _Read((int(row_id), _json(state)), profile_row, again, in_force)
+        clinician_rx = None if rx is None else prescription_from_dict(_json(rx))  # type: ignore[arg-type]
+        return _Read((int(row_id), _json(state)), profile_row, again, clinician_rx, in_force)
     profile = (
         RunnerProfile.objects.filter(user=user)
         .values_list("data", "plan_inputs", "week_notes")
@@ -220,7 +237,7 @@ def _read(user: User, change: Change) -> _Read:
             user=user, date=log.date, kind=log.kind.value, replaced_at__isnull=True
         )
         in_force = current.values_list("id", flat=True).first()
-    return _Read(None, profile, again, in_force)
+    return _Read(None, profile, again, clinician_prescription(user), in_force)
 
 
 @lru_cache(maxsize=4)
@@ -228,6 +245,7 @@ def _read_sql() -> str:
     state = RunnerStateRow._meta.db_table
     profile = RunnerProfile._meta.db_table
     logs = SessionLogEntry._meta.db_table
+    rx = StoredPrescription._meta.db_table
     # On PostgreSQL the state row's lock serialises a runner's changes; SQLite's
     # IMMEDIATE transaction already holds the write lock.
     lock = " FOR UPDATE OF s" if connection.features.has_select_for_update_of else ""
@@ -236,7 +254,10 @@ def _read_sql() -> str:
         f"SELECT s.id, s.state, p.data, p.plan_inputs, p.week_notes, "  # noqa: S608
         f"(SELECT l.id FROM {logs} l WHERE l.user_id = s.user_id AND l.idempotency_key = %s "
         f"LIMIT 1), (SELECT c.id FROM {logs} c WHERE c.user_id = s.user_id AND c.date = %s "
-        f"AND c.kind = %s AND c.replaced_at IS NULL LIMIT 1) "
+        f"AND c.kind = %s AND c.replaced_at IS NULL LIMIT 1), "
+        # A clinician's current prescription, which the plan keeps as it is.
+        f"(SELECT r.data FROM {rx} r WHERE r.user_id = s.user_id AND r.changed_by <> %s "
+        f"AND r.version = (SELECT MAX(r2.version) FROM {rx} r2 WHERE r2.user_id = s.user_id)) "
         f"FROM {state} s LEFT JOIN {profile} p ON p.user_id = s.user_id "
         f"WHERE s.user_id = %s{lock}"
     )
@@ -301,6 +322,16 @@ def _record(
         c = change.clearance
         cleared = ClearanceEntry.objects.create(user=user, date=c.date, note=c.note)
         return None, True, Cleared(replace(c, recorded_at=cleared.created_at))
+    if isinstance(change, PrescriptionEdited):
+        rx = change.prescription
+        StoredPrescription.objects.create(
+            user=user,
+            version=rx.version,
+            data=prescription_to_dict(rx),
+            changed_by=rx.history[-1].by,
+            why=rx.history[-1].why,
+        )
+        return None, True, change
     if isinstance(change, SelfTested):
         for result in results:  # saved one by one, in order: FAAM pairs its rows by id
             result.save()
@@ -330,13 +361,16 @@ def _write(
     profile_row: tuple[object, str, object] | None,
     state_row: tuple[int, object],
     profile: Profile | None,
+    *,
+    kept_rx: bool = False,
 ) -> None:
+    """`kept_rx`: a clinician's prescription stands, so footcore stores no proposal."""
     profile_fields: dict[str, object] = {}
     if isinstance(change, ProfileSaved):
         profile_fields["data"] = profile_to_dict(change.profile)
     if decision.plan is not None and decision.replan_from is not None:
         start = decision.replan_from
-        if profile is not None:
+        if profile is not None and not kept_rx:
             record_prescription(
                 user=user, profile=profile, emphasis=decision.state.emphasis, today=start
             )

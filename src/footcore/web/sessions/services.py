@@ -144,8 +144,20 @@ def _pain_now(user: User, today: dt.date) -> bool:
     )
 
 
-def record_clearance(*, user: User, note: str, today: dt.date) -> ProgramView:
-    """The runner confirms a clinician cleared them: training resumes, pauses lift."""
+def record_clearance(
+    *, user: User, note: str, today: dt.date, by_clinician: bool = False
+) -> ProgramView:
+    """The runner confirms a clinician cleared them: training resumes, pauses lift.
+
+    A clinic's client is cleared by their clinician (`footcore.web.clinic.care`), not by
+    ticking a box themselves.
+    """
+    if not by_clinician:
+        from footcore.web.clinic.roles import client_record_for
+
+        client = client_record_for(user)
+        if client is not None:
+            raise Invalid([Problem("", f"{client.clinic} clears you: ask your physio")])
     if len(note) > MAX_NOTES_CHARS:
         raise Invalid([Problem("note", f"must be at most {MAX_NOTES_CHARS} characters")])
     change = Cleared(Clearance(today, note.strip()))

@@ -1,0 +1,54 @@
+"""Small builders for clinic tests: clinics, clinicians, clients and signed-in test clients."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.test import Client as HttpClient
+
+from footcore.web.clinic import services
+from footcore.web.clinic.models import Client, Clinic, Clinician
+
+PASSWORD = "a long clinic passphrase 7"
+TODAY = dt.date(2026, 12, 1)
+
+
+def make_clinic(name: str = "Harbour Physio", **over: Any) -> Clinic:
+    return services.add_clinic(name=name, **over)
+
+
+def make_clinician(username: str = "mia", clinic: Clinic | None = None) -> Clinician:
+    clinic = clinic or make_clinic()
+    user = User.objects.create_user(username=username, password=PASSWORD)
+    return services.make_clinician(user=user, clinic=clinic)
+
+
+def make_client(clinician: Clinician, name: str = "Ben Runner", birth_year: int = 1990) -> Client:
+    return services.add_client(clinician=clinician, name=name, birth_year=birth_year, today=TODAY)
+
+
+def signed_in(user: User) -> HttpClient:
+    http = HttpClient(enforce_csrf_checks=False)
+    http.force_login(user)
+    return http
+
+
+def post_json(http: HttpClient, path: str, body: object, **extra: Any) -> Any:
+    return http.post(path, json.dumps(body), content_type="application/json", **extra)
+
+
+def put_json(http: HttpClient, path: str, body: object) -> Any:
+    return http.put(path, json.dumps(body), content_type="application/json")
+
+
+def joined(client: Client, **extra: Any) -> HttpClient:
+    """A phone that opened `client`'s program with the code."""
+    http = HttpClient()
+    response = post_json(
+        http, "/api/join", {"code": client.code, "birth_year": client.birth_year}, **extra
+    )
+    assert response.status_code == 200, response.content
+    return http

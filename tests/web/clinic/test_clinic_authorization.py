@@ -1,0 +1,188 @@
+"""Who may do what on the clinic side, over every clinic URL and API operation.
+
+Roles: anonymous, runner A (a client of clinic 1, sharing logs), runner B (a runner of
+no clinic), the clinician of A, a clinician of another clinic, and staff. Only what is
+allowed succeeds; everything else is 401/302-to-sign-in for anonymous and 404 for the
+signed-in, with the same answer for A's record as for a record that does not exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+import time_machine
+from django.contrib.auth.models import User
+from django.test import Client as HttpClient
+from django.urls import URLPattern
+from pytest_django.fixtures import Settings as SettingsWrapper
+
+from footcore.web.clinic import urls as clinic_urls
+from tests.web.builders import profile_data
+from tests.web.clinic.builders import (
+    joined,
+    make_client,
+    make_clinic,
+    make_clinician,
+    post_json,
+    put_json,
+    signed_in,
+)
+
+pytestmark = pytest.mark.django_db
+
+MON = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
+ROLES = ("anonymous", "runner_a", "runner_b", "clinician_a", "clinician_other", "staff")
+MISSING = 987654
+
+
+@dataclass(frozen=True)
+class Op:
+    method: str
+    path: str
+    allowed: frozenset[str]
+    body: Any = None
+    form: bool = False
+
+
+def ops() -> list[Op]:
+    clinician = frozenset({"clinician_a"})
+    any_clinician = frozenset({"clinician_a", "clinician_other"})
+    runner = frozenset({"runner_a"})
+    everyone = frozenset(ROLES)
+    c = "{id}"
+    return [
+        Op("get", "/clinic", any_clinician),
+        Op("post", "/clinic", any_clinician, {"name": "Cy", "birth_year": "1980"}, form=True),
+        Op("get", "/clinic/audit.csv", any_clinician),
+        Op("get", f"/clinic/clients/{c}", clinician),
+        Op("post", f"/clinic/clients/{c}/intake", clinician,
+           {"impression": "heel pain", "affected_side": "left", "irritability": "low"}, form=True),
+        Op("post", f"/clinic/clients/{c}/prescription", clinician, {"why": "x"}, form=True),
+        Op("post", f"/clinic/clients/{c}/clearance", clinician, {"note": ""}, form=True),
+        Op("get", f"/clinic/clients/{c}/handout.pdf", clinician),
+        Op("post", f"/clinic/clients/{c}/code/new", clinician, {}, form=True),
+        Op("post", f"/clinic/clients/{c}/code/revoke", clinician, {}, form=True),
+        Op("get", "/my-clinic", runner),
+        Op("post", "/my-clinic/consent", runner, {"share": "yes"}, form=True),
+        Op("post", "/my-clinic/unlink", runner, {}, form=True),
+        Op("get", "/join", everyone),
+        Op("post", "/api/join", everyone, {"code": "zzzzzzzz", "birth_year": 1990}),
+        Op("get", "/api/my-clinic", runner),
+        Op("put", "/api/my-clinic/consent", runner, {"share": True}),
+        Op("post", "/api/my-clinic/unlink", runner, {}),
+        Op("get", "/api/clinic/clients", any_clinician),
+        Op("post", "/api/clinic/clients", any_clinician, {"name": "Cy", "birth_year": 1980}),
+        Op("get", "/api/clinic/alerts", any_clinician),
+        Op("get", f"/api/clinic/clients/{c}", clinician),
+        Op("post", f"/api/clinic/clients/{c}/intake", clinician,
+           {"impression": "heel pain", "affected_side": "left", "irritability": "low"}),
+        Op("get", f"/api/clinic/clients/{c}/prescription", clinician),
+        Op("put", f"/api/clinic/clients/{c}/prescription", clinician, "CURRENT"),
+        Op("get", f"/api/clinic/clients/{c}/progress", clinician),
+        Op("post", f"/api/clinic/clients/{c}/clearance", clinician, {"note": ""}),
+    ]  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def multi_user(settings: SettingsWrapper) -> None:
+    settings.PERSONAL_MODE = False
+    # Argon2 is the product's hasher; here it would only slow the matrix down.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def world() -> tuple[dict[str, HttpClient], int, HttpClient]:
+    clinician = make_clinician()
+    other = make_clinician("tom", make_clinic("Other Clinic"))
+    client = make_client(clinician)
+    phone = joined(client)
+    put_json(phone, "/api/my-clinic/consent", {"share": True})
+    with time_machine.travel(MON, tick=False):
+        put_json(phone, "/api/profile", profile_data(start="2026-12-07"))
+        post_json(
+            signed_in(clinician.user),
+            f"/api/clinic/clients/{client.pk}/intake",
+            {"impression": "heel pain", "affected_side": "left", "irritability": "low",
+             "red_flags": {"numbness": True}},
+        )  # fmt: skip
+    staff = User.objects.create_user(username="root", password="x", is_staff=True)
+    b = User.objects.create_user(username="bea", password="x")
+    http = {
+        "anonymous": HttpClient(),
+        "runner_a": phone,
+        "runner_b": signed_in(b),
+        "clinician_a": signed_in(clinician.user),
+        "clinician_other": signed_in(other.user),
+        "staff": signed_in(staff),
+    }
+    return http, client.pk, signed_in(clinician.user)
+
+
+def send(http: HttpClient, op: Op, client_id: int, desk: HttpClient) -> Any:
+    path = op.path.replace("{id}", str(client_id))
+    body = op.body
+    if body == "CURRENT":
+        current = desk.get(op.path.replace("{id}", str(client_id_of_world(desk))))
+        body = current.json() if current.status_code == 200 else {"items": []}
+    if op.form or op.method == "get":
+        return getattr(http, op.method)(path, body or {})
+    return post_json(http, path, body) if op.method == "post" else put_json(http, path, body)
+
+
+def client_id_of_world(desk: HttpClient) -> int:
+    return int(desk.get("/api/clinic/clients").json()[0]["id"])
+
+
+def denied(role: str, response: Any, path: str) -> bool:
+    if role == "anonymous":
+        if path.startswith("/api/"):
+            return bool(response.status_code == 401)
+        return bool(
+            response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+        )
+    return response.status_code in (403, 404)
+
+
+@pytest.mark.parametrize("op", ops(), ids=lambda o: f"{o.method} {o.path}")
+def test_only_the_allowed_roles_succeed_and_nothing_reveals_a_record(op: Op) -> None:
+    http, client_id, desk = world()
+    # Refused roles first: they change nothing; the allowed ones may (a revoke, an unlink).
+    order = sorted(ROLES, key=lambda r: r in op.allowed)
+    with time_machine.travel(MON, tick=False):
+        for role in order:
+            response = send(http[role], op, client_id, desk)
+            if role in op.allowed:
+                assert response.status_code < 400 or (
+                    op.path == "/api/join" and response.status_code == 404
+                ), (role, response.status_code, response.content[:300])
+                if role == "clinician_other":
+                    assert b"Ben Runner" not in response.content
+                continue
+            assert denied(role, response, op.path), (role, response.status_code)
+            if "{id}" in op.path:
+                missing = send(http[role], op, MISSING, desk)
+                assert missing.status_code == response.status_code, role
+                if op.path.startswith("/api/"):
+                    assert missing.content == response.content, role
+
+
+def test_the_clinician_of_a_gets_404_for_a_missing_record_like_the_others() -> None:
+    http, _, desk = world()
+    assert desk.get(f"/api/clinic/clients/{MISSING}").status_code == 404
+    assert http["clinician_a"].get(f"/clinic/clients/{MISSING}").status_code == 404
+
+
+def test_every_clinic_url_and_api_operation_is_in_the_matrix(client: HttpClient) -> None:
+    covered = {o.path.replace("{id}", "<int:client_id>") for o in ops()}
+    pages = {"/" + str(p.pattern) for p in clinic_urls.urlpatterns if isinstance(p, URLPattern)}
+    assert pages <= covered
+    schema = client.get("/api/openapi.json").json()
+    api_ops = {
+        (method, path.replace("{client_id}", "{id}"))
+        for path, item in schema["paths"].items()
+        for method in item
+        if path.startswith(("/api/clinic", "/api/join", "/api/my-clinic"))
+    }
+    assert api_ops <= {(o.method, o.path) for o in ops()}
