@@ -34,6 +34,9 @@ def multi_user(settings: SettingsWrapper) -> None:
     settings.PERSONAL_MODE = False
 
 
+from tests.web.builders import screen_user  # noqa: E402
+
+
 def intake_body(**over: Any) -> dict[str, Any]:
     body: dict[str, Any] = {
         "impression": "Plantar heel pain, right, for six weeks",
@@ -64,6 +67,8 @@ def setup_client() -> tuple[Client, HttpClient, HttpClient]:
     put_json(phone, "/api/my-clinic/consent", {"share": True})
     with time_machine.travel(MON, tick=False):
         assert put_json(phone, "/api/profile", profile_data(start="2026-12-07")).status_code == 200
+        # A runner with pain answers the red-flag questions before the first session.
+        screen_user(client.runner, MON.date())
     return client, signed_in(clinician.user), phone
 
 
@@ -204,6 +209,8 @@ def test_a_red_flag_in_the_intake_stops_the_program_until_the_clinician_signs() 
         assert phone.get("/api/status").json()["status"] != "active"
         alerts = desk.get("/api/clinic/alerts").json()
         assert [a["kind"] for a in alerts] == ["red-flag"]
+    # The clearance comes later than the flag (a tie on the instant keeps the stop).
+    with time_machine.travel(MON + dt.timedelta(hours=2), tick=False):
         signed = post_json(desk, f"{url}/clearance", {"note": "x-ray clear"})
         assert signed.status_code == 201
         assert signed.json()["by"] == "mia"
