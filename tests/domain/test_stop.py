@@ -180,7 +180,9 @@ def test_logs_of_one_day_replay_in_the_order_they_were_recorded_not_by_key() -> 
 
 def test_the_order_logs_were_done_decides_the_outcome_of_a_day() -> None:
     # Too easy two days before; then on one day too easy again (a step up) and, later,
-    # a painful session (a step back): in the order recorded, the two cancel out.
+    # a painful session (a step back): in the order recorded, the two levels cancel
+    # out, and the painful day holds the next step (criteria: no step up after pain
+    # above 5/10).
     before = log(SessionKind.STRENGTH, "k0", None, on=DAY - dt.timedelta(days=2))
     easy = log(SessionKind.ACTIVATION, "zzz", at(7))
     painful = log(SessionKind.STRENGTH, "aaa", at(18), pain=6, felt=Difficulty.RIGHT)
@@ -189,4 +191,6 @@ def test_the_order_logs_were_done_decides_the_outcome_of_a_day() -> None:
 
     rules = [d.rule for d in result.explanations if d.exercise == "short-foot"]
     assert rules[-2:] == [Rule.PROGRESS_TOO_EASY, Rule.REGRESS_PAIN]
-    assert "short-foot" not in result.adjustments
+    held = result.adjustments["short-foot"]
+    assert held.level_delta == 0
+    assert DAY in held.holds

@@ -40,7 +40,9 @@ def main() -> None:
     user = User.objects.create(username="pat")
 
     def change(key: str) -> SessionLogged:
-        log = SessionLog(DAY, SessionKind.ACTIVATION, (), Difficulty.RIGHT, 3, None, "", key)
+        # Two different sessions (one log per session): the warm-up and the strength one.
+        kind = SessionKind.ACTIVATION if key == "first" else SessionKind.STRENGTH
+        log = SessionLog(DAY, kind, (), Difficulty.RIGHT, 3, None, "", key)
         return SessionLogged(log)
 
     holding, release = threading.Event(), threading.Event()

@@ -10,7 +10,7 @@ from django.test import Client
 
 from footcore.web.accounts.services import local_runner
 from footcore.web.training.models import PlannedSession, StoredPrescription
-from tests.web.builders import form_data
+from tests.web.builders import answer_screen, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +25,7 @@ def test_there_is_no_prescription_before_a_profile(client: Client) -> None:
 @time_machine.travel(BEFORE_START, tick=False)
 def test_saving_a_profile_stores_version_one_and_the_plan_follows_it(client: Client) -> None:
     client.post("/profile", form_data(concerns=["plantar-fasciitis"], pain=["heel"]))
+    answer_screen(client)
     body = client.get("/api/prescription").json()
     assert body["version"] == 1
     assert body["history"] == [
@@ -46,6 +47,7 @@ def test_saving_a_profile_stores_version_one_and_the_plan_follows_it(client: Cli
 def test_a_changed_profile_adds_a_version_and_an_unchanged_one_does_not(client: Client) -> None:
     with time_machine.travel(BEFORE_START, tick=False):
         client.post("/profile", form_data())
+        answer_screen(client)
         client.post("/profile", form_data())
     assert StoredPrescription.objects.count() == 1
     with time_machine.travel(BEFORE_START + dt.timedelta(days=1), tick=False):
