@@ -92,7 +92,7 @@ def test_two_logs_of_one_session_from_before_corrections_become_two_versions() -
 
 def test_runners_with_a_history_from_before_the_stored_state_get_one_on_migrate() -> None:
     before = [("runner", "0001_initial"), ("sessions_log", "0001_initial")]
-    executor = _migrate(before)
+    executor = _migrate([(app, name) for app, name in before])
     old_state = executor.loader.project_state(before)
     user_model = old_state.apps.get_model("auth", "User")
     old_log = old_state.apps.get_model("sessions_log", "SessionLogEntry")
