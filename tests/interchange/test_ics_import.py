@@ -21,6 +21,9 @@ from footcore.interchange.ics_import import (
 
 ICS = Path(__file__).parent.parent / "data" / "ics"
 START, END = dt.date(2000, 1, 1), dt.date(2029, 12, 31)
+WIDE_BUDGET_S = 6.0
+"""Thirty years of weekly series is far more than an upload reads (about a year around
+today), so these tests give the reader more than an upload's CPU budget."""
 
 # Occurrences from 2000 to 2030, as counted by recurring-ical-events for the data
 # manifest; our own repairs explain the three differences (see the tests below).
@@ -85,20 +88,23 @@ def test_every_real_file_is_in_the_expected_table() -> None:
 
 @pytest.mark.parametrize(("name", "count"), sorted(EXPECTED_ENTRIES.items()))
 def test_it_expands_every_real_calendar_to_the_expected_occurrences(name: str, count: int) -> None:
-    assert len(read_calendar_entries(real(name), start=START, end=END).entries) == count
+    assert (
+        len(read_calendar_entries(real(name), start=START, end=END, budget_s=WIDE_BUDGET_S).entries)
+        == count
+    )
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_ENTRIES))
 def test_no_real_non_running_calendar_looks_like_training(name: str) -> None:
-    # Thirty years of weekly series is far more than an upload reads (a year around
-    # today), so this test gives the reader more than the upload budget of CPU time.
-    guess = read_training_calendar(real(name), start=START, end=END, budget_s=6.0)
+    guess = read_training_calendar(real(name), start=START, end=END, budget_s=WIDE_BUDGET_S)
     assert guess.events == ()
     assert guess.run_days == ()
 
 
 def test_excluded_dates_are_left_out_of_a_series() -> None:
-    found = read_calendar_entries(real("rie__issue_20_exdate_ignored.ics"), start=START, end=END)
+    found = read_calendar_entries(
+        real("rie__issue_20_exdate_ignored.ics"), start=START, end=END, budget_s=WIDE_BUDGET_S
+    )
     days = [e.date for e in found.entries]
     assert dt.date(2019, 10, 15) not in days
     assert dt.date(2019, 10, 29) in days
@@ -106,7 +112,9 @@ def test_excluded_dates_are_left_out_of_a_series() -> None:
 
 
 def test_a_moved_instance_appears_on_its_new_day_only() -> None:
-    found = read_calendar_entries(real("rie__issue_62_moved_event_2.ics"), start=START, end=END)
+    found = read_calendar_entries(
+        real("rie__issue_62_moved_event_2.ics"), start=START, end=END, budget_s=WIDE_BUDGET_S
+    )
     days = {e.date for e in found.entries}
     assert dt.date(2023, 8, 14) in days  # moved from Tuesday the 15th
     assert dt.date(2023, 8, 15) not in days
@@ -128,18 +136,24 @@ def test_a_google_series_with_a_moved_long_run_gives_the_usual_long_run_day() ->
 
 
 def test_a_latin1_file_keeps_its_umlauts() -> None:
-    found = read_calendar_entries(real("icalevents__basic_latin1.ics"), start=START, end=END)
+    found = read_calendar_entries(
+        real("icalevents__basic_latin1.ics"), start=START, end=END, budget_s=WIDE_BUDGET_S
+    )
     assert any("Restmülltonne" in e.summary for e in found.entries)
 
 
 def test_an_empty_calendar_with_a_byte_order_mark_imports_cleanly() -> None:
-    found = read_calendar_entries(real("icalendar__bom_calendar.ics"), start=START, end=END)
+    found = read_calendar_entries(
+        real("icalendar__bom_calendar.ics"), start=START, end=END, budget_s=WIDE_BUDGET_S
+    )
     assert found.entries == ()
     assert found.problems == ()
 
 
 def test_a_broken_exdate_is_reported_with_its_line_and_the_good_one_still_applies() -> None:
-    found = read_calendar_entries(real("icalendar__parsing_error.ics"), start=START, end=END)
+    found = read_calendar_entries(
+        real("icalendar__parsing_error.ics"), start=START, end=END, budget_s=WIDE_BUDGET_S
+    )
     (problem,) = found.problems
     assert line_number(problem) == 19  # the empty EXDATE line itself, not the event's first line
     assert "EXDATE" in problem.message
@@ -187,7 +201,7 @@ def test_cancelled_entries_are_left_out() -> None:
 
 def test_a_utc_entry_lands_on_the_runners_own_day() -> None:
     data = real("nodeical__tentative-apple-calendar.ics")  # 23:00 UTC on 4 July
-    in_vancouver = read_calendar_entries(data, start=START, end=END)
+    in_vancouver = read_calendar_entries(data, start=START, end=END, budget_s=WIDE_BUDGET_S)
     in_berlin = read_calendar_entries(data, start=START, end=END, tz="Europe/Berlin")
     assert in_vancouver.entries[0].date == dt.date(2022, 7, 4)
     assert in_berlin.entries[0].date == dt.date(2022, 7, 5)
@@ -285,18 +299,20 @@ def test_a_runna_like_feed_with_bare_dates_and_emoji() -> None:
 
 def test_html_instead_of_a_calendar_is_refused_naming_line_1() -> None:
     with pytest.raises(Invalid, match="line 1: this is not an iCalendar file"):
-        read_training_calendar(b"<!DOCTYPE html><html>Sign in</html>", start=START, end=END)
+        read_training_calendar(
+            b"<!DOCTYPE html><html>Sign in</html>", start=START, end=END, budget_s=WIDE_BUDGET_S
+        )
 
 
 @pytest.mark.parametrize("data", [b"", b"\r\n  \r\n", b"\x00\x01\x02binary"])
 def test_empty_or_binary_data_is_refused(data: bytes) -> None:
     with pytest.raises(Invalid):
-        read_training_calendar(data, start=START, end=END)
+        read_training_calendar(data, start=START, end=END, budget_s=WIDE_BUDGET_S)
 
 
 def test_a_garbage_line_is_reported_and_the_rest_imported() -> None:
     data = calendar("this line is not iCalendar", *event("20250902", "Easy run"))
-    found = read_calendar_entries(data, start=START, end=END)
+    found = read_calendar_entries(data, start=START, end=END, budget_s=WIDE_BUDGET_S)
     assert [e.summary for e in found.entries] == ["Easy run"]
     (problem,) = found.problems
     assert line_number(problem) == 4
@@ -306,7 +322,7 @@ def test_a_garbage_line_is_reported_and_the_rest_imported() -> None:
 def test_a_cut_off_file_keeps_its_complete_events() -> None:
     whole = calendar(*event("20250902", "Easy run"), *event("20250904", "Tempo run"))
     cut = whole[: whole.index(b"SUMMARY:Tempo")]
-    found = read_calendar_entries(cut, start=START, end=END)
+    found = read_calendar_entries(cut, start=START, end=END, budget_s=WIDE_BUDGET_S)
     assert [e.summary for e in found.entries] == ["Easy run"]
     assert [line_number(p) for p in found.problems] == [9, 11]
     assert "cut off" in found.problems[0].message
@@ -314,21 +330,21 @@ def test_a_cut_off_file_keeps_its_complete_events() -> None:
 
 def test_an_event_without_a_start_is_skipped_and_named() -> None:
     data = calendar("BEGIN:VEVENT", "UID:x", "SUMMARY:Easy run", "END:VEVENT")
-    (problem,) = read_calendar_entries(data, start=START, end=END).problems
+    (problem,) = read_calendar_entries(data, start=START, end=END, budget_s=WIDE_BUDGET_S).problems
     assert problem.field == "line 4, 'Easy run'"
     assert "DTSTART" in problem.message
 
 
 def test_a_rule_repeating_every_minute_is_refused_not_expanded() -> None:
     data = calendar(*event("20250902", "Easy run", "RRULE:FREQ=MINUTELY"))
-    found = read_calendar_entries(data, start=START, end=END)
+    found = read_calendar_entries(data, start=START, end=END, budget_s=WIDE_BUDGET_S)
     assert found.entries == ()
     assert "repeats more often" in found.problems[0].message
 
 
 def test_an_end_without_a_begin_is_reported() -> None:
     data = calendar("END:VTODO", *event("20250902", "Easy run"))
-    found = read_calendar_entries(data, start=START, end=END)
+    found = read_calendar_entries(data, start=START, end=END, budget_s=WIDE_BUDGET_S)
     assert len(found.entries) == 1
     assert line_number(found.problems[0]) == 4
 
@@ -354,7 +370,7 @@ def test_an_unknown_time_zone_is_refused() -> None:
 @given(st.binary(max_size=2000))
 def test_random_bytes_never_raise_anything_but_calendar_import_error(data: bytes) -> None:
     with contextlib.suppress(Invalid):
-        read_training_calendar(data, start=START, end=END)
+        read_training_calendar(data, start=START, end=END, budget_s=WIDE_BUDGET_S)
 
 
 _MUTATIONS = st.lists(
@@ -401,4 +417,4 @@ def test_mutated_real_files_never_raise_anything_but_calendar_import_error(
         else:
             data[at:at] = data[at : at + 120]
     with contextlib.suppress(Invalid):
-        read_training_calendar(bytes(data), start=START, end=END)
+        read_training_calendar(bytes(data), start=START, end=END, budget_s=WIDE_BUDGET_S)
