@@ -31,11 +31,10 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
-from support import free_port, wait_ready
+from support import activation_log, free_port, wait_ready
 
 PROFILE = {
     "start": dt.date.today().isoformat(),
@@ -131,31 +130,6 @@ def _send(port: int, method: str, path: str, body: Any, token: str) -> tuple[int
         conn.close()
 
 
-def _log(days_back: int) -> dict[str, Any]:
-    """An activation log of its own (unplanned) day, `days_back` days before today."""
-    day = dt.date.today() - dt.timedelta(days=days_back)
-    return {
-        "date": day.isoformat(),
-        "kind": "activation",
-        "idempotency_key": uuid.uuid4().hex,
-        "exercises": [
-            {
-                "exercise": "toe-yoga",
-                "variant": "seated",
-                "side": None,
-                "done": True,
-                "sets_done": 1,
-                "reps_done": 10,
-                "holds_done": None,
-            }
-        ],
-        "difficulty": "just-right",
-        "pain_0_10": 0,
-        "pain_site": None,
-        "notes": "",
-    }
-
-
 def _stored_keys(data_dir: Path, database_url: str) -> tuple[set[str], str]:
     """The idempotency keys in the database, and its integrity verdict."""
     if not database_url:
@@ -214,7 +188,7 @@ def main() -> int:
 
         def writer() -> None:
             while time.monotonic() < stop:
-                log = _log(next(days_back))
+                log = activation_log(next(days_back))
                 try:
                     status, body = _send(server.port, "POST", "/api/logs", log, token)
                 except OSError:

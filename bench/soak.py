@@ -26,12 +26,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from support import free_port, wait_ready
+from support import activation_log, free_port, wait_ready
 
 PROFILE = {
     "start": (dt.date.today() - dt.timedelta(days=60)).isoformat(),
@@ -63,30 +62,6 @@ PAGES = [
 Send = Callable[[str, str, Any], int]
 
 
-def _log(days_back: int) -> dict[str, Any]:
-    day = dt.date.today() - dt.timedelta(days=days_back)
-    return {
-        "date": day.isoformat(),
-        "kind": "activation",
-        "idempotency_key": uuid.uuid4().hex,
-        "exercises": [
-            {
-                "exercise": "toe-yoga",
-                "variant": "seated",
-                "side": None,
-                "done": True,
-                "sets_done": 1,
-                "reps_done": 10,
-                "holds_done": None,
-            }
-        ],
-        "difficulty": "just-right",
-        "pain_0_10": days_back % 4,
-        "pain_site": None,
-        "notes": "",
-    }
-
-
 def drive(send: Send, seconds: float, counter: itertools.count[int]) -> int:
     """The request mix for `seconds`; returns the number of requests."""
     stop = time.monotonic() + seconds
@@ -97,7 +72,7 @@ def drive(send: Send, seconds: float, counter: itertools.count[int]) -> int:
             send("GET", path, None)
         send("GET", f"/exercises?q=search{n}", None)  # a new filter every round
         send("GET", f"/api/exercises?q=search{n}", None)
-        send("POST", "/api/logs", _log(1 + n))
+        send("POST", "/api/logs", activation_log(1 + n, pain=(1 + n) % 4))
         if n % 5 == 0:
             send("GET", "/progress.pdf", None)
         sent += len(PAGES) + 3 + (n % 5 == 0)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 
 def free_port() -> int:
@@ -102,3 +105,29 @@ def descendants_cpu_s() -> float:
         if parent == me and pid != me:
             total += cpu[pid]
     return total
+
+
+def activation_log(days_back: int, *, pain: int = 0) -> dict[str, Any]:
+    """An activation log (POST /api/logs body) of its own unplanned day, `days_back`
+    days before today, with a fresh idempotency key."""
+    day = dt.date.today() - dt.timedelta(days=days_back)
+    return {
+        "date": day.isoformat(),
+        "kind": "activation",
+        "idempotency_key": uuid.uuid4().hex,
+        "exercises": [
+            {
+                "exercise": "toe-yoga",
+                "variant": "seated",
+                "side": None,
+                "done": True,
+                "sets_done": 1,
+                "reps_done": 10,
+                "holds_done": None,
+            }
+        ],
+        "difficulty": "just-right",
+        "pain_0_10": pain,
+        "pain_site": None,
+        "notes": "",
+    }
