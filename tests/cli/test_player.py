@@ -203,7 +203,9 @@ class Tmux:
         )
         # After the player: its exit code and whether the terminal is canonical again.
         shell = f"{command}; echo EXIT=$?; stty -a | grep -o -- '-\\?icanon'; sleep 60"
-        env = {**os.environ, "TERM": "xterm-256color"}
+        # The player keeps its own data dir: a DATABASE_URL from the run (CI's second pass)
+        # names a database that only the test runner's copy of it exists for.
+        env = {**os.environ, "TERM": "xterm-256color", "DATABASE_URL": ""}
         subprocess.run(
             ["tmux", "-L", self.socket, "new-session", "-d", "-x", "100", "-y", "30", shell],
             check=True,
