@@ -12,6 +12,7 @@ from ninja.security import SessionAuth
 from footcore.web import errors
 from footcore.web.assessments.api import router as assessments_router
 from footcore.web.clinic.api import router as clinic_router
+from footcore.web.custom_exercises.api import router as custom_exercises_router
 from footcore.web.library.api import router as exercises_router
 from footcore.web.sessions.api import router as log_router
 from footcore.web.training.api import router as plan_router
@@ -42,3 +43,4 @@ api.add_router("/", plan_router)
 api.add_router("/", log_router)
 api.add_router("/", assessments_router)
 api.add_router("/", clinic_router)
+api.add_router("/", custom_exercises_router)

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "footcore.web.assessments",
     "footcore.web.progress",
     "footcore.web.clinic",
+    "footcore.web.custom_exercises",
     "footcore.web.runner",
 ]
 

@@ -50,4 +50,5 @@ urlpatterns = [
     path("", include("footcore.web.sessions.urls")),
     path("", include("footcore.web.sessions.player_urls")),
     path("", include("footcore.web.clinic.urls")),
+    path("", include("footcore.web.custom_exercises.urls")),
 ]
