@@ -14,13 +14,13 @@ from ninja import Body, Router, Schema
 from ninja.responses import Status
 from pydantic import ConfigDict
 
-from footcore.catalog.loader import default_catalog
 from footcore.domain.prescription_edit import edit_document
 from footcore.domain.problems import Problem
 from footcore.web.clinic import audit, care, client_session, prescribing, services
 from footcore.web.clinic.follow import alerts, follow_up_for
 from footcore.web.clinic.models import Client, Clinician
 from footcore.web.clinic.roles import client_of, client_record_for, clinician_for
+from footcore.web.custom_exercises.selectors import clinic_catalog
 from footcore.web.errors import (
     BAD_REQUEST,
     NOT_FOUND,
@@ -256,7 +256,8 @@ def post_intake(request: HttpRequest, client_id: str, payload: FreeDocument) -> 
     row, rx = prescribing.record_intake(
         clinician=clinician, client=client, data=payload, today=_today(client)
     )
-    return Status(201, {"intake": row.data, "prescription": edit_document(rx, default_catalog())})
+    document = edit_document(rx, clinic_catalog(clinician.clinic_id))
+    return Status(201, {"intake": row.data, "prescription": document})
 
 
 @router.get(
@@ -273,7 +274,7 @@ def get_prescription(request: HttpRequest, client_id: str) -> Any:
     if rx is None:
         return Status(404, error_body([], "no prescription yet: record an intake first"))
     audit.read(clinician, client, "read the prescription")
-    return Status(200, edit_document(rx, default_catalog()))
+    return Status(200, edit_document(rx, clinic_catalog(clinician.clinic_id)))
 
 
 @router.put(
@@ -292,7 +293,7 @@ def put_prescription(request: HttpRequest, client_id: str, payload: FreeDocument
         )
     except prescribing.StaleVersion as exc:
         return Status(409, error_body([Problem("version", str(exc))]))
-    return Status(200, edit_document(rx, default_catalog()))
+    return Status(200, edit_document(rx, clinic_catalog(clinician.clinic_id)))
 
 
 @router.get(

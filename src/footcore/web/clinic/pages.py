@@ -13,7 +13,6 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from footcore.catalog.loader import default_catalog
 from footcore.domain.intake import (
     FLAG_NAMES,
     MEASURES,
@@ -29,6 +28,7 @@ from footcore.domain.vocab import Concern, PainSite
 from footcore.web.clinic import audit, care, prescribing
 from footcore.web.clinic.follow import follow_up_for, next_review, open_red_flag
 from footcore.web.clinic.roles import client_of, require_clinician
+from footcore.web.custom_exercises.selectors import clinic_catalog
 from footcore.web.runner_clock import runner_today
 from footcore.web.training import selectors as training
 
@@ -111,8 +111,8 @@ def _edit_from(post: QueryDict, document: dict[str, Any]) -> dict[str, Any]:
 def _context(request: HttpRequest, client_id: int, **extra: Any) -> dict[str, Any]:
     clinician = require_clinician(request)
     client = client_of(clinician, client_id)
-    catalog = default_catalog()
     rx = training.current_prescription(client.runner)
+    catalog = clinic_catalog(clinician.clinic_id, keep={i.exercise for i in rx.items} if rx else ())
     today = runner_today(training.get_profile(client.runner))
     document = edit_document(rx, catalog) if rx is not None else None
     if document is not None:
@@ -175,7 +175,7 @@ def edit(request: HttpRequest, client_id: int) -> HttpResponse:
     if rx is None:
         messages.error(request, "Record an intake first.")
         return redirect("clinic-client", client_id=client.pk)
-    document = _edit_from(request.POST, edit_document(rx, default_catalog()))
+    document = _edit_from(request.POST, edit_document(rx, clinic_catalog(clinician.clinic_id)))
     try:
         prescribing.edit_prescription(
             clinician=clinician, client=client, document=document,
@@ -227,7 +227,7 @@ def handout(request: HttpRequest, client_id: int) -> HttpResponse:
     client = client_of(clinician, client_id)
     if not client.code:
         raise Http404("no code")
-    catalog = default_catalog()
+    catalog = clinic_catalog(clinician.clinic_id)
     rx = training.current_prescription(client.runner)
     items = tuple(
         HandoutItem(

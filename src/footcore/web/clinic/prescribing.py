@@ -24,6 +24,7 @@ from footcore.web.assessments.selectors import emphases_for
 from footcore.web.clinic import audit
 from footcore.web.clinic.models import Client, Clinician
 from footcore.web.clinic.models import Intake as IntakeRow
+from footcore.web.custom_exercises.selectors import clinic_catalog
 from footcore.web.runner.records import answers_to_dict
 from footcore.web.runner.services import apply_change
 from footcore.web.sessions.services import record_red_flags
@@ -132,7 +133,8 @@ def edit_prescription(
         if sent is not None and sent != current.version:
             raise StaleVersion(current.version)
         name = clinician.user.get_full_name() or clinician.user.get_username()
-        rx = apply_edit(current, document, default_catalog(), by=name, today=today)
+        catalog = clinic_catalog(clinician.clinic_id, keep={i.exercise for i in current.items})
+        rx = apply_edit(current, document, catalog, by=name, today=today)
         # The one change path: stored, decided and replanned in its transaction.
         apply_change(user=runner, change=PrescriptionEdited(rx), today=today)
         if rx.start_on is not None and rx.start_on != profile.start:

@@ -51,7 +51,7 @@ def client_record_for(user: AbstractBaseUser | AnonymousUser) -> Client | None:
 
 def physio_change(user: AbstractBaseUser | AnonymousUser) -> dict[str, object] | None:
     """What the runner sees: who changed their program, when, why, and the notes."""
-    from footcore.catalog.loader import default_catalog
+    from footcore.web.custom_exercises.selectors import runner_catalog
     from footcore.web.training.selectors import current_prescription
 
     if not isinstance(user, User):
@@ -60,7 +60,7 @@ def physio_change(user: AbstractBaseUser | AnonymousUser) -> dict[str, object] |
     if rx is None or not rx.by_clinician:
         return None
     change = rx.history[-1]
-    catalog = default_catalog()
+    catalog = runner_catalog(user, [i.exercise for i in rx.items])
     return {
         "by": change.by,
         "on": change.on,

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from footcore.web.clinic.models import Client, Clinician
 from footcore.web.clinic.roles import clinician_for
-from footcore.web.custom_exercises.models import CustomExercise, parse_exercise_id
+from footcore.web.custom_exercises.models import PREFIX, CustomExercise, parse_exercise_id
 
 
 def _row(clinic_id: int, exercise_id: str, *, picture: bool = False) -> CustomExercise | None:
@@ -51,6 +51,14 @@ def viewer_row(user: AbstractBaseUser | AnonymousUser, exercise_id: str) -> Cust
 
 def image_url(exercise_id: str) -> str:
     return reverse("custom-exercise-image", args=[exercise_id])
+
+
+def illustration_url(exercise_id: str) -> str:
+    """Where a page finds an exercise's picture: the library's drawing, or for a custom
+    exercise its own image behind the clinic's authorization."""
+    if exercise_id.startswith(PREFIX):
+        return image_url(exercise_id)
+    return reverse("exercise-illustration", args=[exercise_id])
 
 
 def document_out(row: CustomExercise) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from types import MappingProxyType
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q
 
 from footcore.catalog.cache import default_catalog
 from footcore.domain.catalog import Catalog, Exercise
@@ -33,11 +34,17 @@ def clinic_exercises(clinic_id: int, *, retired: bool = False) -> list[CustomExe
     return list(rows if retired else rows.filter(retired_at__isnull=True))
 
 
-def clinic_catalog(clinic_id: int) -> Catalog:
-    """The shipped catalog and every exercise of the clinic, retired ones too (a
-    prescription written before the retirement still names them)."""
-    rows = CustomExercise.objects.filter(clinic_id=clinic_id).values_list(*_ROW_FIELDS)
-    return _extended(default_catalog(), [_exercise(*row) for row in rows])
+def clinic_catalog(clinic_id: int, *, keep: Iterable[str] | None = None) -> Catalog:
+    """The shipped catalog and the clinic's exercises as its clinicians see them.
+
+    Retired exercises are left out unless `keep` names them (the ids a prescription
+    already has, so it still reads and edits); with `keep=None` all are in."""
+    rows = CustomExercise.objects.filter(clinic_id=clinic_id)
+    if keep is not None:
+        kept = [found[1] for found in map(parse_exercise_id, keep) if found is not None]
+        rows = rows.filter(Q(retired_at__isnull=True) | Q(slug__in=kept))
+    found = [_exercise(*row) for row in rows.values_list(*_ROW_FIELDS)]
+    return _extended(default_catalog(), found)
 
 
 def runner_catalog(user: AbstractBaseUser | AnonymousUser, exercise_ids: Iterable[str]) -> Catalog:

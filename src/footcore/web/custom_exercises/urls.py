@@ -10,4 +10,5 @@ urlpatterns = [
     path("clinic/exercises/<slug:exercise_id>", views.edit_exercise, name="custom-exercise"),
     path("clinic/exercises/<slug:exercise_id>/retire", views.retire, name="custom-exercise-retire"),
     path("clinic/exercises/<slug:exercise_id>/image", views.image, name="custom-exercise-image"),
+    path("my-clinic/exercises/<slug:exercise_id>", views.card, name="custom-exercise-card"),
 ]

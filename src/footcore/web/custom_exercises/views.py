@@ -140,6 +140,17 @@ def retire(request: HttpRequest, exercise_id: str) -> HttpResponse:
 
 
 @require_safe
+def card(request: HttpRequest, exercise_id: str) -> HttpResponse:
+    """The exercise as its client reads it: steps, dose, cautions and the image."""
+    row = viewer_row(request.user, exercise_id)
+    if row is None:
+        raise Http404("not found")
+    exercise = exercise_from(row.document, row.exercise_id)
+    context = {"exercise": exercise, "row": row, "clinic": row.clinic.name, "nav": "today"}
+    return render(request, "footcore/custom_exercises/card.html", context)
+
+
+@require_safe
 def image(request: HttpRequest, exercise_id: str) -> HttpResponse:
     """The exercise's picture, or its figure as SVG; 404 for anyone who may not see it."""
     row = viewer_row(request.user, exercise_id)

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from csp.decorators import csp_update
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 from footcore.domain.problems import Invalid
 from footcore.domain.vocab import Concern, Equipment, Position
 from footcore.figure import render_svg
+from footcore.web.custom_exercises.models import PREFIX as CUSTOM_PREFIX
 from footcore.web.library import selectors
 
 
@@ -57,6 +58,8 @@ def _cards(flt: selectors.ExerciseFilter) -> str:
 
 @require_safe
 def exercise_detail(request: HttpRequest, exercise_id: str) -> HttpResponse:
+    if exercise_id.startswith(CUSTOM_PREFIX):  # a clinic's own: behind its authorization
+        return redirect("custom-exercise-card", exercise_id=exercise_id)
     exercise = selectors.get_exercise(exercise_id)
     if exercise is None:
         close = selectors.close_ids(exercise_id)

@@ -19,8 +19,8 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from footcore.catalog.cache import default_catalog
 from footcore.domain.adaptation import RuleDecision
+from footcore.domain.catalog import Catalog
 from footcore.domain.corrections import LogDecision, decide_log, next_version
 from footcore.domain.logbook import SessionLog
 from footcore.domain.plan import PlannedSession as SessionValue
@@ -50,6 +50,7 @@ from footcore.domain.runner_state_serialize import state_to_dict
 from footcore.domain.runner_view import ProgramView, door_gate, program_view
 from footcore.web.assessments.models import AssessmentEntry
 from footcore.web.assessments.selectors import results_for
+from footcore.web.custom_exercises.selectors import runner_catalog
 from footcore.web.runner.models import RunnerStateRow
 from footcore.web.runner.records import answers_to_dict, exercise_to_dict, log_from_row
 from footcore.web.runner.selectors import history, names, parse_state, rebuilt_state
@@ -133,17 +134,16 @@ def _apply(
         if not created:
             return Applied(program_view(state, day), (), record_id, False, None, day)
         since = history_needed(state, change)
+        rx = change.prescription if isinstance(change, PrescriptionEdited) else read.clinician_rx
         decision = decide(
             state,
             change,
             today=day,
             profile=profile,
             plan_inputs="" if profile_row is None else profile_row[1],
-            catalog=default_catalog(),
+            catalog=_catalog(user, change, rx),
             tail=None if since is None else history(user, since),
-            prescription=(
-                change.prescription if isinstance(change, PrescriptionEdited) else read.clinician_rx
-            ),
+            prescription=rx,
         )
         _write(
             user,
@@ -156,6 +156,15 @@ def _apply(
         )
     view = program_view(decision.state, day)
     return Applied(view, decision.decisions, record_id, True, decision.replan_from, day)
+
+
+def _catalog(user: User, change: Change, rx: Prescription | None) -> Catalog:
+    """The shipped catalog, with the runner's clinic's exercises the change names (its
+    prescription's items, a log's exercises); no query when it names none."""
+    ids = [i.exercise for i in rx.items] if rx is not None else []
+    if isinstance(change, SessionLogged | SessionCorrected):
+        ids.extend(e.exercise for e in change.log.exercises)
+    return runner_catalog(user, ids)
 
 
 def clinician_prescription(user: User) -> Prescription | None:

@@ -29,7 +29,8 @@ from footcore.domain.swap import swap_options
 from footcore.domain.timeline import TimelineInput, build_timeline, timeline_to_dicts
 from footcore.domain.vocab import PainSite
 from footcore.web.accounts.services import current_user
-from footcore.web.library.selectors import catalog
+from footcore.web.custom_exercises.access import illustration_url
+from footcore.web.custom_exercises.selectors import runner_catalog
 from footcore.web.runner_clock import runner_today
 from footcore.web.sessions.selectors import gate_for
 from footcore.web.training import selectors
@@ -96,7 +97,7 @@ def _choice(
         "dose": dose.describe(),
         "counted": dose.reps_min is not None or dose.reps_max is not None,
         "per_side": dose.per_side,
-        "illustration": reverse("exercise-illustration", args=[exercise.id]),
+        "illustration": illustration_url(exercise.id),
         "alt": exercise.illustration.alt,
         "steps": _segment(item, previous, names),
     }
@@ -158,7 +159,8 @@ def session_player(request: HttpRequest, day: str) -> HttpResponse:
     if session is None or not session.items:
         context: dict[str, Any] = {"date": date, "kind": kind, "nav": "today"}
         return render(request, "footcore/session_player.html", context, status=404)
-    data = player_data(session, profile=profile, cat=catalog())
+    cat = runner_catalog(user, [item.exercise for item in session.items])
+    data = player_data(session, profile=profile, cat=cat)
     data["precache"] = _precache(data, request.get_full_path())
     context = {
         "date": date,

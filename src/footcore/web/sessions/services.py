@@ -36,7 +36,7 @@ from footcore.domain.runner import (
 )
 from footcore.domain.runner_view import ProgramView
 from footcore.domain.stop import pain_now, screen_findings, screen_problems
-from footcore.web.library.selectors import catalog
+from footcore.web.custom_exercises.selectors import runner_catalog
 from footcore.web.runner.services import Applied, apply_change
 from footcore.web.sessions.conflicts import Conflict
 from footcore.web.sessions.models import MorningCheckEntry, SessionLogEntry
@@ -74,12 +74,12 @@ def log_session(*, user: User, log: SessionLog, today: dt.date | None = None) ->
     different log, and when the session already has a log (correct it instead).
     `today` defaults to the runner's today.
     """
-    _check_log(log, today)
+    _check_log(user, log, today)
     return _outcome(apply_change(user=user, change=SessionLogged(log), today=today))
 
 
-def _check_log(log: SessionLog, today: dt.date | None) -> None:
-    problems = log_problems(log) + _catalog_problems(log)
+def _check_log(user: User, log: SessionLog, today: dt.date | None) -> None:
+    problems = log_problems(log) + _catalog_problems(user, log)
     if today is not None and log.date > today:
         problems.append(Problem("date", "a session cannot be logged before the day it is done"))
     if problems:
@@ -95,7 +95,7 @@ def correct_log(*, user: User, log: SessionLog, today: dt.date | None = None) ->
     for bad fields, `Conflict` when there is nothing to correct, when the key belongs
     to another log, or while training is stopped or a screen is owed.
     """
-    _check_log(log, today)
+    _check_log(user, log, today)
     return _outcome(apply_change(user=user, change=SessionCorrected(log), today=today))
 
 
@@ -178,8 +178,9 @@ def _outcome(applied: Applied) -> LogOutcome:
     )
 
 
-def _catalog_problems(log: SessionLog) -> list[Problem]:
-    known = {e.id: e for e in catalog().exercises}
+def _catalog_problems(user: User, log: SessionLog) -> list[Problem]:
+    cat = runner_catalog(user, [e.exercise for e in log.exercises])
+    known = {e.id: e for e in cat.exercises}
     problems: list[Problem] = []
     for i, entry in enumerate(log.exercises):
         exercise = known.get(entry.exercise)

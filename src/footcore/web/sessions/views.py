@@ -15,6 +15,7 @@ from footcore.domain.plan import PlannedSession
 from footcore.domain.problems import Invalid
 from footcore.domain.safety import RED_FLAG_QUESTIONS, RED_FLAG_SCREEN_FROM
 from footcore.web.accounts.services import current_user
+from footcore.web.custom_exercises.selectors import runner_names
 from footcore.web.field_words import problem_words
 from footcore.web.runner_clock import runner_today
 from footcore.web.sessions import selectors, services
@@ -57,7 +58,7 @@ def log_view(request: HttpRequest, day: str) -> HttpResponse:
         return render(
             request, "footcore/sessions_log_ahead.html", context_ahead, status=status_ahead
         )
-    names = selectors.names()
+    names = runner_names(user, [i.exercise for i in session.items])
     today = _today(request)
     logged = selectors.current_log(user, date, session.kind)
     correcting = logged is not None

@@ -14,8 +14,8 @@ from footcore.domain.plan_serialize import plan_to_dict, session_to_dict
 from footcore.domain.prescription_serialize import prescription_to_dict
 from footcore.domain.profile import profile_to_dict
 from footcore.web.accounts.services import current_user
+from footcore.web.custom_exercises.selectors import runner_catalog
 from footcore.web.errors import BODY, NOT_FOUND, responses
-from footcore.web.library.selectors import catalog
 from footcore.web.runner_clock import runner_today
 from footcore.web.sessions.selectors import gate_for, plan_at_the_door
 from footcore.web.training import selectors, services
@@ -102,7 +102,9 @@ def get_plan(request: HttpRequest) -> dict[str, Any]:
     if selectors.get_profile(user) is None:
         raise HttpError(404, "no plan yet: PUT /api/profile first")
     plan, gate = plan_at_the_door(user, runner_today(selectors.get_profile(user)))
-    return {**plan_to_dict(plan, catalog()), "gate": gate.gate.value, "gate_reason": gate.reason}
+    ids = (i.exercise for w in plan.weeks for s in w.sessions for i in s.items)
+    document = plan_to_dict(plan, runner_catalog(user, ids))
+    return {**document, "gate": gate.gate.value, "gate_reason": gate.reason}
 
 
 @router.get(
@@ -141,9 +143,10 @@ def get_today(request: HttpRequest) -> dict[str, Any]:
     day = runner_today(profile)
     gate = gate_for(user, day)
     sessions = selectors.sessions_on(user, day) if gate.open else []
+    cat = runner_catalog(user, (i.exercise for s in sessions for i in s.items))
     return {
         "date": day.isoformat(),
         "gate": gate.gate.value,
         "gate_reason": gate.reason,
-        "sessions": [session_to_dict(s, catalog()) for s in sessions],
+        "sessions": [session_to_dict(s, cat) for s in sessions],
     }

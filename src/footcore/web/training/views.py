@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from footcore.domain.problems import Invalid
 from footcore.interchange.pdf_handout import PageSize
 from footcore.web.accounts.services import current_user
-from footcore.web.library.selectors import catalog
+from footcore.web.custom_exercises.selectors import runner_names
 from footcore.web.runner_clock import runner_today
 from footcore.web.sessions.selectors import logged_sessions, program_view, withheld_plan
 from footcore.web.training import exports, selectors, services
@@ -68,7 +68,9 @@ def plan_view(request: HttpRequest) -> HttpResponse:
     feed = selectors.active_feed(user)
     days = [s.date for week in plan.weeks for s in week.sessions]
     logged = logged_sessions(user, start=min(days, default=today), end=max(days, default=today))
-    names = {e.id: e.name for e in catalog().exercises}
+    names = runner_names(
+        user, (i.exercise for w in plan.weeks for s in w.sessions for i in s.items)
+    )
     context = {
         "program": program,
         "plan": plan,
@@ -93,12 +95,13 @@ def today_view(request: HttpRequest) -> HttpResponse:
         return redirect("profile")
     today = runner_today(profile)
     program = program_view(user, today)
+    sessions = selectors.sessions_on(user, today) if program.gate.open else []
     context = {
         "today": today,
         "program": program,
-        "sessions": selectors.sessions_on(user, today) if program.gate.open else [],
+        "sessions": sessions,
         "next": selectors.next_session(user, today),
-        "names": {e.id: e.name for e in catalog().exercises},
+        "names": runner_names(user, (i.exercise for s in sessions for i in s.items)),
         "logged": logged_sessions(user, start=today, end=today),
         "nav": "today",
     }
