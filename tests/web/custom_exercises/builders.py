@@ -57,9 +57,7 @@ def create(desk: HttpClient, **over: Any) -> dict[str, Any]:
 
 
 def upload(desk: HttpClient, exercise_id: str, data: bytes, name: str = "band.png") -> Any:
-    return desk.post(
-        f"/api/clinic/exercises/{exercise_id}/picture", {"picture": _file(data, name)}
-    )
+    return desk.post(f"/api/clinic/exercises/{exercise_id}/picture", {"picture": _file(data, name)})
 
 
 def _file(data: bytes, name: str) -> Any:
@@ -91,7 +89,9 @@ def prescribed_client(
     with time_machine.travel(MON, tick=False):
         assert put_json(phone, "/api/profile", profile_data(pain=[])).status_code == 200
         screen_user(client.runner, MON.date())
-        assert post_json(desk, f"/api/clinic/clients/{client.pk}/intake", intake()).status_code == 201
+        assert (
+            post_json(desk, f"/api/clinic/clients/{client.pk}/intake", intake()).status_code == 201
+        )
         url = f"/api/clinic/clients/{client.pk}/prescription"
         rx = desk.get(url).json()
         rx["items"].append({"exercise": exercise_id, "frequency": "per-week", "per_week": 3})

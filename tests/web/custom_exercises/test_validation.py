@@ -96,7 +96,9 @@ def test_a_figure_is_checked_by_the_figures_pose_rules() -> None:
     }
     assert fields(document(figure=figure, figure_like=None)) == ["figure"]
     figure["end"] = {"name": "spread", "angles": {"toe-spread": 20.0}}
-    checked = check(document(figure=figure, figure_like=None), clinic_id=7, shipped=default_catalog())
+    checked = check(
+        document(figure=figure, figure_like=None), clinic_id=7, shipped=default_catalog()
+    )
     assert checked.exercise.illustration.end.angles["toe-spread"] == 20.0
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from footcore.domain.problems import invalid
+from footcore.domain.problems import Invalid, invalid
 
 MAX_BYTES = 3_000_000
 MAX_PIXELS = 25_000_000
@@ -23,6 +23,7 @@ MAX_PIXELS = 25_000_000
 MAX_SIDE_PX = 1200
 ALLOWED = frozenset({"PNG", "JPEG", "WEBP", "GIF"})
 FIELD = "picture"
+KINDS = "PNG, JPEG, WebP or GIF"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,17 +43,20 @@ def clean_picture(data: bytes) -> Picture:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as image:
-                if image.format not in ALLOWED:
-                    raise invalid(FIELD, "send a PNG, JPEG, WebP or GIF picture")
+            # Only these decoders ever see the bytes.
+            with Image.open(io.BytesIO(data), formats=sorted(ALLOWED)) as image:
                 width, height = image.size
                 if width * height > MAX_PIXELS:
                     raise invalid(FIELD, f"the picture has more than {MAX_PIXELS} pixels")
                 image.seek(0)  # the first frame of an animation
                 image.load()
                 upright = ImageOps.exif_transpose(image)
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise invalid(FIELD, "this is not a picture footcore can read") from None
+    except Invalid:
+        raise
+    except UnidentifiedImageError:
+        raise invalid(FIELD, f"this is not a {KINDS} picture") from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise invalid(FIELD, f"the picture has more than {MAX_PIXELS} pixels") from None
     except (OSError, ValueError, SyntaxError, EOFError):  # truncated or corrupt data
         raise invalid(FIELD, "the picture is damaged or cut short") from None
     upright.thumbnail((MAX_SIDE_PX, MAX_SIDE_PX))
