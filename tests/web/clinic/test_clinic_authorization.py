@@ -20,7 +20,10 @@ from django.urls import URLPattern
 from pytest_django.fixtures import Settings as SettingsWrapper
 
 from footcore.web.clinic import urls as clinic_urls
+from footcore.web.custom_exercises import urls as custom_urls
 from tests.web.builders import profile_data
+from tests.web.custom_exercises.builders import document as custom_document
+from tests.web.custom_exercises.builders import picture
 from tests.web.clinic.builders import (
     joined,
     make_client,
@@ -32,6 +35,15 @@ from tests.web.clinic.builders import (
 )
 
 pytestmark = pytest.mark.django_db
+
+CUSTOM_NAME = b"Banded toe spread"
+"""Clinic A's custom exercise, prescribed to runner A: no one else may see its name."""
+CUSTOM_FORM = {
+    "slug": "banded-toe-spread-2", "name": "Banded toe spread two", "role": "strength",
+    "purpose": "Spread the toes.",
+    "position": "seated", "sides": "each", "targets": "toe abductors", "steps": "Spread.",
+    "dose.sets": "2", "dose.reps_min": "10", "dose.hold_s": "3", "indications": "flat-feet",
+}  # fmt: skip
 
 MON = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
 ROLES = ("anonymous", "runner_a", "runner_b", "clinician_a", "clinician_other", "staff")
@@ -53,6 +65,7 @@ def ops() -> list[Op]:
     runner = frozenset({"runner_a"})
     everyone = frozenset(ROLES)
     c = "{id}"
+    x = "{ex}"
     return [
         Op("get", "/clinic", any_clinician),
         Op("post", "/clinic", any_clinician, {"name": "Cy", "birth_year": "1980"}, form=True),
@@ -83,6 +96,21 @@ def ops() -> list[Op]:
         Op("put", f"/api/clinic/clients/{c}/prescription", clinician, "CURRENT"),
         Op("get", f"/api/clinic/clients/{c}/progress", clinician),
         Op("post", f"/api/clinic/clients/{c}/clearance", clinician, {"note": ""}),
+        # A clinic's own exercises: its clinicians, and a client who has one prescribed.
+        Op("get", "/clinic/exercises", any_clinician),
+        Op("get", "/clinic/exercises/new", any_clinician),
+        Op("post", "/clinic/exercises/new", any_clinician, CUSTOM_FORM, form=True),
+        Op("get", f"/clinic/exercises/{x}", clinician),
+        Op("post", f"/clinic/exercises/{x}", clinician, CUSTOM_FORM, form=True),
+        Op("get", f"/clinic/exercises/{x}/image", clinician | runner),
+        Op("get", f"/my-clinic/exercises/{x}", clinician | runner),
+        Op("post", f"/clinic/exercises/{x}/retire", clinician, {}, form=True),
+        Op("get", "/api/clinic/exercises", any_clinician),
+        Op("post", "/api/clinic/exercises", any_clinician, custom_document(slug="ours-too", name="Ours too")),
+        Op("get", f"/api/clinic/exercises/{x}", clinician),
+        Op("put", f"/api/clinic/exercises/{x}", clinician, "CURRENT"),
+        Op("post", f"/api/clinic/exercises/{x}/picture", clinician, "PICTURE", form=True),
+        Op("post", f"/api/clinic/exercises/{x}/retire", clinician, {}),
     ]  # fmt: skip
 
 
@@ -107,6 +135,12 @@ def world() -> tuple[dict[str, HttpClient], int, HttpClient]:
             {"impression": "heel pain", "affected_side": "left", "irritability": "low",
              "red_flags": {"numbness": True}},
         )  # fmt: skip
+        desk = signed_in(clinician.user)
+        made = post_json(desk, "/api/clinic/exercises", custom_document()).json()
+        rx_url = f"/api/clinic/clients/{client.pk}/prescription"
+        rx = desk.get(rx_url).json()
+        rx["items"].append({"exercise": made["id"]})
+        assert put_json(desk, rx_url, rx).status_code == 200
     staff = User.objects.create_user(username="root", password="x", is_staff=True)
     b = User.objects.create_user(username="bea", password="x")
     http = {
@@ -120,12 +154,20 @@ def world() -> tuple[dict[str, HttpClient], int, HttpClient]:
     return http, client.pk, signed_in(clinician.user)
 
 
-def send(http: HttpClient, op: Op, client_id: int, desk: HttpClient) -> Any:
-    path = op.path.replace("{id}", str(client_id))
+def send(
+    http: HttpClient, op: Op, client_id: int, desk: HttpClient, exercise: str | None = None
+) -> Any:
+    ours = str(desk.get("/api/clinic/exercises?retired=true").json()[0]["id"])
+    path = op.path.replace("{id}", str(client_id)).replace("{ex}", exercise or ours)
     body = op.body
     if body == "CURRENT":
-        current = desk.get(op.path.replace("{id}", str(client_id_of_world(desk))))
+        here = op.path.replace("{id}", str(client_id_of_world(desk))).replace("{ex}", ours)
+        current = desk.get(here)
         body = current.json() if current.status_code == 200 else {"items": []}
+    if body == "PICTURE":
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        body = {"picture": SimpleUploadedFile("p.png", picture(), content_type="image/png")}
     if op.form or op.method == "get":
         return getattr(http, op.method)(path, body or {})
     return post_json(http, path, body) if op.method == "post" else put_json(http, path, body)
@@ -159,10 +201,14 @@ def test_only_the_allowed_roles_succeed_and_nothing_reveals_a_record(op: Op) -> 
                 ), (role, response.status_code, response.content[:300])
                 if role == "clinician_other":
                     assert b"Ben Runner" not in response.content
+                    assert CUSTOM_NAME not in response.content
                 continue
             assert denied(role, response, op.path), (role, response.status_code)
-            if "{id}" in op.path:
-                missing = send(http[role], op, MISSING, desk)
+            assert CUSTOM_NAME not in response.content, role
+            if "{id}" in op.path or "{ex}" in op.path:
+                clinic = desk.get("/api/clinic/exercises?retired=true").json()[0]["id"]
+                nothing = clinic.rsplit("-", 3)[0] + "-no-such-thing"
+                missing = send(http[role], op, MISSING, desk, nothing)
                 assert missing.status_code == response.status_code, role
                 if op.path.startswith("/api/"):
                     assert missing.content == response.content, role
@@ -175,12 +221,19 @@ def test_the_clinician_of_a_gets_404_for_a_missing_record_like_the_others() -> N
 
 
 def test_every_clinic_url_and_api_operation_is_in_the_matrix(client: HttpClient) -> None:
-    covered = {o.path.replace("{id}", "<int:client_id>") for o in ops()}
-    pages = {"/" + str(p.pattern) for p in clinic_urls.urlpatterns if isinstance(p, URLPattern)}
+    covered = {
+        o.path.replace("{id}", "<int:client_id>").replace("{ex}", "<slug:exercise_id>")
+        for o in ops()
+    }
+    pages = {
+        "/" + str(p.pattern)
+        for p in (*clinic_urls.urlpatterns, *custom_urls.urlpatterns)
+        if isinstance(p, URLPattern)
+    }
     assert pages <= covered
     schema = client.get("/api/openapi.json").json()
     api_ops = {
-        (method, path.replace("{client_id}", "{id}"))
+        (method, path.replace("{client_id}", "{id}").replace("{exercise_id}", "{ex}"))
         for path, item in schema["paths"].items()
         for method in item
         if path.startswith(("/api/clinic", "/api/join", "/api/my-clinic"))
