@@ -22,6 +22,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 MON = dt.datetime(2026, 12, 7, 8, 0, tzinfo=dt.UTC)
 PASSWORD = "a long passphrase for mia"
+LOADED = (
+    "() => { const i = document.querySelector('[data-exercise-image]');"
+    " return i && i.complete && i.naturalWidth > 0; }"
+)
 
 
 @pytest.fixture
@@ -82,6 +86,7 @@ def test_a_clinician_uploads_a_custom_exercise_and_the_runner_sees_it(
         desk.click("button:has-text('Save exercise')")
         desk.wait_for_selector("[data-exercise-id]")
         exercise_id = desk.locator("[data-exercise-id]").inner_text().strip()
+        desk.wait_for_function(LOADED)
         shown = desk.locator("[data-exercise-image]").evaluate("img => img.naturalWidth")
         assert shown == 800
 
@@ -133,6 +138,8 @@ def test_a_clinician_uploads_a_custom_exercise_and_the_runner_sees_it(
         link.first.click()
         phone.wait_for_selector("[data-exercise-image]")
         assert "Spread them and hold." in phone.locator("ol.steps").inner_text()
+        assert phone.request.get(f"/clinic/exercises/{row.exercise_id}/image").status == 200
+        phone.wait_for_function(LOADED)
         width = phone.locator("[data-exercise-image]").evaluate("img => img.naturalWidth")
         assert width == 800
         phone.goto(f"/session/{day.isoformat()}")

@@ -22,8 +22,6 @@ from pytest_django.fixtures import Settings as SettingsWrapper
 from footcore.web.clinic import urls as clinic_urls
 from footcore.web.custom_exercises import urls as custom_urls
 from tests.web.builders import profile_data
-from tests.web.custom_exercises.builders import document as custom_document
-from tests.web.custom_exercises.builders import picture
 from tests.web.clinic.builders import (
     joined,
     make_client,
@@ -33,6 +31,8 @@ from tests.web.clinic.builders import (
     put_json,
     signed_in,
 )
+from tests.web.custom_exercises.builders import document as custom_document
+from tests.web.custom_exercises.builders import picture
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +106,8 @@ def ops() -> list[Op]:
         Op("get", f"/my-clinic/exercises/{x}", clinician | runner),
         Op("post", f"/clinic/exercises/{x}/retire", clinician, {}, form=True),
         Op("get", "/api/clinic/exercises", any_clinician),
-        Op("post", "/api/clinic/exercises", any_clinician, custom_document(slug="ours-too", name="Ours too")),
+        Op("post", "/api/clinic/exercises", any_clinician,
+           custom_document(slug="ours-too", name="Ours too")),
         Op("get", f"/api/clinic/exercises/{x}", clinician),
         Op("put", f"/api/clinic/exercises/{x}", clinician, "CURRENT"),
         Op("post", f"/api/clinic/exercises/{x}/picture", clinician, "PICTURE", form=True),

@@ -25,7 +25,8 @@ def test_a_clinician_creates_lists_and_reads_an_exercise() -> None:
     made = create(desk)
     exercise_id = f"custom-{clinician.clinic_id}-banded-toe-spread"
     assert made["id"] == exercise_id
-    assert made["has_picture"] is False and made["retired"] is False
+    assert made["has_picture"] is False
+    assert made["retired"] is False
     assert [e["id"] for e in desk.get("/api/clinic/exercises").json()] == [exercise_id]
     again = desk.get(f"/api/clinic/exercises/{exercise_id}").json()
     assert again == made
@@ -84,7 +85,8 @@ def test_a_retired_exercise_leaves_the_list_but_can_still_be_read() -> None:
     desk = signed_in(make_clinician().user)
     made = create(desk)
     response = desk.post(f"/api/clinic/exercises/{made['id']}/retire")
-    assert response.status_code == 200 and response.json()["retired"] is True
+    assert response.status_code == 200
+    assert response.json()["retired"] is True
     assert desk.get("/api/clinic/exercises").json() == []
     assert len(desk.get("/api/clinic/exercises?retired=true").json()) == 1
     assert desk.get(f"/api/clinic/exercises/{made['id']}").status_code == 200
