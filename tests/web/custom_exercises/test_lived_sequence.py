@@ -5,6 +5,7 @@ nobody outside the clinic sees it."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 
 import pytest
@@ -24,6 +25,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def multi_user(settings: SettingsWrapper) -> None:
     settings.PERSONAL_MODE = False
+
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
 def _at(day: dt.date) -> time_machine.travel:
@@ -71,6 +78,12 @@ def test_a_prescribed_custom_exercise_is_seen_played_and_logged_by_its_client_on
         assert response.status_code in (200, 201), response.content
     logged = SessionLogEntry.objects.get(user=client.runner, date=day)
     assert made["id"] in {e["exercise"] for e in logged.exercises}
+    with _at(day):
+        # The files carry it too: the runner's calendar and PDF, the clinic's hand-out.
+        assert "Banded toe spread" in phone.get("/plan.ics").content.decode()
+        assert "Banded toe spread" in _pdf_text(phone.get("/plan.pdf").content)
+        handout = desk.get(f"/clinic/clients/{client.pk}/handout.pdf").content
+        assert "Banded toe spread" in _pdf_text(handout)
 
     # The clinician of another clinic, and a runner of no clinic, see nothing of it.
     other = signed_in(make_clinician("ola", make_clinic("Other Physio")).user)
