@@ -66,6 +66,12 @@ def test_unknown_fields_and_vocabulary_are_refused() -> None:
     assert fields(raw) == ["colour", "position", "equipment[0]"]
 
 
+def test_a_missing_name_is_named_once() -> None:
+    raw = document()
+    del raw["name"]
+    assert fields(raw) == ["name"]
+
+
 def test_a_slug_must_be_a_lowercase_slug() -> None:
     assert fields(document(slug="Banded Toe")) == ["slug"]
     assert fields(document(slug=None)) == ["slug"]

@@ -159,7 +159,8 @@ def _cautions(raw: object) -> object:
 
 def _spec(document: Mapping[str, Any], exercise_id: str, problems: list[Problem]) -> Any:
     name = document.get("name")
-    variant: dict[str, Any] = {"id": VARIANT, "name": name}
+    # The one rung is named like the exercise; a bad name is reported once, as `name`.
+    variant: dict[str, Any] = {"id": VARIANT, "name": name if isinstance(name, str) else ""}
     for key in ("position", "dose", "equipment"):
         if key in document:
             variant[key] = document[key]
