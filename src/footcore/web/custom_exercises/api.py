@@ -45,7 +45,7 @@ def _row(request: HttpRequest, exercise_id: str) -> tuple[Any, CustomExercise] |
 
 @router.get(
     "/clinic/exercises",
-    response={200: list[dict[str, Any]], **responses(NOT_FOUND)},
+    response={200: list[dict[str, Any]], **responses(NOT_FOUND, UNPROCESSABLE)},
     summary="The clinic's custom exercises (retired ones with ?retired=true)",
 )
 def list_exercises(request: HttpRequest, retired: bool = False) -> Any:
