@@ -58,6 +58,8 @@ WRONG_TYPES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
     ),
     ("put", "/api/clinic/clients/{client_id}/prescription"): ({"items": "all"}, "items"),
     ("post", "/api/clinic/clients/{client_id}/clearance"): ({"note": 42}, "note"),
+    ("post", "/api/clinic/exercises"): ({"slug": 7}, "slug"),
+    ("put", "/api/clinic/exercises/{exercise_id}"): ({"steps": "all of them"}, "steps"),
 }
 
 
@@ -78,14 +80,21 @@ def _operations(schema: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]
 
 
 def _body_operations(client: Client) -> list[tuple[str, str]]:
+    """Operations with a JSON body (a picture upload is multipart, tested with its app)."""
     return [
-        (method, path) for method, path, op in _operations(_schema(client)) if "requestBody" in op
+        (method, path)
+        for method, path, op in _operations(_schema(client))
+        if "application/json" in op.get("requestBody", {}).get("content", {})
     ]
 
 
 def _send(client: Client, method: str, path: str, body: bytes) -> Any:
     if "{client_id}" in path:
         path = path.replace("{client_id}", str(_clinic_client_id()))
+    if "{exercise_id}" in path:
+        path = path.replace("{exercise_id}", _custom_exercise_id())
+    elif path.startswith("/api/clinic/"):
+        _clinic_client_id()  # the local runner is a clinician
     return getattr(client, method)(path, data=body, content_type="application/json")
 
 
@@ -106,6 +115,18 @@ def _clinic_client_id() -> int:
         clinician=clinician, name="Ben", birth_year=1990, today=dt.date(2026, 12, 1)
     )
     return client.pk
+
+
+def _custom_exercise_id() -> str:
+    from footcore.web.accounts.services import local_runner
+    from footcore.web.clinic.roles import clinician_for
+    from footcore.web.custom_exercises.services import create_exercise
+    from tests.web.custom_exercises.builders import document
+
+    _clinic_client_id()
+    clinician = clinician_for(local_runner())
+    assert clinician is not None
+    return create_exercise(clinician=clinician, document=document()).exercise_id
 
 
 def _assert_error_shape(response: Any, status: int) -> dict[str, Any]:
