@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
     from footcore.domain.plan import PlannedSession
-    from footcore.web.sessions.selectors import ProgramView
 
 
 class Felt(StrEnum):

@@ -39,12 +39,15 @@ if TYPE_CHECKING:
 LOCAL_RUNNER = "runner"
 """The personal-mode user's name (`footcore.web.accounts.services.LOCAL_RUNNER`)."""
 
-USER_TABLE = "auth_user"
-PROFILE_TABLE = "training_runnerprofile"
-STATE_TABLE = "runner_runnerstaterow"
-SESSION_TABLE = "training_plannedsession"
-SESSION_COLUMNS = ("date", "kind", "items", "estimated_s", "reason")
-"""`PlannedSession` columns, in the order `PlannedSession` (the domain's) takes them."""
+# The models' tables and columns (the test checks them against the models' metadata).
+USER_SQL = "SELECT id FROM auth_user WHERE username = ?"
+PROFILE_SQL = "SELECT data FROM training_runnerprofile WHERE user_id = ?"
+STATE_SQL = "SELECT state FROM runner_runnerstaterow WHERE user_id = ?"
+SESSIONS_SQL = (
+    "SELECT date, kind, items, estimated_s, reason FROM training_plannedsession "
+    "WHERE user_id = ? AND date = ? ORDER BY date, kind"
+)
+"""`PlannedSession` rows in the models' order, columns as the domain's value takes them."""
 
 _DJANGO_ONLY_OPTIONS = {"assume_role", "isolation_level", "pool", "server_side_binding"}
 """PostgreSQL `OPTIONS` that Django's backend acts on itself: with any of them set, the
@@ -90,7 +93,7 @@ def _quick(pick_day: Callable[[Profile], dt.date]) -> TodayRead | None:
         from footcore.web import settings
     except ConfigError as exc:
         fail(f"configuration: {exc}")
-    with _connect(settings.DATABASES["default"]) as db:
+    with _connect(dict(settings.DATABASES["default"])) as db:
         return None if db is None else _read(db, pick_day)
 
 
@@ -188,24 +191,19 @@ def _read(db: _Db, pick_day: Callable[[Profile], dt.date]) -> TodayRead | None:
     from footcore.domain.profile import parse_profile
     from footcore.domain.runner_view import program_view
 
-    user = db.first(f"SELECT id FROM {USER_TABLE} WHERE username = ?", LOCAL_RUNNER)
+    user = db.first(USER_SQL, LOCAL_RUNNER)
     if user is None:
         return None
-    data = db.first(f"SELECT data FROM {PROFILE_TABLE} WHERE user_id = ?", user)
+    data = db.first(PROFILE_SQL, user)
     if data is None:
         return None
     profile = parse_profile(_json(data))
-    state = _state(db.first(f"SELECT state FROM {STATE_TABLE} WHERE user_id = ?", user))
+    state = _state(db.first(STATE_SQL, user))
     day = pick_day(profile)
     status = program_view(state, day)
     if status.blocked:
         return TodayRead(day, status, [])
-    rows = db.rows(
-        f"SELECT {', '.join(SESSION_COLUMNS)} FROM {SESSION_TABLE} "
-        "WHERE user_id = ? AND date = ? ORDER BY date, kind",
-        user,
-        db.day_param(day),
-    )
+    rows = db.rows(SESSIONS_SQL, user, db.day_param(day))
     return TodayRead(day, status, [_session(*row) for row in rows])
 
 
@@ -222,9 +220,7 @@ def _state(data: Any) -> RunnerState:
         raise _Unanswerable from None
 
 
-def _session(
-    date: Any, kind: str, items: Any, estimated_s: int, reason: str
-) -> PlannedSession:
+def _session(date: Any, kind: str, items: Any, estimated_s: int, reason: str) -> PlannedSession:
     from footcore.domain.plan import PlannedSession, SessionKind
     from footcore.domain.plan_serialize import item_from_dict
 
