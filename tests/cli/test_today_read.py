@@ -100,6 +100,16 @@ def test_today_on_a_fresh_install_says_to_store_a_profile_and_creates_nothing(
     assert not (tmp_path / "footcore.sqlite3").exists()
 
 
+def test_today_on_an_empty_database_says_to_store_a_profile_and_migrates_nothing(
+    tmp_path: Path,
+) -> None:
+    sqlite3.connect(tmp_path / "footcore.sqlite3").close()
+    code, _, err = quick(environment(tmp_path), "today")
+    assert code == 2
+    assert "no stored profile: run `footcore profile set FILE` first" in err
+    assert (tmp_path / "footcore.sqlite3").stat().st_size == 0
+
+
 def test_a_damaged_database_file_fails_naming_the_database(tmp_path: Path) -> None:
     (tmp_path / "footcore.sqlite3").write_bytes(b"not a database, just some bytes" * 64)
     code, _, err = quick(environment(tmp_path), "today")
@@ -142,7 +152,7 @@ def test_the_quick_queries_name_the_models_tables_and_columns() -> None:
         return f"SELECT {columns(model, shown)} FROM {table} WHERE {columns(model, where)} = ?"
 
     shown = columns(PlannedSession, "date", "kind", "items", "estimated_s", "reason")
-    order = columns(PlannedSession, *PlannedSession._meta.ordering)  # type: ignore[arg-type]
+    order = columns(PlannedSession, *[str(f) for f in PlannedSession._meta.ordering])
     sessions = (
         f"SELECT {shown} FROM {PlannedSession._meta.db_table} "
         f"WHERE {columns(PlannedSession, 'user')} = ? AND {columns(PlannedSession, 'date')} = ? "

@@ -8,11 +8,11 @@ ORM and the apps' models alone costs more CPU than the whole start-up budget of
 `footcore today` (300 ms, measured by bench/cli_startup.py).
 
 The quick reader only reads. The SQLite file is opened read-only; nothing is migrated
-or created, and a missing file or user means "no profile yet". Whenever it cannot
-answer exactly as the ORM would (no stored state, a stored state in an older form, a
-database without footcore's tables, connection options only Django's backend
-understands, or Django already running in this process), it returns None and the
-command takes the Django path, which rebuilds the state from the history. The
+or created, and a missing file, schema or user means "no profile yet". Whenever it
+cannot answer exactly as the ORM would (no stored state, a stored state in an older
+form, a table an older footcore did not have, connection options only Django's
+backend understands, or Django already running in this process), the command takes
+the Django path instead, which rebuilds the state from the history. The
 connection comes from the same `DATABASES` setting Django uses; the table and column
 names are the models' (tests/cli/test_today_read.py checks them against the models'
 metadata and compares both readers' output).
@@ -68,6 +68,11 @@ class _Unanswerable(Exception):
     """The quick path cannot answer exactly as the ORM would: use Django."""
 
 
+class _NoTable(_Unanswerable):
+    """A table the read needs is missing: a database never migrated (no profile, then),
+    or one migrated by an older footcore (Django's path answers that)."""
+
+
 def read_today(pick_day: Callable[[Profile], dt.date]) -> TodayRead | None:
     """The runner's day (`pick_day` chooses it from the profile), or None when no
     profile is stored yet."""
@@ -104,9 +109,15 @@ class _Db:
     """The driver's parameter marker: `?` for sqlite3, `%s` for psycopg."""
     day_param: Any
     """How the driver takes a date: sqlite3 compares Django's ISO text."""
+    missing_table: Callable[[Exception], bool]
 
     def rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-        cursor = self.connection.execute(sql.replace("?", self.marker), params)
+        try:
+            cursor = self.connection.execute(sql.replace("?", self.marker), params)
+        except Exception as exc:
+            if self.missing_table(exc):
+                raise _NoTable from None
+            raise
         return list(cursor.fetchall())
 
     def first(self, sql: str, *params: Any) -> Any:
@@ -146,11 +157,7 @@ def _sqlite(database: dict[str, Any]) -> Iterator[_Db | None]:
         fail(f"database: {exc}")
     with closing(connection):
         try:
-            yield _Db(connection, "?", dt.date.isoformat)
-        except sqlite3.OperationalError as exc:
-            if "no such table" in str(exc):
-                raise _Unanswerable from None  # not migrated: the Django path migrates
-            fail(f"database: {exc}")
+            yield _Db(connection, "?", dt.date.isoformat, _sqlite_missing_table)
         except sqlite3.Error as exc:
             fail(f"database: {exc}")
 
@@ -175,11 +182,21 @@ def _postgresql(database: dict[str, Any]) -> Iterator[_Db | None]:
         fail(f"database: {exc}")
     with closing(connection):
         try:
-            yield _Db(connection, "%s", lambda day: day)
-        except psycopg.errors.UndefinedTable:
-            raise _Unanswerable from None  # not migrated: the Django path migrates
+            yield _Db(connection, "%s", lambda day: day, _postgresql_missing_table)
         except psycopg.Error as exc:
             fail(f"database: {exc}")
+
+
+def _sqlite_missing_table(exc: Exception) -> bool:
+    import sqlite3
+
+    return isinstance(exc, sqlite3.OperationalError) and "no such table" in str(exc)
+
+
+def _postgresql_missing_table(exc: Exception) -> bool:
+    import psycopg
+
+    return isinstance(exc, psycopg.errors.UndefinedTable)
 
 
 def _json(value: Any) -> Any:
@@ -191,7 +208,10 @@ def _read(db: _Db, pick_day: Callable[[Profile], dt.date]) -> TodayRead | None:
     from footcore.domain.profile import parse_profile
     from footcore.domain.runner_view import program_view
 
-    user = db.first(USER_SQL, LOCAL_RUNNER)
+    try:
+        user = db.first(USER_SQL, LOCAL_RUNNER)
+    except _NoTable:
+        return None  # nothing stored yet; the read migrates nothing
     if user is None:
         return None
     data = db.first(PROFILE_SQL, user)
