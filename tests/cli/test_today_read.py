@@ -152,7 +152,7 @@ def test_the_quick_queries_name_the_models_tables_and_columns() -> None:
         return f"SELECT {columns(model, shown)} FROM {table} WHERE {columns(model, where)} = ?"
 
     shown = columns(PlannedSession, "date", "kind", "items", "estimated_s", "reason")
-    order = columns(PlannedSession, *[str(f) for f in PlannedSession._meta.ordering])
+    order = columns(PlannedSession, *[str(f) for f in PlannedSession._meta.ordering or ()])
     sessions = (
         f"SELECT {shown} FROM {PlannedSession._meta.db_table} "
         f"WHERE {columns(PlannedSession, 'user')} = ? AND {columns(PlannedSession, 'date')} = ? "
