@@ -62,13 +62,17 @@ class PlainOption(typer.core.TyperOption):
     time the option is processed, even for an option left at its default None.
     Importing pydantic for that costs about a third of `footcore today`'s start-up
     (bench/cli_startup.py). An optional single value that is None, or text for a text
-    option, is what the adapter would return, so it is passed on unchanged (typer does
-    the same for a flag that is already True or False); anything else, a required
-    option, or one taking several values, goes through typer as before.
+    option with no parser of its own, is what the adapter would return, so it is passed
+    on unchanged (typer does the same for a flag that is already True or False);
+    anything else, a required option, or one taking several values, goes through typer
+    as before. The options stay typer's own otherwise: `plain_options` only changes
+    the class of the ones typer built.
     """
 
     def process_value(self, ctx: Any, value: Any) -> Any:
-        plain = value is None or (self.type_descriptor.annotation is str and type(value) is str)
+        described = self.type_descriptor
+        text = described.annotation is str and described.parameter_info.parser is None
+        plain = value is None or (text and type(value) is str)
         if not plain or self.required or self.nargs != 1 or self.multiple:
             return super().process_value(ctx, value)
         return value if self.callback is None else self.callback(ctx, self, value)
