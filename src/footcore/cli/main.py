@@ -1,7 +1,8 @@
 """The `footcore` command.
 
 Sub-commands are imported only when they run: `footcore today` never loads the PDF
-or chart libraries, and `footcore --help` loads no command at all. `COMMANDS` maps
+or chart libraries, nor Django when its quick read answers (`footcore.cli.today_read`),
+nor pydantic (`PlainOption`), and `footcore --help` loads no command at all. `COMMANDS` maps
 each command to the module whose `register(app)` defines it and to the one-line help
 the root help lists (a test checks it against the command's own), in that order.
 """
