@@ -1,21 +1,21 @@
 """What `footcore today` reads: the profile, the program's state and the day's sessions.
 
-Two readers answer the same three questions. `django_reader` goes through the ORM
-selectors, as every other command does. `quick_reader` reads the same four rows (the
+Two paths answer the same three questions. The Django path goes through the ORM
+selectors, as every other command does. The quick path reads the same four rows (the
 local runner, the profile, the stored runner state, the day's planned sessions)
 straight through the database driver, without starting Django: importing Django's
 ORM and the apps' models alone costs more CPU than the whole start-up budget of
 `footcore today` (300 ms, measured by bench/cli_startup.py).
 
-The quick reader only reads. The SQLite file is opened read-only; nothing is migrated
+The quick path only reads. The SQLite file is opened read-only; nothing is migrated
 or created, and a missing file, schema or user means "no profile yet". Whenever it
 cannot answer exactly as the ORM would (no stored state, a stored state in an older
 form, a table an older footcore did not have, connection options only Django's
 backend understands, or Django already running in this process), the command takes
-the Django path instead, which rebuilds the state from the history. The
-connection comes from the same `DATABASES` setting Django uses; the table and column
-names are the models' (tests/cli/test_today_read.py checks them against the models'
-metadata and compares both readers' output).
+the Django path instead, which rebuilds the state from the history. The connection
+comes from the same `DATABASES` setting Django uses; the table and column names are
+the models' (tests/cli/test_today_read.py checks them against the models' metadata
+and compares both paths' output over a lived sequence, on SQLite and PostgreSQL).
 """
 
 from __future__ import annotations
