@@ -25,8 +25,10 @@ from footcore.domain.prescription import Frequency, PrescribedSide
 from footcore.domain.prescription_edit import edit_document
 from footcore.domain.problems import Invalid
 from footcore.domain.safety import RED_FLAG_QUESTIONS
+from footcore.domain.templates import ApplyMode
 from footcore.domain.vocab import Concern, PainSite
-from footcore.web.clinic import audit, care, prescribing
+from footcore.web.clinic import audit, care, prescribing, rx_templates
+from footcore.web.clinic import charts as clinic_charts
 from footcore.web.clinic.follow import follow_up_for, next_review, open_red_flag
 from footcore.web.clinic.roles import client_of, require_clinician
 from footcore.web.runner_clock import runner_today
@@ -125,6 +127,9 @@ def _context(request: HttpRequest, client_id: int, **extra: Any) -> dict[str, An
         "document": document,
         "follow": follow_up_for(client, today),
         "timeline": care.timeline(client),
+        "charts": clinic_charts.charts_for(client),
+        "templates": rx_templates.templates_for(clinician, today),
+        "modes": [m.value for m in ApplyMode],
         "red_flag_on": open_red_flag(client),
         "cleared": care.last_clearance(client),
         "next_review": next_review(client),
