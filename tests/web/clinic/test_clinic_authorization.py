@@ -110,7 +110,7 @@ def multi_user(settings: SettingsWrapper) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def world() -> tuple[dict[str, HttpClient], int, HttpClient]:
+def world() -> tuple[dict[str, HttpClient], int, str, HttpClient]:
     clinician = make_clinician()
     other = make_clinician("tom", make_clinic("Other Clinic"))
     client = make_client(clinician)

@@ -166,7 +166,7 @@ def test_the_seed_000_routine_leaves_only_the_rotation_and_can_be_edited_on() ->
 def test_a_saved_template_starts_another_client_of_the_clinic_only() -> None:
     clinician = make_clinician()
     ben, _ = setup_client(clinician)
-    cy, cy_phone = setup_client(clinician, name="Cy Runner")
+    cy, _cy_phone = setup_client(clinician, name="Cy Runner")
     desk = signed_in(clinician.user)
     with time_machine.travel(MON, tick=False):
         assert start(desk, ben, "rathleff-heel-pain").status_code == 200
