@@ -1,7 +1,7 @@
 """`/api/clinic/templates`, starting a client's prescription from one, and the audit export.
 
 A clinic's own template is seen by its clinicians only: for anyone else it answers the
-same 404 as a template that does not exist.
+same 404 as a template that does not exist (`NoSuchTemplate` is an `Http404`).
 """
 
 from __future__ import annotations
@@ -19,9 +19,8 @@ from footcore.domain.prescription_edit import edit_document
 from footcore.domain.problems import Problem
 from footcore.domain.templates import ApplyMode
 from footcore.web.clinic import audit, rx_templates
-from footcore.web.clinic.api_access import caller_client, not_found
+from footcore.web.clinic.api_access import client_or_404, clinician_or_404
 from footcore.web.clinic.prescribing import StaleVersion
-from footcore.web.clinic.roles import clinician_for
 from footcore.web.errors import BAD_REQUEST, NOT_FOUND, UNPROCESSABLE, error_body, responses
 from footcore.web.runner_clock import runner_today
 from footcore.web.training import selectors as training
@@ -84,9 +83,7 @@ def _out(view: rx_templates.TemplateView) -> dict[str, Any]:
     summary="footcore's templates and the clinic's own",
 )
 def list_templates(request: HttpRequest) -> Any:
-    clinician = clinician_for(request.user)
-    if clinician is None:
-        return not_found()
+    clinician = clinician_or_404(request)
     views = rx_templates.templates_for(clinician, runner_today(None))
     return Status(200, [_out(v) for v in views])
 
@@ -97,10 +94,7 @@ def list_templates(request: HttpRequest) -> Any:
     summary="Save a client's prescription as a template of the clinic",
 )
 def create_template(request: HttpRequest, payload: TemplateIn) -> Any:
-    found = caller_client(request, str(payload.client))
-    if found is None:
-        return not_found()
-    clinician, client = found
+    clinician, client = client_or_404(request, str(payload.client))
     view = rx_templates.save_template(clinician=clinician, client=client, name=payload.name)
     return Status(201, _out(view))
 
@@ -111,13 +105,8 @@ def create_template(request: HttpRequest, payload: TemplateIn) -> Any:
     summary="One template",
 )
 def get_template(request: HttpRequest, template_id: str) -> Any:
-    clinician = clinician_for(request.user)
-    if clinician is None:
-        return not_found()
-    try:
-        view = rx_templates.template_for(clinician, template_id, runner_today(None))
-    except rx_templates.NoSuchTemplate:
-        return not_found()
+    clinician = clinician_or_404(request)
+    view = rx_templates.template_for(clinician, template_id, runner_today(None))
     return Status(200, _out(view))
 
 
@@ -127,13 +116,7 @@ def get_template(request: HttpRequest, template_id: str) -> Any:
     summary="Delete one of the clinic's own templates",
 )
 def delete_template(request: HttpRequest, template_id: str) -> Any:
-    clinician = clinician_for(request.user)
-    if clinician is None:
-        return not_found()
-    try:
-        rx_templates.delete_template(clinician=clinician, template_id=template_id)
-    except rx_templates.NoSuchTemplate:
-        return not_found()
+    rx_templates.delete_template(clinician=clinician_or_404(request), template_id=template_id)
     return Status(204, None)
 
 
@@ -143,10 +126,7 @@ def delete_template(request: HttpRequest, template_id: str) -> Any:
     summary="Start the client's prescription from a template (the editor's document back)",
 )
 def start_from_template(request: HttpRequest, client_id: str, payload: StartIn) -> Any:
-    found = caller_client(request, client_id)
-    if found is None:
-        return not_found()
-    clinician, client = found
+    clinician, client = client_or_404(request, client_id)
     try:
         rx = rx_templates.start_from_template(
             clinician=clinician, client=client, template_id=payload.template,
@@ -168,9 +148,7 @@ def start_from_template(request: HttpRequest, client_id: str, payload: StartIn) 
     summary="The clinic's audit log (every clinician read and write), oldest first",
 )
 def get_audit(request: HttpRequest, since: dt.date | None = None) -> Any:
-    clinician = clinician_for(request.user)
-    if clinician is None:
-        return not_found()
+    clinician = clinician_or_404(request)
     rows = list(audit.to_rows(audit.entries(clinician.clinic, since)))
     audit.exported(
         clinician.clinic,

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.http import Http404
 
 from footcore.catalog.loader import default_catalog
 from footcore.domain.prescription import Prescription
@@ -41,8 +42,11 @@ OWN_PREFIX = "own-"
 """A clinic's own template is `own-<id>`; a shipped one is known by its key."""
 
 
-class NoSuchTemplate(Exception):
+class NoSuchTemplate(Http404):
     """No template by that id for this clinician (the same for another clinic's)."""
+
+    def __init__(self) -> None:
+        super().__init__("not found")
 
 
 @dataclass(frozen=True, slots=True)
