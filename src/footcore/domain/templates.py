@@ -210,8 +210,10 @@ def saved_content(data: Mapping[str, Any], profile: Profile, catalog: Catalog) -
     effects = pain_effects(profile, catalog)
     found = Found()
     for raw in list(data.get("items") or [])[:MAX_ITEMS]:
+        if not isinstance(raw, Mapping):
+            continue
         try:
-            item = item_from_dict(raw)
+            item = item_from_dict(dict(raw))
             catalog.get(item.exercise).variant(item.variant)
         except (KeyError, TypeError, ValueError):
             found.warnings.append(f"The template's {raw.get('exercise')!r} is not in the catalog.")

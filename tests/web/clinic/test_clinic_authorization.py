@@ -21,9 +21,9 @@ from pytest_django.fixtures import Settings as SettingsWrapper
 
 from footcore.web.clinic import urls as clinic_urls
 from footcore.web.clinic.rx_templates import save_template
-from footcore.web.training.models import PlannedSession
 from tests.web.builders import profile_data, screen_user
 from tests.web.clinic.builders import (
+    evening,
     joined,
     make_client,
     make_clinic,
@@ -31,6 +31,7 @@ from tests.web.clinic.builders import (
     post_json,
     put_json,
     signed_in,
+    strength_days,
 )
 from tests.web.session_builders import log_body
 
@@ -121,9 +122,9 @@ def world() -> tuple[dict[str, HttpClient], int, str, HttpClient]:
         put_json(phone, "/api/profile", profile_data(start=week_before.date().isoformat()))
         screen_user(client.runner, week_before.date())
     # Something to chart: a session with pain and a self-test, before the red flag.
-    day = PlannedSession.objects.filter(user=client.runner, kind="strength").order_by("date")[0]
-    with time_machine.travel(dt.datetime.combine(day.date, dt.time(18), tzinfo=dt.UTC), tick=False):
-        post_json(phone, "/api/logs", log_body(client.runner, day.date, pain=3))
+    day = strength_days(client.runner)[0]
+    with time_machine.travel(evening(day), tick=False):
+        post_json(phone, "/api/logs", log_body(client.runner, day, pain=3))
         post_json(phone, "/api/assessments", {"test": "heel-raise", "left": 20, "right": 22})
     with time_machine.travel(MON, tick=False):
         post_json(

@@ -12,9 +12,9 @@ from django.test import Client as HttpClient
 from pytest_django.fixtures import Settings as SettingsWrapper
 
 from footcore.web.clinic.models import AuditEntry, Client
-from footcore.web.training.models import PlannedSession
 from tests.web.builders import profile_data, screen_user
 from tests.web.clinic.builders import (
+    evening,
     joined,
     make_client,
     make_clinic,
@@ -22,6 +22,7 @@ from tests.web.clinic.builders import (
     post_json,
     put_json,
     signed_in,
+    strength_days,
 )
 from tests.web.session_builders import log_body
 
@@ -47,13 +48,10 @@ def trained_client() -> tuple[Client, HttpClient, HttpClient]:
         put_json(phone, "/api/my-clinic/consent", {"share": True})
         put_json(phone, "/api/profile", profile_data())
         screen_user(client.runner, MON.date())
-    days = PlannedSession.objects.filter(user=client.runner, kind="strength").order_by("date")
-    for pain, session in zip((4, 2), [days[0], days[2]], strict=True):
-        at = dt.datetime.combine(session.date, dt.time(18), tzinfo=dt.UTC)
-        with time_machine.travel(at, tick=False):
-            response = post_json(
-                phone, "/api/logs", log_body(client.runner, session.date, pain=pain)
-            )
+    days = strength_days(client.runner)
+    for pain, day in zip((4, 2), [days[0], days[2]], strict=True):
+        with time_machine.travel(evening(day), tick=False):
+            response = post_json(phone, "/api/logs", log_body(client.runner, day, pain=pain))
             assert response.status_code in (200, 201), response.content
             test = {"test": "heel-raise", "left": 18 + pain, "right": 25}
             assert post_json(phone, "/api/assessments", test).status_code == 201
