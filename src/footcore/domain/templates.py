@@ -20,6 +20,7 @@ from typing import Any
 
 from footcore.domain.catalog import Catalog
 from footcore.domain.pain_rules import pain_effects
+from footcore.domain.plan_builder import FIRST_WEEK_EXERCISES, MAX_NEW_PER_WEEK
 from footcore.domain.prescribe import _keystones, _take, _warm_ups  # one definition each
 from footcore.domain.prescription import (
     Frequency,
@@ -31,9 +32,9 @@ from footcore.domain.prescription import (
 )
 from footcore.domain.prescription_serialize import item_from_dict, item_to_dict
 from footcore.domain.problems import Invalid, Problem
-from footcore.domain.profile import Profile
+from footcore.domain.profile import DEFAULT_MINUTES, SESSIONS_RANGE, Profile
 from footcore.domain.protocol_parts import Found, plain
-from footcore.domain.protocols import PROTOCOLS
+from footcore.domain.protocols import BEYER_COURSE_WEEKS, PROTOCOLS, RATHLEFF_COURSE_WEEKS
 from footcore.domain.vocab import Concern
 
 FOOT_CORE_PER_WEEK = 3
@@ -44,6 +45,7 @@ FOOT_CORE_EXERCISES = ("short-foot", "toe-yoga", "toe-spreads", "toe-curls", "si
 """footcore's choice: the trial's week-by-week table is not verified (evidence.md §1.1),
 so its two parts, intrinsic foot-muscle strengthening and activation while standing,
 are filled with the seeds' exercises at the seeds' doses."""
+LOW, HIGH = SESSIONS_RANGE
 MAX_NAME = 80
 MAX_ITEMS = 20
 
@@ -96,8 +98,8 @@ def _foot_core(profile: Profile, catalog: Catalog) -> Found:
                 per_week=per_week,
                 role=RxRole.KEYSTONE,
                 reason=(
-                    "foot-core programme: foot-muscle work 3 times a week (Matias 2016); the "
-                    "exercise and its dose are the seeds' (footcore's choice)"
+                    f"foot-core programme: foot-muscle work {FOOT_CORE_PER_WEEK} times a week "
+                    "(Matias 2016); the exercise and its dose are the seeds' (footcore's choice)"
                 ),
                 citation="matias-2016",
                 progression=Progression.LADDER,
@@ -106,8 +108,9 @@ def _foot_core(profile: Profile, catalog: Catalog) -> Found:
         )
     if profile.sessions_per_week < FOOT_CORE_PER_WEEK:
         found.warnings.append(
-            f"Foot-core programme: 3 sessions a week (Matias 2016); the profile asks for "
-            f"{profile.sessions_per_week}. Choose 3 sessions a week."
+            f"Foot-core programme: {FOOT_CORE_PER_WEEK} sessions a week (Matias 2016); the "
+            f"profile asks for {profile.sessions_per_week}. Choose {FOOT_CORE_PER_WEEK} "
+            "sessions a week."
         )
     found.notes.append(
         "Foot-core programme: the trial's own week-by-week exercises are not verified, so "
@@ -121,8 +124,9 @@ SHIPPED: tuple[ShippedTemplate, ...] = (
         "seed-000-routine",
         "Seed 000: the ten-exercise foot routine",
         "seed-000",
-        "Seed 000's ten exercises in rotation, 2-3 times a week for about 10 minutes: five in "
-        "week one, new ones each week (at most two a week is footcore's choice).",
+        f"Seed 000's exercises in rotation, {LOW}-{HIGH} times a week for about "
+        f"{DEFAULT_MINUTES} minutes: {FIRST_WEEK_EXERCISES} in week one, new ones each week (at "
+        f"most {MAX_NEW_PER_WEEK} a week is footcore's choice).",
         _seed_000,
         sets_variety=True,
     ),
@@ -130,8 +134,8 @@ SHIPPED: tuple[ShippedTemplate, ...] = (
         "seed-004-warm-up",
         "Seed 004: warm-up before a run",
         "seed-004",
-        "Toe yoga and the short foot in the warm-up, the big-toe tap 1 minute daily (seed 004); "
-        "the warm-up's shorter reps are footcore's choice.",
+        "Toe yoga and the short foot in the warm-up, the big-toe tap daily (seed 004); the "
+        "warm-up's shorter reps are footcore's choice.",
         lambda profile, catalog: _warm_ups(catalog),
     ),
     ShippedTemplate(
@@ -146,25 +150,25 @@ SHIPPED: tuple[ShippedTemplate, ...] = (
         "rathleff-heel-pain",
         "Plantar heel pain: high-load heel raise (Rathleff 2015)",
         "rathleff-2015",
-        "The high-load heel raise with a towel under the toes every second day for 12 weeks, "
-        "by the trial's table, and seed 000's plantar stretch.",
+        "The high-load heel raise with a towel under the toes every second day for "
+        f"{RATHLEFF_COURSE_WEEKS} weeks, by the trial's table, and seed 000's plantar stretch.",
         PROTOCOLS[Concern.PLANTAR_FASCIITIS],
     ),
     ShippedTemplate(
         "hsr-achilles",
         "Achilles tendinopathy: heavy slow resistance (Beyer 2015)",
         "beyer-2015",
-        "Seated and standing loaded heel raises, 3 times a week for 12 weeks, by the trial's "
-        "table (its unverified week 6-8 row is left out: footcore's choice).",
+        f"Seated and standing loaded heel raises, 3 times a week for {BEYER_COURSE_WEEKS} weeks, "
+        "by the trial's table (its unverified week 6-8 row is left out: footcore's choice).",
         PROTOCOLS[Concern.ACHILLES],
     ),
     ShippedTemplate(
         "foot-core",
         "Foot-core programme (Matias 2016, Taddei 2020)",
         "matias-2016",
-        "Intrinsic foot-muscle work and standing activation 3 times a week (Matias 2016); the "
-        "trial's exercise table is not verified, so the exercises and doses are the seeds' "
-        "(footcore's choice).",
+        f"Intrinsic foot-muscle work and standing activation {FOOT_CORE_PER_WEEK} times a week "
+        "(Matias 2016); the trial's exercise table is not verified, so the exercises and doses "
+        "are the seeds' (footcore's choice).",
         _foot_core,
     ),
 )
