@@ -159,6 +159,8 @@ EXPECTED: dict[str, Access] = {
             "POST /api/clinic/clients/{client_id}/clearance",
             "GET /api/clinic/alerts",
             "clinic/audit.json",
+            "clinic/templates",
+            "clinic/templates/<str:template_id>/delete",
             "clinic/clients/<int:client_id>/charts/pain.svg",
             "clinic/clients/<int:client_id>/charts/tests/<str:kind>.svg",
             "clinic/clients/<int:client_id>/prescription/template",

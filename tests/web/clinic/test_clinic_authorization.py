@@ -62,6 +62,8 @@ def ops() -> list[Op]:
         Op("post", "/clinic", any_clinician, {"name": "Cy", "birth_year": "1980"}, form=True),
         Op("get", "/clinic/audit.csv", any_clinician),
         Op("get", "/clinic/audit.json", any_clinician),
+        Op("get", "/clinic/templates", any_clinician),
+        Op("post", "/clinic/templates/{template}/delete", clinician, {}, form=True),
         Op("get", f"/clinic/clients/{c}/charts/pain.svg", clinician),
         Op("get", f"/clinic/clients/{c}/charts/tests/heel-raise.svg", clinician),
         Op("post", f"/clinic/clients/{c}/prescription/template", clinician,
@@ -207,7 +209,9 @@ def test_the_clinician_of_a_gets_404_for_a_missing_record_like_the_others() -> N
 
 def test_every_clinic_url_and_api_operation_is_in_the_matrix(client: HttpClient) -> None:
     covered = {
-        o.path.replace("{id}", "<int:client_id>").replace("heel-raise.svg", "<str:kind>.svg")
+        o.path.replace("{id}", "<int:client_id>")
+        .replace("heel-raise.svg", "<str:kind>.svg")
+        .replace("{template}", "<str:template_id>")
         for o in ops()
     }
     pages = {"/" + str(p.pattern) for p in clinic_urls.urlpatterns if isinstance(p, URLPattern)}

@@ -261,3 +261,22 @@ def test_the_editor_page_starts_from_a_template_and_saves_one() -> None:
         )
         assert bad.status_code == 302
         assert "choose one of the list" in desk.get(f"/clinic/clients/{client.pk}").content.decode()
+
+
+def test_the_templates_page_lists_all_and_deletes_only_the_clinics_own() -> None:
+    clinician = make_clinician()
+    client, _ = setup_client(clinician)
+    desk = signed_in(clinician.user)
+    with time_machine.travel(MON, tick=False):
+        saved = post_json(desk, "/api/clinic/templates", {"client": client.pk, "name": "Mine"})
+        own = saved.json()["id"]
+        page = desk.get("/clinic/templates").content.decode()
+        assert page.count("data-template=") == 7
+        assert f'action="/clinic/templates/{own}/delete"' in page
+        assert 'action="/clinic/templates/foot-core/delete"' not in page
+        stranger = signed_in(make_clinician("tom", make_clinic("Other Clinic")).user)
+        assert stranger.post(f"/clinic/templates/{own}/delete").status_code == 404
+        assert "Mine" not in stranger.get("/clinic/templates").content.decode()
+        assert desk.post("/clinic/templates/foot-core/delete").status_code == 302
+        assert desk.post(f"/clinic/templates/{own}/delete").status_code == 302
+    assert not PrescriptionTemplate.objects.exists()

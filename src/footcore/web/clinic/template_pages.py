@@ -1,4 +1,5 @@
-"""The editor's template forms (start from one, save as one) and the audit log exports."""
+"""Template pages (the list, the editor's forms to start from one and save one) and the
+audit log exports."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from footcore.domain.problems import Invalid
@@ -56,6 +57,26 @@ def save_template(request: HttpRequest, client_id: int) -> HttpResponse:
     else:
         messages.success(request, f"Saved as the clinic's template {view.name!r}.")
     return redirect(f"/clinic/clients/{client.pk}#editor")
+
+
+@require_safe
+def template_list(request: HttpRequest) -> HttpResponse:
+    clinician = require_clinician(request)
+    views = rx_templates.templates_for(clinician, runner_today(None))
+    context = {"clinician": clinician, "templates": views, "nav": "clinic"}
+    return render(request, "footcore/clinic/templates.html", context)
+
+
+@require_POST
+def delete_template(request: HttpRequest, template_id: str) -> HttpResponse:
+    clinician = require_clinician(request)
+    try:
+        rx_templates.delete_template(clinician=clinician, template_id=template_id)
+    except Invalid as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Template deleted.")
+    return redirect("clinic-templates")
 
 
 def _since(request: HttpRequest) -> dt.date | None:

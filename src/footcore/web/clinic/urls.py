@@ -12,6 +12,12 @@ urlpatterns = [
     path("clinic", views.roster, name="clinic"),
     path("clinic/audit.csv", template_pages.audit_csv, name="clinic-audit"),
     path("clinic/audit.json", template_pages.audit_json, name="clinic-audit-json"),
+    path("clinic/templates", template_pages.template_list, name="clinic-templates"),
+    path(
+        "clinic/templates/<str:template_id>/delete",
+        template_pages.delete_template,
+        name="clinic-template-delete",
+    ),
     path("clinic/clients/<int:client_id>", pages.client_page, name="clinic-client"),
     path("clinic/clients/<int:client_id>/intake", pages.intake, name="clinic-intake"),
     path("clinic/clients/<int:client_id>/prescription", pages.edit, name="clinic-edit"),
