@@ -71,6 +71,7 @@ def pain_svg(request: HttpRequest, client_id: int) -> HttpResponse:
     if not progress.summary.pain:
         raise Http404("no pain answers yet")
     body = pain_chart(progress.summary.pain)
+    # The progress page's own answer: the same caching by the data's digest.
     return progress_charts._svg(request, body, progress_charts.pain_version(progress))
 
 

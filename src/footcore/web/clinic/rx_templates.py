@@ -86,16 +86,17 @@ def _shipped_view(template: ShippedTemplate, today: dt.date) -> TemplateView:
 
 
 def _exercises(content: TemplateContent) -> tuple[str, ...]:
+    return _names([i.exercise for i in content.items] + list(content.variety or ()))
+
+
+def _names(ids: list[str]) -> tuple[str, ...]:
     catalog = default_catalog()
-    ids = [i.exercise for i in content.items] + list(content.variety or ())
     return tuple(dict.fromkeys(catalog.get(i).name for i in ids if i in catalog.ids()))
 
 
 def _own_view(row: PrescriptionTemplate) -> TemplateView:
-    catalog = default_catalog()
     ids = [str(i.get("exercise")) for i in row.data.get("items", [])]
-    ids += [str(v) for v in row.data.get("variety", [])]
-    names = tuple(dict.fromkeys(catalog.get(i).name for i in ids if i in catalog.ids()))
+    names = _names(ids + [str(v) for v in row.data.get("variety", [])])
     return TemplateView(
         f"{OWN_PREFIX}{row.pk}",
         row.name,
