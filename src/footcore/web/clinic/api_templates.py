@@ -84,7 +84,7 @@ def _out(view: rx_templates.TemplateView) -> dict[str, Any]:
 )
 def list_templates(request: HttpRequest) -> Any:
     clinician = clinician_or_404(request)
-    views = rx_templates.templates_for(clinician, runner_today(None))
+    views = rx_templates.templates_for(clinician)
     return Status(200, [_out(v) for v in views])
 
 
@@ -106,7 +106,7 @@ def create_template(request: HttpRequest, payload: TemplateIn) -> Any:
 )
 def get_template(request: HttpRequest, template_id: str) -> Any:
     clinician = clinician_or_404(request)
-    view = rx_templates.template_for(clinician, template_id, runner_today(None))
+    view = rx_templates.template_for(clinician, template_id)
     return Status(200, _out(view))
 
 

@@ -128,7 +128,7 @@ def _context(request: HttpRequest, client_id: int, **extra: Any) -> dict[str, An
         "follow": follow_up_for(client, today),
         "timeline": care.timeline(client),
         "charts": clinic_charts.charts_for(client),
-        "templates": rx_templates.templates_for(clinician, today),
+        "templates": rx_templates.templates_for(clinician),
         "modes": [m.value for m in ApplyMode],
         "red_flag_on": open_red_flag(client),
         "cleared": care.last_clearance(client),

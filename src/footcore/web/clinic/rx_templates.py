@@ -9,6 +9,7 @@ else is told the template does not exist.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -23,7 +24,6 @@ from footcore.domain.templates import (
     SHIPPED,
     SHIPPED_BY_KEY,
     ApplyMode,
-    ShippedTemplate,
     TemplateContent,
     apply_template,
     check_name,
@@ -70,10 +70,16 @@ def _own(clinician: Clinician, template_id: str) -> PrescriptionTemplate:
     return found
 
 
-def _shipped_view(template: ShippedTemplate, today: dt.date) -> TemplateView:
-    # Shown as for an adult with every piece of equipment and no pain; for a client,
-    # their own profile decides.
-    everything = Profile(start=today, equipment=tuple(Equipment))
+PREVIEW_START = dt.date(2026, 1, 5)
+"""Any Monday: a template's exercises and doses do not depend on the start."""
+
+
+@functools.lru_cache(maxsize=len(SHIPPED))
+def _shipped_view(key: str) -> TemplateView:
+    """Shown as for an adult with every piece of equipment and no pain (for a client,
+    their own profile decides); pure, so worked out once per process."""
+    template = SHIPPED_BY_KEY[key]
+    everything = Profile(start=PREVIEW_START, equipment=tuple(Equipment))
     content = shipped_content(template, everything, default_catalog())
     return TemplateView(
         template.key,
@@ -107,15 +113,14 @@ def _own_view(row: PrescriptionTemplate) -> TemplateView:
     )
 
 
-def templates_for(clinician: Clinician, today: dt.date) -> list[TemplateView]:
+def templates_for(clinician: Clinician) -> list[TemplateView]:
     own = PrescriptionTemplate.objects.filter(clinic=clinician.clinic)
-    return [*(_shipped_view(t, today) for t in SHIPPED), *(_own_view(r) for r in own)]
+    return [*(_shipped_view(t.key) for t in SHIPPED), *(_own_view(r) for r in own)]
 
 
-def template_for(clinician: Clinician, template_id: str, today: dt.date) -> TemplateView:
-    shipped = SHIPPED_BY_KEY.get(template_id)
-    if shipped is not None:
-        return _shipped_view(shipped, today)
+def template_for(clinician: Clinician, template_id: str) -> TemplateView:
+    if template_id in SHIPPED_BY_KEY:
+        return _shipped_view(template_id)
     return _own_view(_own(clinician, template_id))
 
 

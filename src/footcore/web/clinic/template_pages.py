@@ -62,7 +62,7 @@ def save_template(request: HttpRequest, client_id: int) -> HttpResponse:
 @require_safe
 def template_list(request: HttpRequest) -> HttpResponse:
     clinician = require_clinician(request)
-    views = rx_templates.templates_for(clinician, runner_today(None))
+    views = rx_templates.templates_for(clinician)
     context = {"clinician": clinician, "templates": views, "nav": "clinic"}
     return render(request, "footcore/clinic/templates.html", context)
 
