@@ -6,6 +6,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from footcore.catalog.loader import default_catalog
 from footcore.domain.planning import build_plan
@@ -176,3 +178,36 @@ def test_a_template_name_must_be_given_and_short(name: str) -> None:
     with pytest.raises(Invalid) as refused:
         check_name(name)
     assert refused.value.problems[0].field == "name"
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    items=st.lists(
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "exercise": st.sampled_from(["short-foot", "x"]),
+                "stages": JSON,
+                "variant": JSON,
+                "frequency": JSON,
+            },
+        ),
+        max_size=3,
+    ),
+    variety=JSON,
+)
+def test_a_stored_template_of_any_shape_gives_content_or_warnings_never_a_crash(
+    items: list[dict[str, Any]], variety: Any
+) -> None:
+    data = {"items": items, "variety": variety if isinstance(variety, list) else []}
+    content = saved_content(data, make_profile(), CATALOG)
+    assert len(content.warnings) >= len(items) - len(content.items)

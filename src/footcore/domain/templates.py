@@ -228,7 +228,9 @@ def saved_content(data: Mapping[str, Any], profile: Profile, catalog: Catalog) -
     notes: list[str] = []
     _take(found, items, warnings, notes, effects, catalog)
     variety = tuple(
-        v for v in data.get("variety") or [] if v in catalog.ids() and v not in effects.excluded
+        v
+        for v in data.get("variety") or []
+        if isinstance(v, str) and v in catalog.ids() and v not in effects.excluded
     )
     return TemplateContent(tuple(items), variety, (*found.warnings, *warnings), tuple(notes))
 
