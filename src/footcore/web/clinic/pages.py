@@ -117,6 +117,7 @@ def _context(request: HttpRequest, client_id: int, **extra: Any) -> dict[str, An
     rx = training.current_prescription(client.runner)
     today = runner_today(training.get_profile(client.runner))
     document = edit_document(rx, catalog) if rx is not None else None
+    templates = rx_templates.templates_for(clinician)
     if document is not None:
         for item in document["items"]:
             item["rungs"] = [(v.id, v.name) for v in catalog.get(item["exercise"]).variants]
@@ -128,7 +129,8 @@ def _context(request: HttpRequest, client_id: int, **extra: Any) -> dict[str, An
         "follow": follow_up_for(client, today),
         "timeline": care.timeline(client),
         "charts": clinic_charts.charts_for(client),
-        "templates": rx_templates.templates_for(clinician),
+        "templates": templates,
+        "own_templates": [t for t in templates if not t.shipped],
         "modes": [m.value for m in ApplyMode],
         "red_flag_on": open_red_flag(client),
         "cleared": care.last_clearance(client),
