@@ -155,8 +155,7 @@ def export_audit(
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="csv or json.")] = "csv",
 ) -> None:
-    """Export the clinic's audit log (every clinician read and write of a client); the
-    export is itself logged."""
+    """Export the clinic's audit log (every clinician read and write); the export is logged."""
     import datetime as dt
 
     if fmt not in ("csv", "json"):
