@@ -60,6 +60,11 @@ WRONG_TYPES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
     ("post", "/api/clinic/clients/{client_id}/clearance"): ({"note": 42}, "note"),
     ("post", "/api/clinic/exercises"): ({"slug": 7}, "slug"),
     ("put", "/api/clinic/exercises/{exercise_id}"): ({"steps": "all of them"}, "steps"),
+    ("post", "/api/clinic/clients/{client_id}/prescription/template"): (
+        {"template": "rathleff-heel-pain", "mode": "sideways"},
+        "mode",
+    ),
+    ("post", "/api/clinic/templates"): ({"client": "first", "name": "Heel pain"}, "client"),
 }
 
 

@@ -158,7 +158,7 @@ EXPECTED: dict[str, Access] = {
             "GET /api/clinic/clients/{client_id}/progress",
             "POST /api/clinic/clients/{client_id}/clearance",
             "GET /api/clinic/alerts",
-            # A clinic's own exercises: tests/web/custom_exercises/test_authorization.py.
+            # A clinic's own exercises: roles in tests/web/clinic/test_clinic_authorization.py.
             "clinic/exercises",
             "clinic/exercises/new",
             "clinic/exercises/<slug:exercise_id>",
@@ -175,6 +175,23 @@ EXPECTED: dict[str, Access] = {
             "PUT /api/clinic/exercises/{exercise_id}",
             "POST /api/clinic/exercises/{exercise_id}/retire",
             "POST /api/clinic/exercises/{exercise_id}/picture",
+            "clinic/audit.json",
+            "clinic/templates",
+            "clinic/templates/<str:template_id>/delete",
+            "clinic/clients/<int:client_id>/charts/pain.svg",
+            "clinic/clients/<int:client_id>/charts/tests/<str:kind>.svg",
+            "clinic/clients/<int:client_id>/prescription/template",
+            "clinic/clients/<int:client_id>/prescription/save-template",
+            "api/clinic/clients/<client_id>/prescription/template",
+            "api/clinic/templates",
+            "api/clinic/templates/<template_id>",
+            "api/clinic/audit",
+            "POST /api/clinic/clients/{client_id}/prescription/template",
+            "GET /api/clinic/templates",
+            "POST /api/clinic/templates",
+            "GET /api/clinic/templates/{template_id}",
+            "DELETE /api/clinic/templates/{template_id}",
+            "GET /api/clinic/audit",
         ),
         OWN,
     ),
@@ -200,6 +217,7 @@ PARAMS: dict[str, tuple[str, str]] = {
     "url": ("nothing-here/", "nothing-here/"),
     "client_id": ("1", "987654"),
     "uidb64": ("MQ", "OTg3NjU0"),
+    "template_id": ("own-1", "own-987654"),
 }
 OWNED = frozenset({"day", "token", "object_id", "id"})
 """Parameters that name something of A's (the rest name shared things: the library)."""
