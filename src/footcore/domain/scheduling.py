@@ -32,8 +32,13 @@ class WeekSpan:
     """The Sunday."""
 
     def days(self) -> tuple[dt.date, ...]:
-        count = (self.end - self.start).days + 1
-        return tuple(self.start + i * ONE_DAY for i in range(count))
+        return _days(self.start, self.end)
+
+
+@lru_cache(maxsize=4096)
+def _days(start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
+    """The dates from `start` to `end`: the planner asks for every week's several times."""
+    return tuple(start + i * ONE_DAY for i in range((end - start).days + 1))
 
 
 def week_spans(profile: Profile) -> tuple[WeekSpan, ...]:
@@ -95,6 +100,8 @@ class RunningWeek:
         self._hard = frozenset(d.number for d in profile.hard_days)
         self._long = None if profile.long_run_day is None else profile.long_run_day.number
         self._races = frozenset(profile.races)
+        self.run_weekdays = self._runs
+        self.races = self._races
         self._warm_up_reasons: dict[tuple[int, bool], str] = {}
         # The days a race blocks (itself, the two before, the one after) and the weekday
         # before the long run, for `day_shape`.
@@ -268,4 +275,5 @@ def _shortfall(calendar: RunningWeek, span: WeekSpan, count: int, wanted: int) -
 
 def warm_up_days(calendar: RunningWeek, span: WeekSpan) -> tuple[dt.date, ...]:
     """Run days and race days in `span`: each gets the short activation warm-up."""
-    return tuple(d for d in span.days() if calendar.is_run_day(d) or calendar.is_race(d))
+    runs, races = calendar.run_weekdays, calendar.races
+    return tuple(d for d in span.days() if d.weekday() in runs or d in races)
