@@ -56,6 +56,7 @@ from footcore.web.runner.models import RunnerStateRow
 from footcore.web.runner.records import answers_to_dict, exercise_to_dict, log_from_row
 from footcore.web.runner.selectors import history, names, parse_state, rebuilt_state
 from footcore.web.runner.state_text import state_as_text, state_from_text
+from footcore.web.runner.writer_turn import writer_turn
 from footcore.web.runner_clock import runner_today
 from footcore.web.sessions.conflicts import Conflict, refusal
 from footcore.web.sessions.models import (
@@ -100,7 +101,8 @@ def apply_change(
     screen owed: read from the stored state); nothing is written then.
     """
     try:
-        return _apply(user, change, today, results)
+        with writer_turn():
+            return _apply(user, change, today, results)
     except IntegrityError:
         if not isinstance(change, SessionLogged | SessionCorrected):
             raise
