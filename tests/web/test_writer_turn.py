@@ -31,9 +31,16 @@ def taken_elsewhere() -> bool:
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+def test_on_postgresql_no_turn_is_taken_the_row_lock_queues_writers() -> None:
+    if connection.vendor == "sqlite":
+        return  # the next test covers SQLite
+    with turn.writer_turn():
+        assert not taken_elsewhere()
+
+
 def test_a_writer_holds_the_turn_until_it_is_done() -> None:
     if connection.vendor != "sqlite":
-        pytest.skip("the turn is SQLite's; PostgreSQL queues on the row lock")
+        return  # the test above covers PostgreSQL
     with turn.writer_turn():
         assert taken_elsewhere()
         with turn.writer_turn():  # a change inside a change does not wait for itself
