@@ -283,7 +283,7 @@ def _interpreted(latest: Latest, age: float | None, sex: Sex | None) -> LatestRe
         side=last.side,
         date=last.date,
         value=shown if isinstance(shown, Grade) else float(shown),
-        interpretation=compare(last.kind, last.value, age, sex),
+        interpretation=compare(last.kind, last.value, age, sex, last.surface),
         change=latest.change(),
     )
 
@@ -299,4 +299,6 @@ def _latest_asymmetry(
     if not both:
         return None
     day = both[-1]
+    if not left[day].comparable(right[day]):
+        return None  # one foot on the incline, one on the floor: not a side-to-side gap
     return asymmetry(left[day].value, right[day].value, kind)

@@ -18,6 +18,7 @@ from footcore.domain.assessments import (
     DEFINITIONS,
     AssessmentResult,
     Grade,
+    HeelRaiseSurface,
     TestKind,
     Trials,
     Value,
@@ -65,7 +66,10 @@ def _results(rows: list[AssessmentEntry]) -> list[AssessmentResult]:
                 continue  # not scorable: nothing to chart or compare
             results.append(AssessmentResult(row.date, kind, None, float(percent)))
         else:
-            results.append(AssessmentResult(row.date, kind, side, value_from_json(row.value)))
+            surface = None if row.surface is None else HeelRaiseSurface(row.surface)
+            results.append(
+                AssessmentResult(row.date, kind, side, value_from_json(row.value), surface)
+            )
     return results
 
 
