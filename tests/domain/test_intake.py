@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from footcore.domain import assessments, intake
+from footcore.domain import assessments
 from footcore.domain.intake import parse_intake
 from footcore.domain.problems import Invalid
 
@@ -22,7 +22,6 @@ def make_intake(**over: object) -> dict[str, object]:
 
 
 def test_the_intake_and_the_self_test_share_one_surface_vocabulary() -> None:
-    assert intake.HeelRaiseSurface is assessments.HeelRaiseSurface
     found = parse_intake(make_intake(heel_raise_surface="incline"), today=TODAY)
     assert found.heel_raise_surface is assessments.HeelRaiseSurface.INCLINE
 

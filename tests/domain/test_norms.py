@@ -24,7 +24,6 @@ from footcore.domain.norms import (
 )
 from footcore.domain.vocab import Sex
 
-
 INCLINE = HeelRaiseSurface.INCLINE
 
 

@@ -150,7 +150,10 @@ def test_the_latest_incline_result_counts_even_after_an_older_flat_one() -> None
 
 
 def test_sides_on_different_surfaces_are_never_called_lopsided() -> None:
-    results = [on(HeelRaiseSurface.INCLINE, Side.LEFT, 30), on(HeelRaiseSurface.FLAT, Side.RIGHT, 60)]
+    results = [
+        on(HeelRaiseSurface.INCLINE, Side.LEFT, 30),
+        on(HeelRaiseSurface.FLAT, Side.RIGHT, 60),
+    ]
     assert emphasis_from_results(results, None, None) == ()
     same = [on(HeelRaiseSurface.FLAT, Side.LEFT, 30), on(HeelRaiseSurface.FLAT, Side.RIGHT, 60)]
     assert "calf-raises" in by_exercise(emphasis_from_results(same, None, None))

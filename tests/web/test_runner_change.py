@@ -42,7 +42,7 @@ def test_a_self_test_after_logging_today_keeps_todays_logged_session(
     assert post_json(client, "/api/logs", log_body(runner, TUE), evening(TUE)).status_code == 201
     before = todays_session(runner)
 
-    body = {"test": "heel-raise", "left": 3, "right": 30}
+    body = {"test": "heel-raise", "left": 3, "right": 30, "surface": "incline"}
     response = post_json(client, "/api/assessments", body, evening(TUE))
 
     assert response.status_code == 201, response.content
