@@ -400,6 +400,14 @@ def _decide(
             "morning, so the load is kept, not raised."
         )
         return decided(Rule.ACCEPTABLE, reason, zone.citation)
+    if session_pain(log) > ACCEPTABLE_MAX:
+        # Not the culprit of a flare: kept where it is, neither stepped back nor up.
+        reason = (
+            f"{name} stays at its current level: it was not what hurt ({hurt}) on {day}, so"
+            " it is not stepped back, but after a session above 5/10 it does not step up"
+            " either until a calmer week."
+        )
+        return decided(Rule.CARRY_ON, reason, "silbernagel-2007", hold=False)
     if not easy or not calm:
         reason = f"{name} as planned: {hurt} on {day}."
         return decided(Rule.CARRY_ON, reason, "footcore-design", hold=False)
