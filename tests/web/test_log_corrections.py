@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import time_machine
 from django.contrib.auth.models import User
 from django.test import Client
 
@@ -19,6 +18,7 @@ from tests.web.session_builders import (
     log_body,
     onboard,
     post_json,
+    post_log_form,
 )
 
 pytestmark = pytest.mark.django_db
@@ -77,19 +77,8 @@ def test_the_log_page_of_a_logged_session_shows_it_and_offers_a_correction(
     assert "is logged" in html
     assert '<strong class="logged-pain">3/10</strong>' in html
     assert "Correct this log" in html
-    form = page.context["form"]
-    assert form.initial["pain_0_10"] == 3
-    data = {
-        "idempotency_key": form.initial["idempotency_key"],
-        "difficulty": "just-right",
-        "pain_0_10": "1",
-        "pain_site": "",
-    }
-    for i, _ in enumerate(form.items):
-        data[f"status_{i}"] = "done"
-        data[f"sets_{i}"] = "1"
-    with time_machine.travel(evening(TUE), tick=False):
-        response = client.post(f"/log/{TUE.isoformat()}", data)
+    assert page.context["form"].initial["pain_0_10"] == 3
+    response = post_log_form(client, TUE, difficulty="just-right", pain=1)
     assert response.status_code == 302
     after = get_page(client, f"/log/{TUE.isoformat()}", evening(TUE)).content.decode()
     assert '<strong class="logged-pain">1/10</strong>' in after

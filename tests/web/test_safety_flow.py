@@ -21,6 +21,7 @@ from tests.web.session_builders import (
     log_body,
     onboard,
     post_json,
+    post_log_form,
 )
 
 pytestmark = pytest.mark.django_db
@@ -88,19 +89,7 @@ def test_pain_of_7_makes_the_red_flag_screen_due_and_the_page_links_to_it(
 def test_pain_of_7_logged_on_the_page_sends_the_runner_to_the_safety_questions(
     client: Client, runner: User
 ) -> None:
-    page = get_page(client, f"/log/{TUE.isoformat()}", evening(TUE))
-    form = page.context["form"]
-    data = {
-        "idempotency_key": form.initial["idempotency_key"],
-        "difficulty": "too-hard",
-        "pain_0_10": "8",
-        "pain_site": "heel",
-    }
-    for i, _ in enumerate(form.items):
-        data[f"status_{i}"] = "done"
-        data[f"sets_{i}"] = "1"
-    with time_machine.travel(evening(TUE), tick=False):
-        response = client.post(f"/log/{TUE.isoformat()}", data)
+    response = post_log_form(client, TUE, difficulty="too-hard", pain=8, site="heel")
     assert response.status_code == 302
     assert response["Location"] == "/safety"
 
