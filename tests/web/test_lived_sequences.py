@@ -160,3 +160,29 @@ def test_the_referral_is_said_once_in_the_changes_with_its_citation(
     assert len(stops) == 1, changes
     assert changes[0] == stops[0]
     assert stops[0].endswith("[footcore-design]")
+
+
+def test_every_step_up_waits_for_two_sessions_at_the_level(client: Client, runner: User) -> None:
+    assert sets(runner, NEXT_TUE, "shin-curls") == 2  # the plan's weekly step, planned ahead
+
+    changes = log(client, runner, TUE)
+
+    assert sets(runner, NEXT_TUE, "shin-curls") == 1
+    assert (
+        "Shin Curls at the same level for now: Tuesday 8 Dec was its first session at this"
+        " level, and a step up waits for a second one. [return-to-run-2023]"
+    ) in changes
+
+    log(client, runner, THU)
+
+    assert sets(runner, NEXT_TUE, "shin-curls") == 2
+
+
+def test_a_runner_training_once_a_week_steps_up_every_second_week(
+    client: Client, runner: User
+) -> None:
+    log(client, runner, TUE)
+    log(client, runner, NEXT_TUE)
+
+    assert sets(runner, NEXT_TUE, "shin-curls") == 1  # week one held: one session only
+    assert sets(runner, TUE + 2 * WEEK, "shin-curls") == 2  # two sessions at the level
