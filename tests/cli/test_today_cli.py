@@ -32,7 +32,7 @@ def footcore(data_dir: Path, *args: str) -> str:
     return done.stdout
 
 
-def test_a_read_on_a_fresh_install_creates_the_schema_and_a_write_completes_it(
+def test_a_read_on_a_fresh_install_asks_for_a_profile_and_a_write_creates_the_schema(
     tmp_path: Path,
 ) -> None:
     env = {**os.environ, "FOOTCORE_DATA_DIR": str(tmp_path), "DATABASE_URL": ""}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -21,6 +23,27 @@ def skip_or_fail(reason: str) -> None:
     if strict_skips():
         pytest.fail(f"{reason} (FOOTCORE_REQUIRE_ALL is set, so this is a failure, not a skip)")
     pytest.skip(reason)
+
+
+@pytest.fixture
+def scratch_database_url() -> Iterator[str]:
+    """A new, empty database on the server of FOOTCORE_TEST_POSTGRES_URL, dropped after."""
+    server = os.environ.get("FOOTCORE_TEST_POSTGRES_URL", "")
+    if not server:
+        skip_or_fail("FOOTCORE_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against")
+    import psycopg
+
+    parts = urlsplit(server)
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    name = f"footcore_scratch_{uuid.uuid4().hex[:10]}"
+    try:
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError as exc:
+        skip_or_fail(f"PostgreSQL at FOOTCORE_TEST_POSTGRES_URL is not reachable: {exc}")
+    yield urlunsplit(parts._replace(path=f"/{name}"))
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")

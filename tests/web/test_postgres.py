@@ -6,36 +6,11 @@ import json
 import os
 import subprocess
 import sys
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from tests.support.plugin import skip_or_fail
-
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def scratch_database_url() -> Iterator[str]:
-    server = os.environ.get("FOOTCORE_TEST_POSTGRES_URL", "")
-    if not server:
-        skip_or_fail("FOOTCORE_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against")
-    import psycopg
-
-    parts = urlsplit(server)
-    admin_url = urlunsplit(parts._replace(path="/postgres"))
-    name = f"footcore_scratch_{uuid.uuid4().hex[:10]}"
-    try:
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-    except psycopg.OperationalError as exc:
-        skip_or_fail(f"PostgreSQL at FOOTCORE_TEST_POSTGRES_URL is not reachable: {exc}")
-    yield urlunsplit(parts._replace(path=f"/{name}"))
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_a_fresh_postgresql_database_is_migrated_and_used_by_the_cli(

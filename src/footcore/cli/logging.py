@@ -1,4 +1,4 @@
-"""`footcore log` and `footcore checkin`, plus the safety and changes lines of `footcore today`."""
+"""`footcore log` and `footcore checkin`."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
     from footcore.domain.plan import PlannedSession
-    from footcore.web.sessions.selectors import ProgramView
 
 
 class Felt(StrEnum):
@@ -223,26 +222,3 @@ def checkin(
     console.print(f"[green]saved[/] morning check for {day.isoformat()}", highlight=False)
     for line in adaptation.explanations:
         console.print("  - " + escape(line), highlight=False)
-
-
-def print_status(view: ProgramView) -> bool:
-    """Print the stop message or the red-flag prompt and the changes; True when no
-    exercise may be shown (stopped, or a screen is owed)."""
-    if view.stopped:
-        console.print("[bold red]Training is stopped.[/]")
-        console.print(escape(view.stop_reason or ""), highlight=False)
-        console.print(
-            "See a clinician (a doctor or physical therapist). No exercises are shown until "
-            "you confirm their clearance (`footcore clearance --confirm`)."
-        )
-    elif view.screen_first:
-        console.print(
-            f"[bold yellow]Safety questions first:[/] {escape(view.gate.reason or '')} "
-            "Answer them with `footcore safety`; no exercises are shown until then.",
-            highlight=False,
-        )
-    if view.explanations:
-        console.print("[bold]Changes[/]")
-        for line in view.explanations:
-            console.print("  - " + escape(line), highlight=False)
-    return view.blocked

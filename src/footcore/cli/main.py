@@ -1,7 +1,8 @@
 """The `footcore` command.
 
 Sub-commands are imported only when they run: `footcore today` never loads the PDF
-or chart libraries, and `footcore --help` loads no command at all. `COMMANDS` maps
+or chart libraries, nor Django when its quick read answers (`footcore.cli.today_read`),
+nor pydantic (`PlainOption`), and `footcore --help` loads no command at all. `COMMANDS` maps
 each command to the module whose `register(app)` defines it and to the one-line help
 the root help lists (a test checks it against the command's own), in that order.
 """
@@ -55,16 +56,72 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+class PlainOption(typer.core.TyperOption):
+    """An option whose value is taken as it is when it needs no conversion.
+
+    Typer converts every option's value through a pydantic adapter, built the first
+    time the option is processed, even for an option left at its default None.
+    Importing pydantic for that costs about a third of `footcore today`'s start-up
+    (bench/cli_startup.py). An optional single value that is None, or text for a text
+    option with no parser of its own, is what the adapter would return, so it is passed
+    on unchanged (typer does the same for a flag that is already True or False);
+    anything else, a required option, or one taking several values, goes through typer
+    as before. The options stay typer's own otherwise: `plain_options` only changes
+    the class of the ones typer built.
+    """
+
+    def process_value(self, ctx: Any, value: Any) -> Any:
+        described = self.type_descriptor
+        text = described.annotation is str and described.parameter_info.parser is None
+        plain = value is None or (text and type(value) is str)
+        if not plain or self.required or self.nargs != 1 or self.multiple:
+            return super().process_value(ctx, value)
+        return value if self.callback is None else self.callback(ctx, self, value)
+
+
+def _plain(params: list[Any]) -> list[Any]:
+    for param in params:
+        if type(param) is typer.core.TyperOption:
+            param.__class__ = PlainOption
+    return params
+
+
+class PlainCommand(typer.core.TyperCommand):
+    """A command whose options (its `--help` too) are `PlainOption`s."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain(super().get_params(ctx))
+
+
+class PlainGroup(typer.core.TyperGroup):
+    """A group whose options (its `--help` too) are `PlainOption`s."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain(super().get_params(ctx))
+
+
+def plain_options(command: Any) -> Any:
+    """`command` and its sub-commands, as typer built them, made `PlainCommand`s and
+    `PlainGroup`s (they add nothing to typer's classes but `get_params`)."""
+    if type(command) is typer.core.TyperCommand:
+        command.__class__ = PlainCommand
+    elif type(command) is typer.core.TyperGroup:
+        command.__class__ = PlainGroup
+    for sub in getattr(command, "commands", {}).values():
+        plain_options(sub)
+    return command
+
+
 # Typer ships its own copy of click, so its types are not the `click` package's;
 # the group below is typed loosely for that reason.
 def _load(module_name: str) -> dict[str, Any]:
     module = importlib.import_module(f"footcore.cli.{module_name}")
     holder = typer.Typer()
     module.register(holder)
-    return dict(typer.main.get_group(holder).commands)
+    return dict(plain_options(typer.main.get_group(holder)).commands)
 
 
-class LazyGroup(typer.core.TyperGroup):
+class LazyGroup(PlainGroup):
     """A command group that imports a sub-command's module on first use."""
 
     listing = False

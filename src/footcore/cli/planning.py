@@ -207,30 +207,25 @@ def today(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """What to do today, from your stored plan."""
-    setup(migrate=False)
-    from footcore.catalog.cache import default_catalog
-    from footcore.domain.plan_serialize import session_to_dict
-    from footcore.web.accounts.services import local_runner
+    from footcore.cli.today_read import read_today
     from footcore.web.runner_clock import runner_today
-    from footcore.web.training import selectors
 
-    user = local_runner()
-    runner = selectors.get_profile(user)
-    if runner is None:
+    read = read_today(lambda runner: _parse_date("--date", date) if date else runner_today(runner))
+    if read is None:
         fail("no stored profile: run `footcore profile set FILE` first")
-    day = _parse_date("--date", date) if date else runner_today(runner)
-    from footcore.cli.logging import print_status
-    from footcore.web.sessions.selectors import program_view
+    from footcore.catalog.cache import default_catalog
+    from footcore.cli.status_lines import print_status
+    from footcore.domain.plan_serialize import session_to_dict
 
-    status = program_view(user, day)
-    sessions = [] if status.blocked else selectors.sessions_on(user, day)
-    names = {e.id: e.name for e in default_catalog().exercises}
+    day, status, sessions = read.day, read.status, read.sessions
+    catalog = default_catalog()
+    names = {e.id: e.name for e in catalog.exercises}
     if as_json:
         print_json(
             {
                 "date": day.isoformat(),
                 "status": status.as_dict(),
-                "sessions": [session_to_dict(s, default_catalog()) for s in sessions],
+                "sessions": [session_to_dict(s, catalog) for s in sessions],
             }
         )
         return

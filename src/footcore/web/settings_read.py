@@ -1,4 +1,5 @@
-"""Settings for CLI commands that only read (`footcore today`, `plan`, `progress`, ...).
+"""Settings for CLI commands that only read (`plan`, `progress`, ..., and `footcore today`
+when its quick path, `footcore.cli.today_read`, cannot answer).
 
 The same settings as `footcore.web.settings`, less the apps such a command never
 touches: the admin site (importing it pulls in Django's forms, widgets and admin
