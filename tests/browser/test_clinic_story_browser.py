@@ -144,6 +144,40 @@ def test_the_clinician_and_runner_story(browser: Any, live_server: Any) -> None:
         assert "fewer sets this week" in change
         phone.screenshot(path=str(ARTIFACTS / "clinic-runner-view.png"), full_page=True)
 
+        # A self-test from the phone, then the clinician's timeline charts it and the pain.
+        token = next(c["value"] for c in phone_context.cookies() if c["name"] == "csrftoken")
+        answer = phone.request.post(
+            "/api/assessments",
+            data={"test": "heel-raise", "left": 22, "right": 16},
+            headers={"X-CSRFToken": token},
+        )
+        assert answer.ok, answer.text()
+        blocked: list[str] = []
+        desk.page.on(
+            "console",
+            lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None,
+        )
+        desk.page.goto(f"/clinic/clients/{Client.objects.get(name='Ben Runner').pk}")
+        for kind in ("pain", "heel-raise"):
+            chart = desk.page.locator(f"img[data-chart={kind}]")
+            chart.scroll_into_view_if_needed()
+            chart.wait_for()
+            drawn = chart.evaluate("img => img.complete && img.naturalWidth > 0")
+            assert drawn, kind
+        assert blocked == []
+        desk.page.locator("#time-h").locator("..").screenshot(
+            path=str(ARTIFACTS / "clinic-timeline-charts.png")
+        )
+
+        # Start from a template in the editor, adding the foot-core programme.
+        desk.page.select_option("select[name=template]", "foot-core")
+        desk.page.check("input[name=mode][value=add]")
+        desk.page.click("[data-apply-template]")
+        desk.page.wait_for_selector("text=started from the template")
+        assert desk.page.locator("tr[data-item=toe-spreads]").count() == 1
+        phone.goto("/today")
+        assert "Foot-core programme" in phone.locator("[data-physio-change]").inner_text()
+
     (ARTIFACTS / "clinic-story.txt").write_text(
         f"intake to shared code: {clicks} clicks, {entries} field entries, {seconds:.1f} s\n"
     )

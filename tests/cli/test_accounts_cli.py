@@ -118,3 +118,48 @@ def test_clinic_audit_exports_every_clinician_action_as_csv(tmp_path: Path) -> N
     assert rows[1].endswith(f",mia,{client.pk},'=cmd(),write,added the client")
     assert rows[2].endswith("write,revoked the client code")
     assert invoke("clinic", "audit", "Elsewhere")[0] == 2
+
+
+def test_clinic_audit_exports_json_since_a_day_and_logs_the_export(tmp_path: Path) -> None:
+    import json
+
+    import time_machine
+
+    from footcore.web.clinic.models import AuditEntry
+
+    invoke("clinic", "add", "Harbour Physio")
+    invoke("user", "add", "mia", "--clinician", "--clinic", "Harbour Physio",
+           "--password-stdin", stdin=PASSWORD)  # fmt: skip
+    clinician = Clinician.objects.get(user__username="mia")
+    with time_machine.travel(dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC), tick=False):
+        services.add_client(
+            clinician=clinician, name="Ben", birth_year=1990, today=dt.date(2026, 11, 2)
+        )
+    with time_machine.travel(dt.datetime(2026, 12, 2, 9, tzinfo=dt.UTC), tick=False):
+        services.add_client(
+            clinician=clinician, name="Cy", birth_year=1991, today=dt.date(2026, 12, 2)
+        )
+        target = tmp_path / "audit.json"
+        args = ("clinic", "audit", "Harbour Physio", "--format", "json", "--since", "2026-12-01")
+        code, out = invoke(*args, "--out", str(target))
+    assert code == 0, out
+    rows = json.loads(target.read_text())
+    assert [(r["client"], r["what"]) for r in rows] == [("Cy", "added the client")]
+    export = AuditEntry.objects.order_by("-pk").first()
+    assert export is not None
+    assert (export.actor_name, export.client, export.what) == (
+        "command line",
+        None,
+        "exported the audit log (json) since 2026-12-01",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [(("--since", "last week"), "--since"), (("--format", "xml"), "--format")],
+)
+def test_clinic_audit_refuses_a_bad_option_naming_it(args: tuple[str, str], named: str) -> None:
+    invoke("clinic", "add", "Harbour Physio")
+    code, out = invoke("clinic", "audit", "Harbour Physio", *args)
+    assert code == 2
+    assert named in out

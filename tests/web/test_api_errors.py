@@ -58,6 +58,11 @@ WRONG_TYPES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
     ),
     ("put", "/api/clinic/clients/{client_id}/prescription"): ({"items": "all"}, "items"),
     ("post", "/api/clinic/clients/{client_id}/clearance"): ({"note": 42}, "note"),
+    ("post", "/api/clinic/clients/{client_id}/prescription/template"): (
+        {"template": "rathleff-heel-pain", "mode": "sideways"},
+        "mode",
+    ),
+    ("post", "/api/clinic/templates"): ({"client": "first", "name": "Heel pain"}, "client"),
 }
 
 

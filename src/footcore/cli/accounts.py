@@ -148,10 +148,22 @@ def add_clinic(
 def export_audit(
     name: Annotated[str, typer.Argument(help="The clinic's name.")],
     out: Annotated[
-        Path | None, typer.Option(help="Write the CSV here (default: standard output).")
+        Path | None, typer.Option(help="Write the export here (default: standard output).")
     ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only entries from this day on (YYYY-MM-DD, UTC).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="csv or json.")] = "csv",
 ) -> None:
-    """Export the clinic's audit log (every clinician read and write of a client) as CSV."""
+    """Export the clinic's audit log (every clinician read and write); the export is logged."""
+    import datetime as dt
+
+    if fmt not in ("csv", "json"):
+        fail(f"--format: {fmt!r} is not one of: csv, json")
+    try:
+        day = None if since is None else dt.date.fromisoformat(since)
+    except ValueError:
+        fail(f"--since: {since!r} is not a date (YYYY-MM-DD)")
     setup(migrate=True)
     from footcore.web.clinic import audit
     from footcore.web.clinic.models import Clinic
@@ -159,7 +171,14 @@ def export_audit(
     clinic = Clinic.objects.filter(name__iexact=name).first()
     if clinic is None:
         fail(f"name: no clinic named {name!r}")
-    text = audit.to_csv(audit.entries(clinic))
+    rows = audit.entries(clinic, day)
+    text = audit.to_json(rows) if fmt == "json" else audit.to_csv(rows)
+    audit.exported(
+        clinic,
+        actor=None,
+        actor_name="command line",
+        what=f"exported the audit log ({fmt})" + (f" since {day.isoformat()}" if day else ""),
+    )
     if out is None:
         sys.stdout.write(text)
     else:

@@ -52,3 +52,16 @@ def joined(client: Client, **extra: Any) -> HttpClient:
     )
     assert response.status_code == 200, response.content
     return http
+
+
+def strength_days(runner: User) -> list[dt.date]:
+    """The runner's planned strength days, first first."""
+    from footcore.web.training.models import PlannedSession
+
+    rows = PlannedSession.objects.filter(user=runner, kind="strength").order_by("date")
+    return list(rows.values_list("date", flat=True))
+
+
+def evening(day: dt.date) -> dt.datetime:
+    """18:00 UTC on `day`: after that day's session, to log it."""
+    return dt.datetime.combine(day, dt.time(18), tzinfo=dt.UTC)

@@ -20,8 +20,10 @@ from django.urls import URLPattern
 from pytest_django.fixtures import Settings as SettingsWrapper
 
 from footcore.web.clinic import urls as clinic_urls
-from tests.web.builders import profile_data
+from footcore.web.clinic.rx_templates import save_template
+from tests.web.builders import profile_data, screen_user
 from tests.web.clinic.builders import (
+    evening,
     joined,
     make_client,
     make_clinic,
@@ -29,7 +31,9 @@ from tests.web.clinic.builders import (
     post_json,
     put_json,
     signed_in,
+    strength_days,
 )
+from tests.web.session_builders import log_body
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +61,15 @@ def ops() -> list[Op]:
         Op("get", "/clinic", any_clinician),
         Op("post", "/clinic", any_clinician, {"name": "Cy", "birth_year": "1980"}, form=True),
         Op("get", "/clinic/audit.csv", any_clinician),
+        Op("get", "/clinic/audit.json", any_clinician),
+        Op("get", "/clinic/templates", any_clinician),
+        Op("post", "/clinic/templates/{template}/delete", clinician, {}, form=True),
+        Op("get", f"/clinic/clients/{c}/charts/pain.svg", clinician),
+        Op("get", f"/clinic/clients/{c}/charts/tests/heel-raise.svg", clinician),
+        Op("post", f"/clinic/clients/{c}/prescription/template", clinician,
+           {"template": "rathleff-heel-pain", "mode": "add"}, form=True),
+        Op("post", f"/clinic/clients/{c}/prescription/save-template", clinician,
+           {"name": "Heel pain, week one"}, form=True),
         Op("get", f"/clinic/clients/{c}", clinician),
         Op("post", f"/clinic/clients/{c}/intake", clinician,
            {"impression": "heel pain", "affected_side": "left", "irritability": "low"}, form=True),
@@ -83,6 +96,13 @@ def ops() -> list[Op]:
         Op("put", f"/api/clinic/clients/{c}/prescription", clinician, "CURRENT"),
         Op("get", f"/api/clinic/clients/{c}/progress", clinician),
         Op("post", f"/api/clinic/clients/{c}/clearance", clinician, {"note": ""}),
+        Op("post", f"/api/clinic/clients/{c}/prescription/template", clinician,
+           {"template": "rathleff-heel-pain", "mode": "add"}),
+        Op("post", "/api/clinic/templates", clinician, {"client": c, "name": "Heel pain"}),
+        Op("get", "/api/clinic/templates", any_clinician),
+        Op("get", "/api/clinic/templates/{template}", clinician),
+        Op("delete", "/api/clinic/templates/{template}", clinician),
+        Op("get", "/api/clinic/audit", any_clinician),
     ]  # fmt: skip
 
 
@@ -93,20 +113,29 @@ def multi_user(settings: SettingsWrapper) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def world() -> tuple[dict[str, HttpClient], int, HttpClient]:
+def world() -> tuple[dict[str, HttpClient], int, str, HttpClient]:
     clinician = make_clinician()
     other = make_clinician("tom", make_clinic("Other Clinic"))
     client = make_client(clinician)
     phone = joined(client)
     put_json(phone, "/api/my-clinic/consent", {"share": True})
+    week_before = MON - dt.timedelta(days=7)
+    with time_machine.travel(week_before, tick=False):
+        put_json(phone, "/api/profile", profile_data(start=week_before.date().isoformat()))
+        screen_user(client.runner, week_before.date())
+    # Something to chart: a session with pain and a self-test, before the red flag.
+    day = strength_days(client.runner)[0]
+    with time_machine.travel(evening(day), tick=False):
+        post_json(phone, "/api/logs", log_body(client.runner, day, pain=3))
+        post_json(phone, "/api/assessments", {"test": "heel-raise", "left": 20, "right": 22})
     with time_machine.travel(MON, tick=False):
-        put_json(phone, "/api/profile", profile_data(start="2026-12-07"))
         post_json(
             signed_in(clinician.user),
             f"/api/clinic/clients/{client.pk}/intake",
             {"impression": "heel pain", "affected_side": "left", "irritability": "low",
              "red_flags": {"numbness": True}},
         )  # fmt: skip
+    template = save_template(clinician=clinician, client=client, name="Ben's programme")
     staff = User.objects.create_user(username="root", password="x", is_staff=True)
     b = User.objects.create_user(username="bea", password="x")
     http = {
@@ -117,16 +146,20 @@ def world() -> tuple[dict[str, HttpClient], int, HttpClient]:
         "clinician_other": signed_in(other.user),
         "staff": signed_in(staff),
     }
-    return http, client.pk, signed_in(clinician.user)
+    return http, client.pk, template.id, signed_in(clinician.user)
 
 
-def send(http: HttpClient, op: Op, client_id: int, desk: HttpClient) -> Any:
-    path = op.path.replace("{id}", str(client_id))
+def send(
+    http: HttpClient, op: Op, client_id: int, desk: HttpClient, template: str = "own-0"
+) -> Any:
+    path = op.path.replace("{id}", str(client_id)).replace("{template}", template)
     body = op.body
+    if isinstance(body, dict) and body.get("client") == "{id}":
+        body = {**body, "client": client_id}
     if body == "CURRENT":
         current = desk.get(op.path.replace("{id}", str(client_id_of_world(desk))))
         body = current.json() if current.status_code == 200 else {"items": []}
-    if op.form or op.method == "get":
+    if op.form or op.method in ("get", "delete"):
         return getattr(http, op.method)(path, body or {})
     return post_json(http, path, body) if op.method == "post" else put_json(http, path, body)
 
@@ -147,12 +180,12 @@ def denied(role: str, response: Any, path: str) -> bool:
 
 @pytest.mark.parametrize("op", ops(), ids=lambda o: f"{o.method} {o.path}")
 def test_only_the_allowed_roles_succeed_and_nothing_reveals_a_record(op: Op) -> None:
-    http, client_id, desk = world()
+    http, client_id, template, desk = world()
     # Refused roles first: they change nothing; the allowed ones may (a revoke, an unlink).
     order = sorted(ROLES, key=lambda r: r in op.allowed)
     with time_machine.travel(MON, tick=False):
         for role in order:
-            response = send(http[role], op, client_id, desk)
+            response = send(http[role], op, client_id, desk, template)
             if role in op.allowed:
                 assert response.status_code < 400 or (
                     op.path == "/api/join" and response.status_code == 404
@@ -161,26 +194,31 @@ def test_only_the_allowed_roles_succeed_and_nothing_reveals_a_record(op: Op) -> 
                     assert b"Ben Runner" not in response.content
                 continue
             assert denied(role, response, op.path), (role, response.status_code)
-            if "{id}" in op.path:
-                missing = send(http[role], op, MISSING, desk)
+            if "{id}" in op.path or "{template}" in op.path:
+                missing = send(http[role], op, MISSING, desk, f"own-{MISSING}")
                 assert missing.status_code == response.status_code, role
                 if op.path.startswith("/api/"):
                     assert missing.content == response.content, role
 
 
 def test_the_clinician_of_a_gets_404_for_a_missing_record_like_the_others() -> None:
-    http, _, desk = world()
+    http, _, _, desk = world()
     assert desk.get(f"/api/clinic/clients/{MISSING}").status_code == 404
     assert http["clinician_a"].get(f"/clinic/clients/{MISSING}").status_code == 404
 
 
 def test_every_clinic_url_and_api_operation_is_in_the_matrix(client: HttpClient) -> None:
-    covered = {o.path.replace("{id}", "<int:client_id>") for o in ops()}
+    covered = {
+        o.path.replace("{id}", "<int:client_id>")
+        .replace("heel-raise.svg", "<str:kind>.svg")
+        .replace("{template}", "<str:template_id>")
+        for o in ops()
+    }
     pages = {"/" + str(p.pattern) for p in clinic_urls.urlpatterns if isinstance(p, URLPattern)}
     assert pages <= covered
     schema = client.get("/api/openapi.json").json()
     api_ops = {
-        (method, path.replace("{client_id}", "{id}"))
+        (method, path.replace("{client_id}", "{id}").replace("{template_id}", "{template}"))
         for path, item in schema["paths"].items()
         for method in item
         if path.startswith(("/api/clinic", "/api/join", "/api/my-clinic"))

@@ -15,12 +15,14 @@ from footcore.web.clinic.models import Client
 from footcore.web.training.models import PlannedSession
 from tests.web.builders import profile_data
 from tests.web.clinic.builders import (
+    evening,
     joined,
     make_client,
     make_clinician,
     post_json,
     put_json,
     signed_in,
+    strength_days,
 )
 from tests.web.session_builders import log_body
 
@@ -174,12 +176,12 @@ def test_pain_six_raises_an_alert_the_clinician_sees() -> None:
     tue = dt.date(2026, 12, 8)
     with time_machine.travel(MON, tick=False):
         post_json(desk, f"/api/clinic/clients/{client.pk}/intake", intake_body())
-    day = PlannedSession.objects.filter(user=client.runner, kind="strength").order_by("date")[0]
-    with time_machine.travel(dt.datetime.combine(day.date, dt.time(18), tzinfo=dt.UTC), tick=False):
-        response = post_json(phone, "/api/logs", log_body(client.runner, day.date, pain=6))
+    day = strength_days(client.runner)[0]
+    with time_machine.travel(evening(day), tick=False):
+        response = post_json(phone, "/api/logs", log_body(client.runner, day, pain=6))
         assert response.status_code in (200, 201), response.content
         found = desk.get("/api/clinic/alerts").json()
-    assert tue <= day.date
+    assert tue <= day
     assert {"client": client.pk, "kind": "pain-high"}.items() <= found[0].items()
     assert "pain 6/10" in found[0]["message"]
 
@@ -188,9 +190,9 @@ def test_after_consent_is_withdrawn_the_clinic_sees_no_logs_or_alerts() -> None:
     client, desk, phone = setup_client()
     with time_machine.travel(MON, tick=False):
         post_json(desk, f"/api/clinic/clients/{client.pk}/intake", intake_body())
-    day = PlannedSession.objects.filter(user=client.runner, kind="strength").order_by("date")[0]
-    with time_machine.travel(dt.datetime.combine(day.date, dt.time(18), tzinfo=dt.UTC), tick=False):
-        post_json(phone, "/api/logs", log_body(client.runner, day.date, pain=6))
+    day = strength_days(client.runner)[0]
+    with time_machine.travel(evening(day), tick=False):
+        post_json(phone, "/api/logs", log_body(client.runner, day, pain=6))
         put_json(phone, "/api/my-clinic/consent", {"share": False})
         assert desk.get("/api/clinic/alerts").json() == []
         progress = desk.get(f"/api/clinic/clients/{client.pk}/progress").json()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Body, Router, Schema
 from ninja.responses import Status
 from pydantic import ConfigDict
@@ -18,9 +18,11 @@ from footcore.catalog.loader import default_catalog
 from footcore.domain.prescription_edit import edit_document
 from footcore.domain.problems import Problem
 from footcore.web.clinic import audit, care, client_session, prescribing, services
+from footcore.web.clinic.api_access import client_or_404, clinician_or_404, not_found
+from footcore.web.clinic.api_templates import router as templates_router
 from footcore.web.clinic.follow import alerts, follow_up_for
-from footcore.web.clinic.models import Client, Clinician
-from footcore.web.clinic.roles import client_of, client_record_for, clinician_for
+from footcore.web.clinic.models import Client
+from footcore.web.clinic.roles import client_record_for
 from footcore.web.errors import (
     BAD_REQUEST,
     NOT_FOUND,
@@ -35,12 +37,8 @@ CONFLICT = 409
 TOO_MANY = 429
 
 router = Router(tags=["clinic"])
-
-NOT_FOUND_WORDS = "not found"
-
-
-def not_found() -> Status[Any]:
-    return Status(404, error_body([], NOT_FOUND_WORDS))
+# Templates and the audit export live in their own module, under the same tag.
+router.add_router("", templates_router)
 
 
 class JoinIn(Schema):
@@ -160,9 +158,7 @@ def post_unlink(request: HttpRequest) -> Any:
     summary="The clinic's linked clients",
 )
 def list_clients(request: HttpRequest) -> Any:
-    clinician = clinician_for(request.user)
-    if clinician is None:
-        return not_found()
+    clinician = clinician_or_404(request)
     clients = Client.objects.filter(clinic=clinician.clinic, unlinked_at__isnull=True)
     return Status(200, [client_out(c) for c in clients])
 
@@ -173,9 +169,7 @@ def list_clients(request: HttpRequest) -> Any:
     summary="Add a client; the answer carries the client code",
 )
 def create_client(request: HttpRequest, payload: ClientIn) -> Any:
-    clinician = clinician_for(request.user)
-    if clinician is None:
-        return not_found()
+    clinician = clinician_or_404(request)
     client = services.add_client(
         clinician=clinician,
         name=payload.name,
@@ -191,23 +185,9 @@ def create_client(request: HttpRequest, payload: ClientIn) -> Any:
     summary="One client",
 )
 def get_client(request: HttpRequest, client_id: str) -> Any:
-    target = _target(request, client_id)
-    if target is None:
-        return not_found()
-    clinician, client = target
+    clinician, client = client_or_404(request, client_id)
     audit.read(clinician, client, "read the client record")
     return Status(200, client_out(client))
-
-
-def _target(request: HttpRequest, client_id: str) -> tuple[Clinician, Client] | None:
-    """The caller's client `client_id`; None (404) for any id that is not one, of any shape."""
-    clinician = clinician_for(request.user)
-    if clinician is None or not client_id.isdigit() or len(client_id) > 18:
-        return None
-    try:
-        return clinician, client_of(clinician, int(client_id))
-    except Http404:
-        return None
 
 
 class IntakeOut(Schema):
@@ -249,10 +229,7 @@ def _today(client: Client) -> dt.date:
     summary="Record an intake; answers with the prescription it proposes, a reason per item",
 )
 def post_intake(request: HttpRequest, client_id: str, payload: FreeDocument) -> Any:
-    target = _target(request, client_id)
-    if target is None:
-        return not_found()
-    clinician, client = target
+    clinician, client = client_or_404(request, client_id)
     row, rx = prescribing.record_intake(
         clinician=clinician, client=client, data=payload, today=_today(client)
     )
@@ -265,10 +242,7 @@ def post_intake(request: HttpRequest, client_id: str, payload: FreeDocument) -> 
     summary="The client's prescription as one editable document",
 )
 def get_prescription(request: HttpRequest, client_id: str) -> Any:
-    target = _target(request, client_id)
-    if target is None:
-        return not_found()
-    clinician, client = target
+    clinician, client = client_or_404(request, client_id)
     rx = training_selectors.current_prescription(client.runner)
     if rx is None:
         return Status(404, error_body([], "no prescription yet: record an intake first"))
@@ -282,10 +256,7 @@ def get_prescription(request: HttpRequest, client_id: str) -> Any:
     summary="Replace the prescription with the edited document (what GET returns)",
 )
 def put_prescription(request: HttpRequest, client_id: str, payload: FreeDocument) -> Any:
-    target = _target(request, client_id)
-    if target is None:
-        return not_found()
-    clinician, client = target
+    clinician, client = client_or_404(request, client_id)
     try:
         rx = prescribing.edit_prescription(
             clinician=clinician, client=client, document=payload, today=_today(client)
@@ -301,10 +272,7 @@ def put_prescription(request: HttpRequest, client_id: str, payload: FreeDocument
     summary="Adherence, pain, alerts and the timeline (logs only while the client shares them)",
 )
 def get_progress(request: HttpRequest, client_id: str) -> Any:
-    target = _target(request, client_id)
-    if target is None:
-        return not_found()
-    clinician, client = target
+    clinician, client = client_or_404(request, client_id)
     audit.read(clinician, client, "read progress and timeline")
     follow = follow_up_for(client, _today(client))
     cleared = care.last_clearance(client)
@@ -331,10 +299,7 @@ def get_progress(request: HttpRequest, client_id: str) -> Any:
     summary="Sign the client's clearance to train again after a red flag",
 )
 def post_clearance(request: HttpRequest, client_id: str, payload: ClearanceIn) -> Any:
-    target = _target(request, client_id)
-    if target is None:
-        return not_found()
-    clinician, client = target
+    clinician, client = client_or_404(request, client_id)
     signed = care.sign_clearance(
         clinician=clinician, client=client, note=payload.note, today=_today(client)
     )
@@ -347,9 +312,7 @@ def post_clearance(request: HttpRequest, client_id: str, payload: ClearanceIn) -
     summary="Alerts over the clinic's clients who share their logs, newest first",
 )
 def get_alerts(request: HttpRequest) -> Any:
-    clinician = clinician_for(request.user)
-    if clinician is None:
-        return not_found()
+    clinician = clinician_or_404(request)
     found = alerts(clinician, runner_today(None))
     for client in {c.pk: c for c, _ in found}.values():
         audit.read(clinician, client, "read alerts")

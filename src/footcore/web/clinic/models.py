@@ -101,7 +101,14 @@ class AuditEntry(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     actor_name = models.CharField(max_length=150, help_text="Kept if the account goes.")
-    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="audit")
+    client = models.ForeignKey(
+        Client,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audit",
+        help_text="None for a read of the whole clinic's log (an export).",
+    )
     action = models.CharField(max_length=8, choices=AuditAction.choices)
     what = models.CharField(max_length=200, help_text="Which part of the record, in plain words.")
     at = models.DateTimeField(auto_now_add=True)
@@ -151,3 +158,26 @@ class ClinicClearance(models.Model):
 
     def __str__(self) -> str:
         return f"clearance of client {self.client_id} by {self.by_name}"
+
+
+class PrescriptionTemplate(models.Model):
+    """A clinician's own template: a prescription's exercises saved to start others from.
+    Seen by its clinic only."""
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="templates")
+    name = models.CharField(max_length=80)
+    data = models.JSONField(help_text="As `footcore.domain.templates.template_data` writes it.")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    by_name = models.CharField(max_length=150, help_text="The clinician who saved it.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("name", "pk")
+        constraints = (
+            models.UniqueConstraint(fields=("clinic", "name"), name="template_name_per_clinic"),
+        )
+
+    def __str__(self) -> str:
+        return f"template {self.name} of {self.clinic}"

@@ -25,8 +25,10 @@ from footcore.domain.prescription import Frequency, PrescribedSide
 from footcore.domain.prescription_edit import edit_document
 from footcore.domain.problems import Invalid
 from footcore.domain.safety import RED_FLAG_QUESTIONS
+from footcore.domain.templates import ApplyMode
 from footcore.domain.vocab import Concern, PainSite
-from footcore.web.clinic import audit, care, prescribing
+from footcore.web.clinic import audit, care, prescribing, rx_templates
+from footcore.web.clinic import charts as clinic_charts
 from footcore.web.clinic.follow import follow_up_for, next_review, open_red_flag
 from footcore.web.clinic.roles import client_of, require_clinician
 from footcore.web.runner_clock import runner_today
@@ -115,6 +117,7 @@ def _context(request: HttpRequest, client_id: int, **extra: Any) -> dict[str, An
     rx = training.current_prescription(client.runner)
     today = runner_today(training.get_profile(client.runner))
     document = edit_document(rx, catalog) if rx is not None else None
+    templates = rx_templates.templates_for(clinician)
     if document is not None:
         for item in document["items"]:
             item["rungs"] = [(v.id, v.name) for v in catalog.get(item["exercise"]).variants]
@@ -125,6 +128,10 @@ def _context(request: HttpRequest, client_id: int, **extra: Any) -> dict[str, An
         "document": document,
         "follow": follow_up_for(client, today),
         "timeline": care.timeline(client),
+        "charts": clinic_charts.charts_for(client),
+        "templates": templates,
+        "own_templates": [t for t in templates if not t.shipped],
+        "modes": [m.value for m in ApplyMode],
         "red_flag_on": open_red_flag(client),
         "cleared": care.last_clearance(client),
         "next_review": next_review(client),

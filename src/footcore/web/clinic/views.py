@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST
 
 from footcore.domain.problems import Invalid
 from footcore.web.clinic import audit, follow, services
@@ -62,13 +62,3 @@ def reissue_code(request: HttpRequest, client_id: int) -> HttpResponse:
     code = services.reissue_code(clinician=clinician, client=client)
     messages.success(request, f"New code: {code}. The old one no longer works.")
     return redirect("clinic-client", client_id=client.pk)
-
-
-@require_safe
-def audit_csv(request: HttpRequest) -> HttpResponse:
-    clinician = require_clinician(request)
-    response = HttpResponse(
-        audit.to_csv(audit.entries(clinician.clinic)), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = 'attachment; filename="footcore-audit.csv"'
-    return response
