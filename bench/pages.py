@@ -69,7 +69,7 @@ def _measure(
     today = dt.date.fromisoformat(session["date"])
     for back in range(size, 0, -1):
         day = today - dt.timedelta(days=back * every_days - 1)
-        body = _log_body({**session, "date": day.isoformat()})
+        body = {**_log_body(session, 0), "date": day.isoformat()}
         response = client.post("/api/logs", body, content_type="application/json")
         assert response.status_code == 201, response.content
     span = (today - (today - dt.timedelta(days=size * every_days - 1))).days

@@ -17,6 +17,7 @@ import dataclasses
 import math
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 from footcore.domain.catalog import Dose, Exercise, Variant
 from footcore.domain.timing import counted_reps, estimate_dose_s
@@ -32,8 +33,11 @@ class NoUsableVariant(LookupError):
     """Every rung of the exercise needs equipment the runner does not have."""
 
 
+@lru_cache(maxsize=4096)
 def raise_steps(seed: Dose) -> tuple[Dose, ...]:
     """The doses above `seed` within one rung, easiest first (seed excluded).
+    Every ladder a planner builds asks this of the same seed doses: each is worked
+    out once (a dose is a frozen value, the answer a tuple of frozen values).
 
     Repetitions: the bottom of the range climbs to the top in steps of half the
     range (10-15 -> 13-15 -> 15). Then one more set, back near the bottom of the
@@ -89,6 +93,7 @@ def _narrowed_ranges(dose: Dose) -> list[Dose]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def lower_steps(seed: Dose) -> tuple[Dose, ...]:
     """The doses below `seed` within one rung, hardest first (seed excluded): one set
     fewer at a time down to one, then about two thirds of the repetitions, the old

@@ -14,6 +14,7 @@ import datetime as dt
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from footcore.domain.plan import WeekKind
 from footcore.domain.profile import Profile
@@ -31,8 +32,13 @@ class WeekSpan:
     """The Sunday."""
 
     def days(self) -> tuple[dt.date, ...]:
-        count = (self.end - self.start).days + 1
-        return tuple(self.start + i * ONE_DAY for i in range(count))
+        return _days(self.start, self.end)
+
+
+@lru_cache(maxsize=4096)
+def _days(start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
+    """The dates from `start` to `end`: the planner asks for every week's several times."""
+    return tuple(start + i * ONE_DAY for i in range((end - start).days + 1))
 
 
 def week_spans(profile: Profile) -> tuple[WeekSpan, ...]:
@@ -70,12 +76,17 @@ def week_kind(
     return WeekKind.BUILD
 
 
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""English day names by `date.weekday()`: footcore's text is English whatever the
+process locale (and a table is cheaper than `strftime`, asked hundreds of times a plan)."""
+
+
 def day_name(day: dt.date) -> str:
-    return day.strftime("%A")
+    return DAY_NAMES[day.weekday()]
 
 
 def short_date(day: dt.date) -> str:
-    return f"{day.strftime('%a')} {day.isoformat()}"
+    return f"{DAY_NAMES[day.weekday()][:3]} {day.isoformat()}"
 
 
 class RunningWeek:
@@ -89,6 +100,18 @@ class RunningWeek:
         self._hard = frozenset(d.number for d in profile.hard_days)
         self._long = None if profile.long_run_day is None else profile.long_run_day.number
         self._races = frozenset(profile.races)
+        self.run_weekdays = self._runs
+        self.races = self._races
+        self._warm_up_reasons: dict[tuple[int, bool], str] = {}
+        # The days a race blocks (itself, the two before, the one after) and the weekday
+        # before the long run, for `day_shape`.
+        self._near_race = frozenset(r + k * ONE_DAY for r in profile.races for k in (-2, -1, 0, 1))
+        self._after_race = frozenset(r + ONE_DAY for r in profile.races)
+        self._before_long = None if self._long is None else (self._long - 1) % 7
+        cost = [0] * 7
+        for number in range(7):
+            cost[number] = 2 if number in self._hard else 1 if number == self._long else 0
+        self._weekday_cost = tuple(cost)
 
     def is_race(self, day: dt.date) -> bool:
         return day in self._races
@@ -133,6 +156,14 @@ class RunningWeek:
             return 2
         return 1 if self.is_long_run(day) else 0
 
+    def day_shape(self, day: dt.date) -> int:
+        """-1 when `blocked_because(day)` names a reason, else `demand_cost(day)`: what
+        the choice of strength days needs of a day, asked of every day of a plan."""
+        weekday = day.weekday()
+        if day in self._near_race or weekday == self._before_long:
+            return -1
+        return 2 if day in self._after_race else self._weekday_cost[weekday]
+
     def describe(self, day: dt.date) -> str:
         """What kind of day this is for a strength session, in a few words."""
         demanding = self.demanding_because(day)
@@ -143,6 +174,14 @@ class RunningWeek:
         return "a day off running"
 
     def warm_up_reason(self, day: dt.date) -> str:
+        # Only the weekday and a race make a difference: each text is written once.
+        key = (day.weekday(), self.is_race(day))
+        found = self._warm_up_reasons.get(key)
+        if found is None:
+            found = self._warm_up_reasons[key] = self._warm_up_text(day)
+        return found
+
+    def _warm_up_text(self, day: dt.date) -> str:
         if self.is_race(day):
             what = "your race"
         elif self.is_long_run(day):
@@ -175,32 +214,44 @@ def choose_strength_days(
     gap from `previous`, and the gap into next week as if it repeated this one),
     then the earliest dates.
     """
-    allowed = [d for d in span.days() if calendar.blocked_because(d) is None]
-    if previous is not None:
-        allowed = [d for d in allowed if (d - previous).days >= 2]
+    days = span.days()
+    # The choice depends only on which days are allowed, what each costs and the gap
+    # from `previous`: most weeks of a plan look alike, so each shape is solved once.
+    shape = tuple(map(calendar.day_shape, days))
+    gap = None if previous is None else (days[0] - previous).days
+    offsets = _best_offsets(shape, wanted, gap)
+    chosen = tuple(days[i] for i in offsets)
+    if len(chosen) == wanted:
+        return DayChoice(chosen, None)
+    return DayChoice(chosen, _shortfall(calendar, span, len(chosen), wanted) if wanted else None)
+
+
+@lru_cache(maxsize=1024)
+def _best_offsets(shape: tuple[int, ...], wanted: int, gap: int | None) -> tuple[int, ...]:
+    """The offsets (days after the week's first) of the best strength days: `shape`
+    gives each day's demand cost, or -1 when it is blocked; `gap` is the days from the
+    previous strength day to the week's first day."""
+    allowed = [i for i, cost in enumerate(shape) if cost >= 0 and (gap is None or i + gap >= 2)]
     for count in range(wanted, 0, -1):
-        best = _best_combination(calendar, allowed, count, previous)
+        best = _best_combination(shape, allowed, count, gap)
         if best is not None:
-            shortfall = None if count == wanted else _shortfall(calendar, span, count, wanted)
-            return DayChoice(best, shortfall)
-    shortfall = _shortfall(calendar, span, 0, wanted) if wanted else None
-    return DayChoice((), shortfall)
+            return best
+    return ()
 
 
 def _best_combination(
-    calendar: RunningWeek, allowed: Sequence[dt.date], count: int, previous: dt.date | None
-) -> tuple[dt.date, ...] | None:
-    best: tuple[dt.date, ...] | None = None
-    best_key: tuple[int, int, int, tuple[dt.date, ...]] | None = None
-    cost = {d: calendar.demand_cost(d) for d in allowed}
+    shape: tuple[int, ...], allowed: Sequence[int], count: int, gap: int | None
+) -> tuple[int, ...] | None:
+    best: tuple[int, ...] | None = None
+    best_key: tuple[int, int, int, tuple[int, ...]] | None = None
     for combo in itertools.combinations(allowed, count):
-        inner = [(b - a).days for a, b in itertools.pairwise(combo)]
-        if any(gap < 2 for gap in inner):
+        inner = [b - a for a, b in itertools.pairwise(combo)]
+        if any(g < 2 for g in inner):
             continue
-        gaps = [*inner, (combo[0] - combo[-1]).days + 7]
-        if previous is not None:
-            gaps.append((combo[0] - previous).days)
-        demanding = sum(cost[d] for d in combo)
+        gaps = [*inner, combo[0] - combo[-1] + 7]
+        if gap is not None:
+            gaps.append(combo[0] + gap)
+        demanding = sum(shape[i] for i in combo)
         key = (demanding, -min(gaps), sum(g * g for g in gaps), combo)
         if best_key is None or key < best_key:
             best, best_key = combo, key
@@ -224,4 +275,5 @@ def _shortfall(calendar: RunningWeek, span: WeekSpan, count: int, wanted: int) -
 
 def warm_up_days(calendar: RunningWeek, span: WeekSpan) -> tuple[dt.date, ...]:
     """Run days and race days in `span`: each gets the short activation warm-up."""
-    return tuple(d for d in span.days() if calendar.is_run_day(d) or calendar.is_race(d))
+    runs, races = calendar.run_weekdays, calendar.races
+    return tuple(d for d in span.days() if d.weekday() in runs or d in races)

@@ -6,6 +6,8 @@ import datetime as dt
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.db.models import TextField
+from django.db.models.functions import Cast
 
 from footcore.domain.logbook import Clearance, MorningCheck, Screen
 from footcore.domain.runner import (
@@ -19,6 +21,7 @@ from footcore.web.assessments.selectors import results_for
 from footcore.web.library.selectors import catalog
 from footcore.web.runner.models import RunnerStateRow
 from footcore.web.runner.records import LOG_FIELDS, answers_from_dict, log_from_values
+from footcore.web.runner.state_text import state_from_text
 from footcore.web.sessions.models import (
     ClearanceEntry,
     MorningCheckEntry,
@@ -82,8 +85,13 @@ def parse_state(data: Any) -> RunnerState | None:
 
 def runner_state(user: User) -> RunnerState:
     """The stored state (one query); replayed in memory only when none is stored yet."""
-    data = RunnerStateRow.objects.filter(user=user).values_list("state", flat=True).first()
-    state = None if data is None else parse_state(data)
+    # The column as text (no JSON decoding): a state this worker saw is not parsed again.
+    text = (
+        RunnerStateRow.objects.filter(user=user)
+        .values_list(Cast("state", output_field=TextField()), flat=True)
+        .first()
+    )
+    state = None if text is None else state_from_text(user.pk, text)
     return rebuilt_state(user) if state is None else state
 
 

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, connection, transaction
+from django.db.models import JSONField, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from footcore.catalog.cache import default_catalog
@@ -53,6 +55,8 @@ from footcore.web.assessments.selectors import results_for
 from footcore.web.runner.models import RunnerStateRow
 from footcore.web.runner.records import answers_to_dict, exercise_to_dict, log_from_row
 from footcore.web.runner.selectors import history, names, parse_state, rebuilt_state
+from footcore.web.runner.state_text import state_as_text, state_from_text
+from footcore.web.runner.writer_turn import writer_turn
 from footcore.web.runner_clock import runner_today
 from footcore.web.sessions.conflicts import Conflict, refusal
 from footcore.web.sessions.models import (
@@ -97,7 +101,8 @@ def apply_change(
     screen owed: read from the stored state); nothing is written then.
     """
     try:
-        return _apply(user, change, today, results)
+        with writer_turn():
+            return _apply(user, change, today, results)
     except IntegrityError:
         if not isinstance(change, SessionLogged | SessionCorrected):
             raise
@@ -120,7 +125,7 @@ def _apply(
             raise RuntimeError(f"no stored state for user {user.pk} after creating it")
         profile = None if profile_row is None else parsed_profile(profile_row[0])
         day = runner_today(profile) if today is None else today
-        state = parse_state(state_row[1])
+        state = _state(user, state_row[1])
         if state is None:
             state = rebuilt_state(user)
         if isinstance(change, SessionLogged | SessionCorrected):
@@ -223,7 +228,8 @@ def _read(user: User, change: Change) -> _Read:
         row_id, state, data, plan_inputs, notes, again, in_force, rx = found
         profile_row = None if data is None else (_json(data), str(plan_inputs), _json(notes))
         clinician_rx = None if rx is None else prescription_from_dict(_json(rx))  # type: ignore[arg-type]
-        return _Read((int(row_id), _json(state)), profile_row, again, clinician_rx, in_force)
+        # The state stays text: `_state` parses it only when this worker has not seen it.
+        return _Read((int(row_id), state), profile_row, again, clinician_rx, in_force)
     profile = (
         RunnerProfile.objects.filter(user=user)
         .values_list("data", "plan_inputs", "week_notes")
@@ -261,6 +267,16 @@ def _read_sql() -> str:
         f"FROM {state} s LEFT JOIN {profile} p ON p.user_id = s.user_id "
         f"WHERE s.user_id = %s{lock}"
     )
+
+
+def _state(user: User, stored: object) -> RunnerState | None:
+    """The state from the row as a cursor reads it: text on SQLite and with Django's
+    psycopg setup (remembered by `state_text`), else already decoded."""
+    if isinstance(stored, bytes):
+        stored = stored.decode()
+    if isinstance(stored, str):
+        return state_from_text(user.pk, stored)
+    return parse_state(stored)
 
 
 def _json(value: object) -> object:
@@ -416,7 +432,12 @@ def _create_state_row(user: User) -> None:
 
 
 def _store_state(user: User, state: RunnerState, row: tuple[int, object]) -> None:
-    RunnerStateRow.objects.filter(pk=row[0]).update(state=state_to_dict(state))
+    # The text is written as it is (a cast, not the field's own encoding), so this
+    # worker's next read finds the same text and takes the state without parsing it.
+    text = state_as_text(user.pk, state)
+    RunnerStateRow.objects.filter(pk=row[0]).update(
+        state=Cast(Value(text), output_field=JSONField())
+    )
 
 
 def _session_row(user: User, week: PlanWeek, session: SessionValue) -> PlannedSession:

@@ -34,6 +34,17 @@ class WeekRow:
     sessions: tuple[SafeString, ...]
     """Each session as its `<details>` element, every value in it escaped."""
 
+    def html(self) -> SafeString:
+        """The whole week as its `<section>`: a template loop over hundreds of sessions
+        and notes cost more than the page's data (bench/pages.py)."""
+        notes = "".join(f'<p class="week-note">{escape(note)}</p>' for note in self.notes)
+        sessions = "\n".join(self.sessions)
+        return mark_safe(  # noqa: S308  every value is escaped here or in `_session`
+            f'<section class="week" data-week="{self.index}" aria-labelledby="week-{self.index}">'
+            f'<h2 id="week-{self.index}">Week {self.index} <span class="tag">'
+            f"{escape(self.kind)}</span></h2>{notes}\n{sessions}\n</section>"
+        )
+
 
 def short_day(day: dt.date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"

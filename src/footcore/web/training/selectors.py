@@ -7,12 +7,14 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from django.contrib.auth.models import User
+from django.db.models import TextField
+from django.db.models.functions import Cast
 
 from footcore.domain.plan import (
     Plan,
+    PlanItem,
     PlanWeek,
     SessionKind,
     WeekKind,
@@ -86,16 +88,11 @@ def _session(row: PlannedSession) -> SessionValue:
     )
 
 
-def _session_from_values(
-    date: dt.date, kind: str, items: list[dict[str, Any]], estimated_s: int, reason: str
-) -> SessionValue:
-    return SessionValue(
-        date=date,
-        kind=SessionKind(kind),
-        items=tuple(item_from_dict(i) for i in items),
-        estimated_s=estimated_s,
-        reason=reason,
-    )
+@lru_cache(maxsize=2048)
+def stored_items(text: str) -> tuple[PlanItem, ...]:
+    """A planned session's items from their stored JSON text. Frozen values, so one
+    parse serves every request that reads the same text."""
+    return tuple(item_from_dict(i) for i in json.loads(text))
 
 
 def stored_plan(
@@ -106,13 +103,24 @@ def stored_plan(
     """The plan as stored: past sessions as they were, future ones as last planned,
     with the planner's week notes and warnings."""
     weeks: dict[int, tuple[WeekKind, list[SessionValue]]] = {}
+    # The items as their stored text: the same few lists of items repeat across a plan
+    # and across requests, so each text is parsed once (`stored_items`).
     rows = (
         PlannedSession.objects.filter(user=user)
         .order_by("date", "kind")
-        .values_list("week_index", "week_kind", "date", "kind", "items", "estimated_s", "reason")
+        .values_list(
+            "week_index",
+            "week_kind",
+            "date",
+            "kind",
+            Cast("items", output_field=TextField()),
+            "estimated_s",
+            "reason",
+        )
     )
-    for index, week_kind, *session in rows:
-        weeks.setdefault(index, (WeekKind(week_kind), []))[1].append(_session_from_values(*session))
+    for index, week_kind, date, kind, items, estimated_s, reason in rows:
+        session = SessionValue(date, SessionKind(kind), stored_items(items), estimated_s, reason)
+        weeks.setdefault(index, (WeekKind(week_kind), []))[1].append(session)
     notes = notes or {}
     return Plan(
         weeks=tuple(

@@ -1,0 +1,279 @@
+"""One strength session of the planner (`plan_builder`): the prescribed items due that
+day first, then seed 000's variety until the session reaches its length, then more
+repetitions where a short session has room.
+
+Only a concern protocol (or a clinician's pinned item) may take a session past its
+length; the variety loses sets to fit, never rungs or load. A plan places the same
+items at the same doses hundreds of times, so every item, cut and padding is built
+once per plan and looked up by the identity of the answers `plan_doses.Doses` gives.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Collection, Mapping, Sequence
+
+from footcore.domain.catalog import Catalog, Dose, Variant
+from footcore.domain.plan import ExerciseAdjustment, PlanItem, WeekKind
+from footcore.domain.plan_doses import Doses, RxState
+from footcore.domain.prescription import PrescribedExercise, RxRole
+from footcore.domain.reasons import rx_reason, variety_reason
+from footcore.domain.timing import (
+    EXERCISE_REST_S,
+    GET_READY_S,
+    estimate_dose_s,
+    fewest_sets_cut,
+)
+from footcore.domain.vocab import Equipment
+
+
+def adjustment_on(
+    adjustments: Mapping[str, ExerciseAdjustment], exercise_id: str, day: dt.date
+) -> ExerciseAdjustment | None:
+    """The adjustment in force for `exercise_id` on `day`, or None."""
+    adjustment = adjustments.get(exercise_id)
+    return adjustment if adjustment is not None and day >= adjustment.since else None
+
+
+_Costed = tuple[PlanItem, int, int]
+"""An item with its seconds as a session's first item and as any later one."""
+
+
+class SessionFiller:
+    """Fills the strength sessions of one plan (see the module docstring)."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        doses: Doses,
+        adjustments: Mapping[str, ExerciseAdjustment],
+        emphasised: Collection[str],
+        equipment: Collection[Equipment],
+    ) -> None:
+        self.catalog = catalog
+        self.doses = doses
+        self.adjustments = adjustments
+        self.emphasised = emphasised
+        self.equipment = equipment
+        self._dose_s: dict[int, tuple[Dose, int]] = {}
+        self._rx_items: dict[tuple[int, int, str | None], _Costed] = {}
+        self._variety_items: dict[tuple[str, int, int, str, str | None], _Costed] = {}
+        self._reasons: dict[tuple[str, str, bool, bool], str] = {}
+        self._cuts: dict[tuple[int, int], Dose] = {}
+        self._padded: dict[tuple[int, tuple[int, ...]], tuple[tuple[PlanItem, ...], int]] = {}
+        self._week: tuple[int, WeekKind] | None = None
+        self._this_week: dict[object, _Costed | None] = {}
+
+    def seconds(self, dose: Dose) -> int:
+        """`timing.estimate_dose_s`, remembered by the dose's identity: the doses of a plan
+        are a few dozen objects seen thousands of times."""
+        found = self._dose_s.get(id(dose))
+        if found is None:
+            # Keeping the dose keeps its id from being reused while the plan is built.
+            found = self._dose_s[id(dose)] = (dose, estimate_dose_s(dose))
+        return found[1]
+
+    def _costed(self, item: PlanItem) -> _Costed:
+        dose_s = self.seconds(item.dose)
+        return item, dose_s + GET_READY_S, dose_s + GET_READY_S + EXERCISE_REST_S
+
+    def fill(
+        self,
+        day: dt.date,
+        due: Sequence[PrescribedExercise],
+        *,
+        week: int,
+        kind: WeekKind,
+        target: int,
+        ceiling: int,
+        variety: Sequence[str],
+        used: dict[str, int],
+        previous: Collection[str] | None,
+        warn: Callable[[str], None],
+    ) -> tuple[tuple[PlanItem, ...], int]:
+        """The session's items and estimated seconds (`timing.estimate_session_s`);
+        `used` counts how often each variety exercise was placed this week."""
+        adjustments = self.adjustments
+        if (week, kind) != self._week:
+            # Without adjustments an item's place is the same in every session of a
+            # week (the levels move only when the week closes): worked out once a week.
+            self._week = (week, kind)
+            self._this_week = {}
+        this_week = None if adjustments else self._this_week
+        placed: list[_Costed] = []
+        placed_ids: set[str] = set()
+        total = 0
+        for item in due:
+            if item.exercise in placed_ids:
+                continue
+            entry = None if this_week is None else this_week.get(id(item))
+            if entry is None:
+                entry = self._rx_entry(item, day, week, kind)
+                if this_week is not None:
+                    this_week[id(item)] = entry
+            cost = entry[2] if placed else entry[1]
+            if not (item.role is RxRole.CONCERN_PROTOCOL or item.pinned) and total + cost > ceiling:
+                # Only a concern protocol may take a session past its length.
+                name = self.catalog.get(item.exercise).name
+                warn(f"Week {week}: {name} did not fit the {day.isoformat()} session.")
+                continue
+            placed.append(entry)
+            placed_ids.add(item.exercise)
+            total += cost
+        rank = {v: i for i, v in enumerate(variety)}
+        order = sorted(
+            (
+                v
+                for v in variety
+                if not adjustments or not _paused(adjustment_on(adjustments, v, day))
+            ),
+            key=lambda v: (used.get(v, 0), rank[v]),
+        )
+        first = previous is None
+        for exercise_id in order:
+            if total >= target:
+                break
+            if exercise_id in placed_ids:
+                continue
+            key = (exercise_id, ceiling - total)
+            if this_week is not None and key in this_week:
+                found = this_week[key]
+            else:
+                new = previous is not None and exercise_id not in previous
+                found = self._variety_entry(exercise_id, day, kind, ceiling - total, new, first)
+                if this_week is not None:
+                    this_week[key] = found
+            if found is None:
+                continue  # no heavy load before a race, and none under 18
+            cost = found[2] if placed else found[1]
+            if total + cost > ceiling:
+                continue
+            placed.append(found)
+            placed_ids.add(exercise_id)
+            used[exercise_id] = used.get(exercise_id, 0) + 1
+            total += cost
+        return self._pad(tuple(e[0] for e in placed), target, ceiling)
+
+    def _rx_entry(
+        self, item: PrescribedExercise, day: dt.date, week: int, kind: WeekKind
+    ) -> _Costed:
+        adjustment = adjustment_on(self.adjustments, item.exercise, day)
+        delta = adjustment.level_delta if adjustment is not None else 0
+        state = self.doses.rx_state(item, week, kind, delta)
+        return self._rx_item(
+            item, state, adjustment.reason if adjustment is not None and delta else None
+        )
+
+    def _variety_entry(
+        self, exercise_id: str, day: dt.date, kind: WeekKind, budget_s: int, new: bool, first: bool
+    ) -> _Costed | None:
+        adjustment = adjustment_on(self.adjustments, exercise_id, day)
+        delta = adjustment.level_delta if adjustment is not None else 0
+        rung, dose = self.doses.ladder_state(exercise_id, kind, delta)
+        if self.doses.heavy_barred(dose, kind):
+            return None
+        # Fitting into the time removes sets, never rungs or load.
+        dose = self._cut(dose, budget_s)
+        reason = self._variety_reason(exercise_id, rung, new=new, first=first)
+        return self._variety_item(
+            exercise_id,
+            rung,
+            dose,
+            reason,
+            adjustment.reason if adjustment is not None and delta else None,
+        )
+
+    def _rx_item(self, item: PrescribedExercise, state: RxState, adjusted: str | None) -> _Costed:
+        key = (id(item), id(state), adjusted)
+        found = self._rx_items.get(key)
+        if found is None:
+            variant, dose, words = state
+            if adjusted is not None:
+                words = "; ".join(w for w in (words, f"adjusted: {adjusted}") if w)
+            plan_item = PlanItem(item.exercise, variant, dose, rx_reason(self.catalog, item, words))
+            found = self._rx_items[key] = self._costed(plan_item)
+        return found
+
+    def _variety_reason(self, exercise_id: str, rung: Variant, *, new: bool, first: bool) -> str:
+        key = (exercise_id, rung.id, new, first)
+        found = self._reasons.get(key)
+        if found is None:
+            found = self._reasons[key] = variety_reason(
+                self.catalog,
+                exercise_id,
+                rung,
+                new=new,
+                first_week=first,
+                emphasised=exercise_id in self.emphasised,
+                have=self.equipment,
+            )
+        return found
+
+    def _variety_item(
+        self, exercise_id: str, rung: Variant, dose: Dose, reason: str, adjusted: str | None
+    ) -> _Costed:
+        key = (exercise_id, id(rung), id(dose), reason, adjusted)
+        found = self._variety_items.get(key)
+        if found is None:
+            text = reason if adjusted is None else f"{reason}; adjusted: {adjusted}"
+            found = self._variety_items[key] = self._costed(
+                PlanItem(exercise_id, rung.id, dose, text)
+            )
+        return found
+
+    def _cut(self, dose: Dose, budget_s: int) -> Dose:
+        """`timing.fewest_sets_cut`, once per dose and budget: the cut doses stay the same
+        objects, so what is built from them is looked up too."""
+        if dose.sets <= 1 or self.seconds(dose) + GET_READY_S + EXERCISE_REST_S <= budget_s:
+            return dose
+        key = (id(dose), budget_s)
+        found = self._cuts.get(key)
+        if found is None:
+            found = self._cuts[key] = fewest_sets_cut(dose, budget_s)
+        return found
+
+    def _pad(
+        self, items: tuple[PlanItem, ...], target: int, ceiling: int
+    ) -> tuple[tuple[PlanItem, ...], int]:
+        """A short session gets more repetitions, up to the top of each dose's own range:
+        never more sets than the source's dose (toe walking stays at most 3 x 1 minute).
+        Returns the items and the session's estimated seconds."""
+        key = (target, tuple(map(id, items)))
+        found = self._padded.get(key)
+        if found is None:
+            found = self._padded[key] = self._padding(items, target, ceiling)
+        return found
+
+    def _padding(
+        self, items: tuple[PlanItem, ...], target: int, ceiling: int
+    ) -> tuple[tuple[PlanItem, ...], int]:
+        total = self._session_s(items)
+        padded = list(items)
+        for i, item in enumerate(padded):
+            if total >= target:
+                break
+            dose = item.dose
+            if (
+                dose.rm is not None
+                or dose.reps_min is None
+                or dose.reps_max in (None, dose.reps_min)
+            ):
+                continue
+            bigger = dataclasses.replace(dose, reps_min=dose.reps_max)
+            step = self.seconds(bigger) - self.seconds(dose)
+            if total + step <= ceiling:
+                padded[i] = dataclasses.replace(item, dose=bigger)
+                total += step
+        return tuple(padded), self._session_s(padded)
+
+    def _session_s(self, items: Sequence[PlanItem]) -> int:
+        """`timing.estimate_session_s` from the remembered dose times."""
+        return sum(
+            self.seconds(item.dose) + (GET_READY_S if i == 0 else GET_READY_S + EXERCISE_REST_S)
+            for i, item in enumerate(items)
+        )
+
+
+def _paused(adjustment: ExerciseAdjustment | None) -> bool:
+    return adjustment is not None and adjustment.paused

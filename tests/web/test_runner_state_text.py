@@ -1,0 +1,74 @@
+"""A worker remembers the runner state it last read or wrote, by its stored text: the
+next read of the very same text takes the state without parsing it, any other text is
+parsed, and the database keeps the state every other reader expects."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from footcore.domain.runner_state import RunnerState
+from footcore.domain.runner_state_serialize import state_from_dict, state_to_dict
+from footcore.web.accounts.services import local_runner
+from footcore.web.runner import state_text
+from footcore.web.runner.models import RunnerStateRow
+from footcore.web.runner.selectors import rebuilt_state, runner_state
+from footcore.web.runner.state_text import REMEMBERED_RUNNERS, state_as_text, state_from_text
+from tests.web.session_builders import THU, TUE, evening, log_body, onboard, post_json
+
+
+def a_state(**over: object) -> RunnerState:
+    return RunnerState(emphasis=("short-foot",), **over)  # type: ignore[arg-type]
+
+
+def test_a_state_written_comes_back_as_the_same_object_without_parsing() -> None:
+    state = a_state()
+    text = state_as_text(7, state)
+    assert json.loads(text) == state_to_dict(state)
+    assert state_from_text(7, text) is state
+
+
+def test_other_text_for_the_same_runner_is_parsed_again() -> None:
+    state_as_text(8, a_state())
+    other = a_state(screen_before_loading=True)
+    found = state_from_text(8, json.dumps(state_to_dict(other)))
+    assert found == other
+    assert found == state_from_dict(state_to_dict(other))
+
+
+def test_damaged_text_reads_as_no_state_so_the_caller_rebuilds() -> None:
+    assert state_from_text(9, "{not json") is None
+    assert state_from_text(9, json.dumps({"v": 3})) is None
+
+
+def test_a_worker_remembers_a_bounded_number_of_runners() -> None:
+    for user_id in range(1000, 1000 + REMEMBERED_RUNNERS * 2):
+        state_as_text(user_id, a_state())
+    assert len(state_text._known) == REMEMBERED_RUNNERS
+
+
+@pytest.mark.django_db
+def test_the_stored_row_holds_the_state_that_a_full_rebuild_gives(client: Client) -> None:
+    onboard(client)
+    user: User = local_runner()
+    assert post_json(client, "/api/logs", log_body(user, TUE), evening(TUE)).status_code == 201
+    assert post_json(client, "/api/logs", log_body(user, THU), evening(THU)).status_code == 201
+    stored = RunnerStateRow.objects.get(user=user).state
+    assert isinstance(stored, dict)  # the JSON column, not a string inside it
+    assert state_from_dict(stored) == rebuilt_state(user)
+    assert runner_state(user) == rebuilt_state(user)
+
+
+@pytest.mark.django_db
+def test_a_row_changed_behind_the_workers_back_is_read_as_it_now_is(client: Client) -> None:
+    onboard(client)
+    user: User = local_runner()
+    assert post_json(client, "/api/logs", log_body(user, TUE), evening(TUE)).status_code == 201
+    before = runner_state(user)
+    changed = a_state(last_event=(dt.date(2020, 1, 1), 0, 1))
+    RunnerStateRow.objects.filter(user=user).update(state=state_to_dict(changed))
+    assert runner_state(user) == changed != before
