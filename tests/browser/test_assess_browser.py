@@ -29,6 +29,7 @@ def test_the_heel_raise_metronome_beats_sixty_times_a_minute(page: Any) -> None:
     assert page.locator(".metronome-toggle").inner_text() == "Start metronome"
     page.fill("#id_heel-raise-left", "11")
     page.fill("#id_heel-raise-right", "27")
+    page.check("#id_surface_0")  # the incline board
     page.click("button[type=submit]")
     page.wait_for_url("**/assess/heel-raise")
     assert "Saved" in page.locator(".notice").inner_text()

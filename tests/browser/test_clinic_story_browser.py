@@ -148,7 +148,7 @@ def test_the_clinician_and_runner_story(browser: Any, live_server: Any) -> None:
         token = next(c["value"] for c in phone_context.cookies() if c["name"] == "csrftoken")
         answer = phone.request.post(
             "/api/assessments",
-            data={"test": "heel-raise", "left": 22, "right": 16},
+            data={"test": "heel-raise", "left": 22, "right": 16, "surface": "incline"},
             headers={"X-CSRFToken": token},
         )
         assert answer.ok, answer.text()

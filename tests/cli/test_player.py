@@ -366,7 +366,7 @@ def test_the_log_line_counts_exercises_not_their_sides() -> None:
 
 
 def test_in_a_real_terminal_the_heel_raise_test_offers_a_60_bpm_metronome(tmux: Tmux) -> None:
-    tmux.start("assess", "heel-raise", "--side", "left")
+    tmux.start("assess", "heel-raise", "--side", "left", "--surface", "incline")
     tmux.wait_for("Start the 60 bpm metronome for the left foot?")
     tmux.run("send-keys", "y", "Enter")
     ticking = tmux.wait_for("60 beats a minute")

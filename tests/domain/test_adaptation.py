@@ -106,12 +106,35 @@ def rules(adaptation: Adaptation, exercise: str = "calf-raise") -> list[Rule]:
 
 
 def test_pain_up_to_2_carries_on_without_an_adjustment() -> None:
-    result = run([make_log(pain=2)])
+    result = run([make_log(pain=2), make_log(day(2), pain=2)])
 
     assert result.status is ProgramStatus.ACTIVE
-    assert steps(result) == {}
-    assert rules(result) == [Rule.CARRY_ON]
-    assert result.explanations[0].citation == "footcore-design"
+    assert result.adjustments == {}
+    assert rules(result) == [Rule.HOLD_ONE_SESSION, Rule.CARRY_ON]
+    assert result.explanations[-1].citation == "footcore-design"
+
+
+def test_one_session_at_a_level_holds_its_week_until_a_second_one() -> None:
+    once = run([make_log(pain=1)])
+
+    assert rules(once) == [Rule.HOLD_ONE_SESSION]
+    assert once.adjustments["calf-raise"].holds == (TUE,)
+    assert once.adjustments["calf-raise"].level_delta == 0
+    assert once.explanations[0].citation == "return-to-run-2023"
+    assert "waits for a second one" in once.explanations[0].reason
+
+
+def test_a_single_session_a_week_counts_with_the_held_week_before_it() -> None:
+    weekly = run([make_log(), make_log(day(7))])
+
+    assert rules(weekly) == [Rule.HOLD_ONE_SESSION, Rule.CARRY_ON]
+    assert weekly.adjustments["calf-raise"].holds == (TUE,)
+
+
+def test_a_step_back_starts_the_count_of_sessions_at_the_level_again() -> None:
+    result = run([make_log(pain=6), make_log(day(2)), make_log(day(4))])
+
+    assert rules(result) == [Rule.REGRESS_PAIN, Rule.HOLD_ONE_SESSION, Rule.CARRY_ON]
 
 
 def test_pain_above_5_steps_the_exercise_back_with_a_dated_reason() -> None:
@@ -286,7 +309,7 @@ def test_no_step_up_when_the_session_hurt_even_if_the_exercise_did_not() -> None
     result = run(logs)
 
     assert steps(result) == {}
-    assert rules(result) == [Rule.CARRY_ON, Rule.CARRY_ON]
+    assert rules(result) == [Rule.HOLD_ONE_SESSION, Rule.CARRY_ON]
 
 
 def test_an_unfinished_exercise_never_steps_up() -> None:
@@ -485,7 +508,10 @@ def test_explain_puts_the_stop_first_then_one_line_per_exercise() -> None:
 
     assert lines[0].startswith("Training is stopped since Friday 11 Dec")
     assert lines[1].startswith("Whole program on hold: pain 6/10 on Tuesday 8 Dec")
-    assert lines[2] == "Calf raises as planned: pain 1/10 on Thursday 10 Dec. [footcore-design]"
+    assert lines[2] == (
+        "Calf raises at the same level for now: Thursday 10 Dec was its first session at"
+        " this level, and a step up waits for a second one. [return-to-run-2023]"
+    )
     assert lines[3] == "Toe yoga back one step: pain 6/10 on Tuesday 8 Dec. [silbernagel-2007]"
     assert len(lines) == 4
 

@@ -176,3 +176,17 @@ def test_a_number_is_accepted_exactly_when_it_is_in_range(kind: TestKind, value:
     whole = definition.unit is not Unit.REPS or (math.isfinite(value) and value == int(value))
     result: Value = value
     assert (validate_result(kind, result, side) == []) == (in_range and whole)
+
+
+def test_a_heel_raise_must_say_incline_or_flat_and_no_other_test_takes_a_surface() -> None:
+    from footcore.domain.assessments import surface_problems
+
+    assert surface_problems(TestKind.HEEL_RAISE, "incline") == []
+    assert surface_problems(TestKind.HEEL_RAISE, "flat") == []
+    for bad in (None, "", "unknown", "grass"):
+        (problem,) = surface_problems(TestKind.HEEL_RAISE, bad)
+        assert problem.field == "surface"
+        assert "incline or flat" in problem.message
+    (problem,) = surface_problems(TestKind.KNEE_TO_WALL, "flat")
+    assert problem.field == "surface"
+    assert surface_problems(TestKind.KNEE_TO_WALL, None) == []

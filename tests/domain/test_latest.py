@@ -84,3 +84,21 @@ def test_the_readings_and_the_summary_agree_on_the_latest_and_its_change(
         shown = next(x for x in trends[kind].latest if x.side is side)
         assert shown.date == found.result.date
         assert shown.change == found.change()
+
+
+def test_the_previous_heel_raise_is_the_one_before_on_the_same_surface() -> None:
+    from footcore.domain.assessments import HeelRaiseSurface
+
+    def on(surface: HeelRaiseSurface, reps: float, days: int) -> AssessmentResult:
+        return AssessmentResult(
+            DAY + dt.timedelta(days=days), TestKind.HEEL_RAISE, Side.LEFT, reps, surface
+        )
+
+    flat = on(HeelRaiseSurface.FLAT, 40, 0)
+    incline = on(HeelRaiseSurface.INCLINE, 20, 28)
+    flat_again = on(HeelRaiseSurface.FLAT, 45, 56)
+    assert latest_results([flat, incline])[LEFT].previous is None
+    assert latest_results([flat, incline])[LEFT].change() is None
+    found = latest_results([flat, incline, flat_again])[LEFT]
+    assert found.result is flat_again
+    assert found.previous is flat

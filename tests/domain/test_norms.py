@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from footcore.domain.assessments import Grade, TestKind, Trials
+from footcore.domain.assessments import Grade, HeelRaiseSurface, TestKind, Trials
 from footcore.domain.norms import (
     BALANCE_EYES_CLOSED_MEAN_S,
     BALANCE_EYES_OPEN_BEST_S,
@@ -23,6 +23,8 @@ from footcore.domain.norms import (
     knee_to_wall_deg,
 )
 from footcore.domain.vocab import Sex
+
+INCLINE = HeelRaiseSurface.INCLINE
 
 
 def test_the_heel_raise_medians_are_the_corrected_section_6_values() -> None:
@@ -73,14 +75,14 @@ def test_a_profile_sex_from_another_enum_is_accepted_by_value() -> None:
     class OtherSex(StrEnum):
         MALE = "male"
 
-    result = compare(TestKind.HEEL_RAISE, 20, 50, OtherSex.MALE)  # type: ignore[arg-type]
+    result = compare(TestKind.HEEL_RAISE, 20, 50, OtherSex.MALE, INCLINE)  # type: ignore[arg-type]
     assert result.reference is not None
     assert result.reference.value == 23.8
     assert "23.8" in result.sentence
 
 
 def test_heel_raises_under_18_have_no_norm() -> None:
-    assert compare(TestKind.HEEL_RAISE, 20, 16, Sex.MALE).standing is Standing.NO_NORM
+    assert compare(TestKind.HEEL_RAISE, 20, 16, Sex.MALE, INCLINE).standing is Standing.NO_NORM
 
 
 def test_a_grade_is_not_a_heel_raise_count() -> None:
@@ -153,7 +155,7 @@ def test_knee_to_wall_converts_to_degrees_at_3_6_per_cm() -> None:
 
 
 def test_a_median_is_context_not_a_line_so_below_it_is_not_below() -> None:
-    result = compare(TestKind.HEEL_RAISE, 21, 30, Sex.MALE)  # the median is 32.9
+    result = compare(TestKind.HEEL_RAISE, 21, 30, Sex.MALE, INCLINE)  # the median is 32.9
     assert result.standing is Standing.WITHIN
     assert "at or above the traditional normal grade of 20 reps (jan-2005)" in result.sentence
     assert "not a line to pass" in result.sentence
@@ -162,13 +164,13 @@ def test_a_median_is_context_not_a_line_so_below_it_is_not_below() -> None:
 
 def test_below_the_traditional_20_rep_grade_is_below_whatever_the_median() -> None:
     for age, sex in ((40, Sex.FEMALE), (None, None), (75, Sex.MALE)):
-        result = compare(TestKind.HEEL_RAISE, 19, age, sex)
+        result = compare(TestKind.HEEL_RAISE, 19, age, sex, INCLINE)
         assert result.standing is Standing.BELOW
         assert "below the traditional normal grade of 20 reps (jan-2005)" in result.sentence
 
 
 def test_no_heel_raise_count_is_ever_called_above_typical() -> None:
-    assert compare(TestKind.HEEL_RAISE, 60, 30, Sex.MALE).standing is not Standing.ABOVE
+    assert compare(TestKind.HEEL_RAISE, 60, 30, Sex.MALE, INCLINE).standing is not Standing.ABOVE
 
 
 def test_balance_gets_no_verdict_because_springer_gives_no_lower_limit() -> None:
@@ -187,3 +189,26 @@ def test_a_hold_of_45_s_or_more_is_at_the_ceiling_of_the_test_never_above() -> N
     assert result.standing is Standing.NO_NORM
     assert "ceiling of the test" in result.sentence
     assert "45 s" in result.sentence
+
+
+@pytest.mark.parametrize("surface", [HeelRaiseSurface.FLAT, HeelRaiseSurface.UNKNOWN, None])
+def test_a_heel_raise_off_the_incline_gets_no_verdict_and_says_why(
+    surface: HeelRaiseSurface | None,
+) -> None:
+    result = compare(TestKind.HEEL_RAISE, 12, 30, Sex.MALE, surface)
+    assert result.standing is Standing.NO_NORM
+    assert result.reference is None
+    assert "10 degree incline board (hebert-losier-2017)" in result.sentence
+    assert "own trend" in result.sentence
+    assert "below" not in result.sentence
+
+
+def test_a_flat_floor_count_is_compared_with_earlier_flat_floor_counts() -> None:
+    result = compare(TestKind.HEEL_RAISE, 12, 30, Sex.MALE, HeelRaiseSurface.FLAT)
+    assert "on a flat floor" in result.sentence
+    assert "earlier flat-floor counts" in result.sentence
+
+
+def test_the_same_count_on_the_incline_is_read_against_the_norm() -> None:
+    result = compare(TestKind.HEEL_RAISE, 12, 30, Sex.MALE, INCLINE)
+    assert result.standing is Standing.BELOW

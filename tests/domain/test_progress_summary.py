@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from footcore.domain.assessments import AssessmentResult, TestKind
+from footcore.domain.assessments import AssessmentResult, HeelRaiseSurface, TestKind
 from footcore.domain.norms import Standing
 from footcore.domain.plan import SessionKind
 from footcore.domain.progress import Adherence, PlannedSlot, SessionRecord
@@ -14,6 +14,7 @@ from footcore.domain.progress_summary import summarize
 from footcore.domain.vocab import Sex, Side
 
 MONDAY = dt.date(2025, 3, 3)
+INCLINE = HeelRaiseSurface.INCLINE
 
 
 def test_a_new_runner_has_an_empty_summary_of_the_current_week() -> None:
@@ -58,10 +59,10 @@ def test_an_extra_session_does_not_make_a_done_day_look_partly_done() -> None:
 def test_latest_results_carry_norm_change_and_the_latest_side_gap() -> None:
     later = MONDAY + dt.timedelta(weeks=4)
     results = [
-        AssessmentResult(MONDAY, TestKind.HEEL_RAISE, Side.LEFT, 14.0),
-        AssessmentResult(MONDAY, TestKind.HEEL_RAISE, Side.RIGHT, 24.0),
-        AssessmentResult(later, TestKind.HEEL_RAISE, Side.LEFT, 22.0),
-        AssessmentResult(later, TestKind.HEEL_RAISE, Side.RIGHT, 25.0),
+        AssessmentResult(MONDAY, TestKind.HEEL_RAISE, Side.LEFT, 14.0, INCLINE),
+        AssessmentResult(MONDAY, TestKind.HEEL_RAISE, Side.RIGHT, 24.0, INCLINE),
+        AssessmentResult(later, TestKind.HEEL_RAISE, Side.LEFT, 22.0, INCLINE),
+        AssessmentResult(later, TestKind.HEEL_RAISE, Side.RIGHT, 25.0, INCLINE),
         AssessmentResult(later, TestKind.FAAM_ADL, None, 90.0),
     ]
     summary = summarize([], [], results, today=later, age=30, sex=Sex.FEMALE)

@@ -4,7 +4,14 @@ import datetime as dt
 
 import pytest
 
-from footcore.domain.assessments import AssessmentResult, Grade, TestKind, Trials, Value
+from footcore.domain.assessments import (
+    AssessmentResult,
+    Grade,
+    HeelRaiseSurface,
+    TestKind,
+    Trials,
+    Value,
+)
 from footcore.domain.steering import (
     EXERCISES_FOR,
     Emphasis,
@@ -19,7 +26,8 @@ DAY = dt.date(2025, 3, 3)
 def make_result(
     kind: TestKind, side: Side | None, value: Value, day: dt.date = DAY
 ) -> AssessmentResult:
-    return AssessmentResult(date=day, kind=kind, side=side, value=value)
+    surface = HeelRaiseSurface.INCLINE if kind is TestKind.HEEL_RAISE else None
+    return AssessmentResult(date=day, kind=kind, side=side, value=value, surface=surface)
 
 
 def both(kind: TestKind, left: Value, right: Value) -> list[AssessmentResult]:
@@ -120,3 +128,32 @@ def test_a_plan_shorter_than_4_weeks_has_no_retest() -> None:
 def test_a_negative_plan_length_is_refused() -> None:
     with pytest.raises(ValueError, match="negative"):
         retest_dates(DAY, -1)
+
+
+def on(surface: HeelRaiseSurface, side: Side, reps: int, day: dt.date = DAY) -> AssessmentResult:
+    return AssessmentResult(day, TestKind.HEEL_RAISE, side, float(reps), surface)
+
+
+def test_a_low_flat_floor_heel_raise_brings_nothing_forward() -> None:
+    for surface in (HeelRaiseSurface.FLAT, HeelRaiseSurface.UNKNOWN):
+        results = [on(surface, Side.LEFT, 8), on(surface, Side.RIGHT, 8)]
+        assert emphasis_from_results(results, 30, Sex.MALE) == ()
+
+
+def test_the_latest_incline_result_counts_even_after_an_older_flat_one() -> None:
+    later = DAY + dt.timedelta(days=28)
+    results = [
+        on(HeelRaiseSurface.FLAT, Side.LEFT, 40),
+        on(HeelRaiseSurface.INCLINE, Side.LEFT, 8, later),
+    ]
+    assert "calf-raises" in by_exercise(emphasis_from_results(results, 30, Sex.MALE))
+
+
+def test_sides_on_different_surfaces_are_never_called_lopsided() -> None:
+    results = [
+        on(HeelRaiseSurface.INCLINE, Side.LEFT, 30),
+        on(HeelRaiseSurface.FLAT, Side.RIGHT, 60),
+    ]
+    assert emphasis_from_results(results, None, None) == ()
+    same = [on(HeelRaiseSurface.FLAT, Side.LEFT, 30), on(HeelRaiseSurface.FLAT, Side.RIGHT, 60)]
+    assert "calf-raises" in by_exercise(emphasis_from_results(same, None, None))

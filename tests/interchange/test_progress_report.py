@@ -9,7 +9,13 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from footcore.domain.assessments import AssessmentResult, Grade, TestKind, Trials
+from footcore.domain.assessments import (
+    AssessmentResult,
+    Grade,
+    HeelRaiseSurface,
+    TestKind,
+    Trials,
+)
 from footcore.domain.progress import PlannedSlot, SessionRecord
 from footcore.domain.progress_summary import ProgressSummary, summarize
 from footcore.domain.vocab import Sex, Side
@@ -35,10 +41,10 @@ def _summary() -> ProgressSummary:
         if s.date < TODAY and i != 5
     ]
     results = [
-        AssessmentResult(MONDAY, TestKind.HEEL_RAISE, Side.LEFT, 15.0),
-        AssessmentResult(MONDAY, TestKind.HEEL_RAISE, Side.RIGHT, 25.0),
-        AssessmentResult(TODAY, TestKind.HEEL_RAISE, Side.LEFT, 23.0),
-        AssessmentResult(TODAY, TestKind.HEEL_RAISE, Side.RIGHT, 26.0),
+        AssessmentResult(MONDAY, TestKind.HEEL_RAISE, Side.LEFT, 15.0, HeelRaiseSurface.INCLINE),
+        AssessmentResult(MONDAY, TestKind.HEEL_RAISE, Side.RIGHT, 25.0, HeelRaiseSurface.INCLINE),
+        AssessmentResult(TODAY, TestKind.HEEL_RAISE, Side.LEFT, 23.0, HeelRaiseSurface.INCLINE),
+        AssessmentResult(TODAY, TestKind.HEEL_RAISE, Side.RIGHT, 26.0, HeelRaiseSurface.INCLINE),
         AssessmentResult(TODAY, TestKind.PAPER_GRIP_HALLUX, Side.LEFT, Grade.FAIL),
         AssessmentResult(TODAY, TestKind.BALANCE_EYES_CLOSED, Side.LEFT, Trials((5.0, 7.0, 6.0))),
     ]

@@ -86,7 +86,9 @@ def seed_four_weeks(user: User, *, age: int = 35, sex: str = "female") -> Seeded
             )
         )
     results = [
-        AssessmentEntry(user=user, date=day, kind="heel-raise", side=side, value=reps)
+        AssessmentEntry(
+            user=user, date=day, kind="heel-raise", side=side, value=reps, surface="incline"
+        )
         for day, side, reps in HEEL_RAISES
     ]
     results += [

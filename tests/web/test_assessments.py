@@ -38,7 +38,9 @@ def faam_body(**over: Any) -> dict[str, Any]:
 @time_machine.travel(START, tick=False)
 def test_a_result_is_stored_and_comes_back_with_its_interpretation(client: Client) -> None:
     response = post_json(
-        client, "/api/assessments", {"test": "heel-raise", "left": 14, "right": 25}
+        client,
+        "/api/assessments",
+        {"test": "heel-raise", "left": 14, "right": 25, "surface": "incline"},
     )
     assert response.status_code == 201, response.content
     saved = {r["side"]: r for r in response.json()}
@@ -60,9 +62,13 @@ def test_a_retest_reports_the_change_against_the_minimal_detectable_change(
     client: Client,
 ) -> None:
     with time_machine.travel(START, tick=False):
-        post_json(client, "/api/assessments", {"test": "heel-raise", "left": 14})
+        post_json(
+            client, "/api/assessments", {"test": "heel-raise", "left": 14, "surface": "incline"}
+        )
     with time_machine.travel(START + dt.timedelta(weeks=4), tick=False):
-        response = post_json(client, "/api/assessments", {"test": "heel-raise", "left": 24})
+        response = post_json(
+            client, "/api/assessments", {"test": "heel-raise", "left": 24, "surface": "incline"}
+        )
     (reading,) = response.json()
     assert reading["change_real"] is True
     assert "a real improvement" in reading["change"]
@@ -93,7 +99,9 @@ def test_a_900_second_balance_is_refused_naming_the_field(client: Client) -> Non
 
 @time_machine.travel(START, tick=False)
 def test_negative_reps_and_unknown_tests_are_refused(client: Client) -> None:
-    response = post_json(client, "/api/assessments", {"test": "heel-raise", "right": -3})
+    response = post_json(
+        client, "/api/assessments", {"test": "heel-raise", "right": -3, "surface": "incline"}
+    )
     assert response.status_code == 422
     assert response.json()["problems"][0]["field"] == "right"
     assert "cannot be negative" in response.json()["detail"]
@@ -159,7 +167,8 @@ def test_the_test_page_guides_and_saves_a_result_then_shows_what_it_means(
     assert 'data-bpm="60"' in page
     assert "assess.js" in page
     response = client.post(
-        "/assess/heel-raise", {"heel-raise-left": "12", "heel-raise-right": "30"}
+        "/assess/heel-raise",
+        {"heel-raise-left": "12", "heel-raise-right": "30", "surface": "incline"},
     )
     assert response.status_code == 302
     body = client.get("/assess/heel-raise").content.decode()
@@ -180,7 +189,7 @@ def test_the_page_refuses_a_900_second_balance_naming_the_input(client: Client) 
 
 @time_machine.travel(START, tick=False)
 def test_the_page_refuses_negative_reps_and_text(client: Client) -> None:
-    response = client.post("/assess/heel-raise", {"heel-raise-left": "-4"})
+    response = client.post("/assess/heel-raise", {"heel-raise-left": "-4", "surface": "incline"})
     assert response.status_code == 400
     assert "cannot be negative" in response.content.decode()
     response = client.post("/assess/knee-to-wall", {"knee-to-wall-right": "far"})
@@ -216,7 +225,7 @@ def test_user_b_cannot_read_user_a_results(client: Client, settings: SettingsWra
     User.objects.create_user(username="ana", password="a long passphrase 42")
     User.objects.create_user(username="ben", password="another long passphrase")
     assert client.login(username="ana", password="a long passphrase 42")
-    post_json(client, "/api/assessments", {"test": "heel-raise", "left": 17})
+    post_json(client, "/api/assessments", {"test": "heel-raise", "left": 17, "surface": "incline"})
     post_json(client, "/api/faam", faam_body())
     client.logout()
     assert client.login(username="ben", password="another long passphrase")
@@ -231,10 +240,17 @@ def test_writes_need_the_csrf_token(settings: SettingsWrapper) -> None:
     User.objects.create_user(username="ana", password="a long passphrase 42")
     client = Client(enforce_csrf_checks=True)
     assert client.login(username="ana", password="a long passphrase 42")
-    response = post_json(client, "/api/assessments", {"test": "heel-raise", "left": 17})
+    response = post_json(
+        client, "/api/assessments", {"test": "heel-raise", "left": 17, "surface": "incline"}
+    )
     assert response.status_code == 403
     assert post_json(client, "/api/faam", faam_body()).status_code == 403
-    assert client.post("/assess/heel-raise", {"heel-raise-left": "17"}).status_code == 403
+    assert (
+        client.post(
+            "/assess/heel-raise", {"heel-raise-left": "17", "surface": "incline"}
+        ).status_code
+        == 403
+    )
     assert not AssessmentEntry.objects.exists()
 
 
@@ -250,7 +266,8 @@ def test_a_weak_left_heel_raise_brings_the_calf_work_forward(client: Client) -> 
     assert not {"calf-raises", "heel-raise-towel"} & set(first_week_items())
     with time_machine.travel(START, tick=False):
         response = client.post(
-            "/assess/heel-raise", {"heel-raise-left": "9", "heel-raise-right": "28"}
+            "/assess/heel-raise",
+            {"heel-raise-left": "9", "heel-raise-right": "28", "surface": "incline"},
         )
     assert response.status_code == 302
     items = first_week_items()

@@ -133,3 +133,56 @@ def test_reps_done_twice_without_pain_steps_up_once_not_twice_in_a_week(
     assert sets(runner, SUN, "shin-curls") == 1  # the earned step waits for next week
     assert sets(runner, NEXT_TUE, "shin-curls") == 2  # one step, not the calendar's on top
     assert any(line.startswith("Shin Curls up one step next week") for line in changes)
+
+
+def test_in_a_flare_the_other_exercises_are_told_they_hold_not_carry_on(
+    client: Client, runner: User
+) -> None:
+    changes = log(client, runner, TUE, pain=6, hurt="shin-curls")
+
+    others = [line for line in changes if line.startswith("Heel Walking")]
+    assert others == [
+        "Heel Walking stays at its current level: it was not what hurt (pain 0/10) on"
+        " Tuesday 8 Dec, so it is not stepped back, but after a session above 5/10 it does"
+        " not step up either until a calmer week. [silbernagel-2007]"
+    ]
+    assert not [line for line in changes if "as planned" in line]
+
+
+def test_the_referral_is_said_once_in_the_changes_with_its_citation(
+    client: Client, runner: User
+) -> None:
+    log(client, runner, TUE, pain=6)
+
+    changes = log(client, runner, THU, pain=6)
+
+    stops = [line for line in changes if "Self-guided training stopped" in line]
+    assert len(stops) == 1, changes
+    assert changes[0] == stops[0]
+    assert stops[0].endswith("[footcore-design]")
+
+
+def test_every_step_up_waits_for_two_sessions_at_the_level(client: Client, runner: User) -> None:
+    assert sets(runner, NEXT_TUE, "shin-curls") == 2  # the plan's weekly step, planned ahead
+
+    changes = log(client, runner, TUE)
+
+    assert sets(runner, NEXT_TUE, "shin-curls") == 1
+    assert (
+        "Shin Curls at the same level for now: Tuesday 8 Dec was its first session at this"
+        " level, and a step up waits for a second one. [return-to-run-2023]"
+    ) in changes
+
+    log(client, runner, THU)
+
+    assert sets(runner, NEXT_TUE, "shin-curls") == 2
+
+
+def test_a_runner_training_once_a_week_steps_up_every_second_week(
+    client: Client, runner: User
+) -> None:
+    log(client, runner, TUE)
+    log(client, runner, NEXT_TUE)
+
+    assert sets(runner, NEXT_TUE, "shin-curls") == 1  # week one held: one session only
+    assert sets(runner, TUE + 2 * WEEK, "shin-curls") == 2  # two sessions at the level

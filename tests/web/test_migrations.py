@@ -52,6 +52,37 @@ def test_results_stored_before_assessments_became_an_app_are_still_read_after() 
     )
 
 
+def test_heel_raises_saved_before_the_surface_was_asked_become_unknown() -> None:
+    executor = _migrate([("assessments", "0001_initial")])
+    old_state = executor.loader.project_state([("assessments", "0001_initial")])
+    old_entry = old_state.apps.get_model("assessments", "AssessmentEntry")
+    user = old_state.apps.get_model("auth", "User").objects.create(username="pat")
+    day = dt.date(2026, 3, 2)
+    old_entry.objects.create(user_id=user.pk, date=day, kind="heel-raise", side="left", value=9)
+    old_entry.objects.create(user_id=user.pk, date=day, kind="knee-to-wall", side="left", value=8)
+
+    _migrate(_latest())
+
+    surfaces = dict(AssessmentEntry.objects.values_list("kind", "surface"))
+    assert surfaces == {"heel-raise": "unknown", "knee-to-wall": None}
+    from footcore.domain.norms import Standing
+    from footcore.web.assessments.selectors import readings_for
+
+    (heel, _) = readings_for(User.objects.get(pk=user.pk), None)
+    assert heel.standing == Standing.NO_NORM.value
+    assert "surface that was not recorded" in heel.norm
+
+
+def test_a_heel_raise_row_without_a_surface_is_refused_by_the_database() -> None:
+    from django.db import IntegrityError
+
+    user = User.objects.create(username="pat")
+    with pytest.raises(IntegrityError):
+        AssessmentEntry.objects.create(
+            user=user, date=dt.date(2026, 3, 2), kind="heel-raise", side="left", value=9
+        )
+
+
 def test_a_fresh_database_has_one_assessment_table_under_its_old_name() -> None:
     tables = connection.introspection.table_names()
     assert "progress_assessmententry" in tables

@@ -20,7 +20,7 @@ from footcore.web.runner.selectors import rebuilt_state
 from footcore.web.runner.services import rebuild_state
 from footcore.web.training.models import PlannedSession
 from tests.web.builders import profile_data
-from tests.web.session_builders import THU, TUE, evening, log_body, onboard, post_json
+from tests.web.session_builders import SUN, THU, TUE, evening, log_body, onboard, post_json
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_a_self_test_after_logging_today_keeps_todays_logged_session(
     assert post_json(client, "/api/logs", log_body(runner, TUE), evening(TUE)).status_code == 201
     before = todays_session(runner)
 
-    body = {"test": "heel-raise", "left": 3, "right": 30}
+    body = {"test": "heel-raise", "left": 3, "right": 30, "surface": "incline"}
     response = post_json(client, "/api/assessments", body, evening(TUE))
 
     assert response.status_code == 201, response.content
@@ -68,10 +68,12 @@ def test_saving_the_profile_after_logging_today_keeps_todays_logged_session(
 @pytest.mark.django_db(transaction=True)
 def test_a_log_that_changes_nothing_costs_at_most_six_queries(client: Client, runner: User) -> None:
     post_json(client, "/api/logs", log_body(runner, TUE), evening(TUE))
-    # One log per session: the next log is another session's, two days on.
-    body = log_body(runner, THU)
+    post_json(client, "/api/logs", log_body(runner, THU), evening(THU))
+    # The week's third session: its first two already made the step up due, so it
+    # changes nothing (the first holds the step, the second lifts the hold).
+    body = log_body(runner, SUN)
     with CaptureQueriesContext(connection) as captured:
-        response = post_json(client, "/api/logs", body, evening(THU))
+        response = post_json(client, "/api/logs", body, evening(SUN))
 
     assert response.status_code == 201
     assert len(captured) <= 6, "\n".join(q["sql"][:70] for q in captured)

@@ -45,7 +45,7 @@ def test_a_session_logged_through_the_api_is_stored_and_answered_with_201(
     body = response.json()
     assert body["duplicate"] is False
     assert body["red_flag_screen_due"] is False
-    assert any("Shin Curls as planned" in line for line in body["changes"])
+    assert any("Shin Curls at the same level for now" in line for line in body["changes"])
     row = SessionLogEntry.objects.get(user=runner)
     assert row.pk == body["id"]
     assert row.pain_0_10 == 1

@@ -30,6 +30,13 @@ class SideChoice(StrEnum):
     RIGHT = "right"
 
 
+class SurfaceChoice(StrEnum):
+    """The surfaces a heel raise may be recorded on (`assessments.RECORDABLE_SURFACES`)."""
+
+    INCLINE = "incline"
+    FLAT = "flat"
+
+
 def register(app: typer.Typer) -> None:
     app.command("assess")(assess)
 
@@ -50,6 +57,14 @@ def assess(
             " comma-separated balance trials in seconds. Without it, you are asked."
         ),
     ] = None,
+    surface: Annotated[
+        SurfaceChoice | None,
+        typer.Option(
+            help="Heel raise only: where you stood, incline (a 10 degree board, as the"
+            " published values were measured) or flat (floor: compared only with your own"
+            " flat-floor results). Guided, you are asked."
+        ),
+    ] = None,
 ) -> None:
     """Record foot self-test results (guided prompts, or one value) and show what they mean."""
     if test is not None and test != "faam" and test not in GROUPS and test not in PER_SIDE:
@@ -57,6 +72,11 @@ def assess(
         fail(f"TEST {test!r}: unknown test; choose one of {choices}")
     if value is not None and (test is None or test not in PER_SIDE):
         fail("--value: give a single test id too, e.g. `footcore assess heel-raise --side left`")
+    if surface is not None and test not in (None, TestKind.HEEL_RAISE.value):
+        fail("--surface: only the heel raise records a surface; leave it out for this test")
+    if value is not None and test == TestKind.HEEL_RAISE.value and surface is None:
+        fail("--surface: say where you did the heel raise: --surface incline or --surface flat")
+    chosen = None if surface is None else surface.value
     setup()
     from footcore.web.accounts.services import local_runner
     from footcore.web.runner_clock import runner_today
@@ -72,7 +92,7 @@ def assess(
         kind = TestKind(test)
         if side is None:
             fail(f"--side: {DEFINITIONS[kind].name} is tested per side; give --side left or right")
-        _record_one(user, today, kind, Side(side.value), value)
+        _record_one(user, today, kind, Side(side.value), value, chosen)
         return
     if test is None:
         groups = list(GROUPS)
@@ -86,7 +106,8 @@ def assess(
             answer = Prompt.ask(f"\n[bold]{escape(group)}[/]{optional}: do it now?", default="y")
             if answer.strip().lower() not in {"y", "yes"}:
                 continue
-        _guided(user, today, kinds, [Side(side.value)] if side else [Side.LEFT, Side.RIGHT])
+        sides = [Side(side.value)] if side else [Side.LEFT, Side.RIGHT]
+        _guided(user, today, kinds, sides, chosen)
     if test is None and Prompt.ask(
         "\n[bold]FAAM questionnaire[/]: answer it now?", default="n"
     ) in {
@@ -96,20 +117,37 @@ def assess(
         _faam(user, today)
 
 
-def _record_one(user: User, today: dt.date, kind: TestKind, side: Side, raw: str) -> None:
+def _record_one(
+    user: User, today: dt.date, kind: TestKind, side: Side, raw: str, surface: str | None
+) -> None:
     from footcore.domain.problems import Invalid
     from footcore.web.assessments import services
 
     try:
-        services.record_results(user=user, values={kind: {side: raw}}, today=today)
+        services.record_results(
+            user=user, values={kind: {side: raw}}, today=today, heel_raise_surface=surface
+        )
     except Invalid as exc:
         prefix = f"{kind.value}."
         fail(
             "; ".join(
-                f"--value ({p.field.removeprefix(prefix)}): {p.message}" for p in exc.problems
+                f"--{_option(p.field.removeprefix(prefix))}: {p.message}" for p in exc.problems
             )
         )
     _explain(user, [kind])
+
+
+def _option(field: str) -> str:
+    """The option a problem is about: `surface` is its own, the rest is the value."""
+    return "surface" if field == "surface" else f"value ({field})"
+
+
+def _ask_surface() -> str:
+    """Where the heel raise was done; asked before the count, as it changes its meaning."""
+    return Prompt.ask(
+        "Where do you stand for it: on a 10 degree incline board, or on a flat floor?",
+        choices=[c.value for c in SurfaceChoice],
+    )
 
 
 def _ask_value(kind: TestKind, side: Side) -> Value | None:
@@ -138,7 +176,9 @@ def _ask_value(kind: TestKind, side: Side) -> Value | None:
             err_console.print(f"[red]{problem.field}:[/] {escape(problem.message)}")
 
 
-def _guided(user: User, today: dt.date, kinds: list[TestKind], sides: list[Side]) -> None:
+def _guided(
+    user: User, today: dt.date, kinds: list[TestKind], sides: list[Side], surface: str | None
+) -> None:
     from footcore.web.assessments import services
 
     values: dict[TestKind, dict[Side, object]] = {}
@@ -147,6 +187,8 @@ def _guided(user: User, today: dt.date, kinds: list[TestKind], sides: list[Side]
         console.print(f"\n[bold]{escape(definition.name)}[/]")
         for number, step in enumerate(definition.instructions, start=1):
             console.print(f"  {number}. {escape(step)}", highlight=False)
+        if kind is TestKind.HEEL_RAISE and surface is None:
+            surface = _ask_surface()
         for side in sides:
             if definition.cadence_bpm is not None:
                 _offer_metronome(definition.cadence_bpm, side)
@@ -156,7 +198,12 @@ def _guided(user: User, today: dt.date, kinds: list[TestKind], sides: list[Side]
     if not values:
         console.print("nothing recorded")
         return
-    services.record_results(user=user, values=values, today=today)
+    services.record_results(
+        user=user,
+        values=values,
+        today=today,
+        heel_raise_surface=surface if TestKind.HEEL_RAISE in values else None,
+    )
     _explain(user, list(values))
 
 

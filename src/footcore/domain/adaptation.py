@@ -54,6 +54,10 @@ exercise and sends the runner to a clinician (`footcore-design`, from `silbernag
 EASY_SESSIONS_TO_PROGRESS = 2
 """'Too easy' this many times in a row, with pain no higher than 2/10, steps up
 (`footcore-design`)."""
+SESSIONS_AT_LEVEL = 2
+"""Every step up, the plan's weekly one included, waits until the exercise was done at
+least this many times at its level ("repeat each phase at least twice",
+`return-to-run-2023`, evidence.md section 3.4)."""
 
 
 class ProgramStatus(StrEnum):
@@ -73,6 +77,8 @@ class Rule(StrEnum):
     REGRESS_TOO_HARD = "regress-too-hard"
     HOLD_NOT_DONE = "hold-not-done"
     HOLD_PAIN_RISING = "hold-pain-rising"
+    HOLD_ONE_SESSION = "hold-one-session"
+    """Only one session at the level so far: the step up waits for a second."""
     HOLD_FLARE = "hold-flare"
     """A session above 5/10: the whole program holds (no new exercise, no step up)."""
     REFER_PAIN = "refer-pain"
@@ -400,12 +406,29 @@ def _decide(
             "morning, so the load is kept, not raised."
         )
         return decided(Rule.ACCEPTABLE, reason, zone.citation)
+    if session_pain(log) > ACCEPTABLE_MAX:
+        # Not the culprit of a flare: kept where it is, neither stepped back nor up.
+        reason = (
+            f"{name} stays at its current level: it was not what hurt ({hurt}) on {day}, so"
+            " it is not stepped back, but after a session above 5/10 it does not step up"
+            " either until a calmer week."
+        )
+        return decided(Rule.CARRY_ON, reason, "silbernagel-2007", hold=False)
+    lone = _once_at_level(state, log.date)
     if not easy or not calm:
+        if lone:
+            reason = (
+                f"{name} at the same level for now: {day} was its first session at this"
+                " level, and a step up waits for a second one."
+            )
+            return decided(Rule.HOLD_ONE_SESSION, reason, "return-to-run-2023")
         reason = f"{name} as planned: {hurt} on {day}."
         return decided(Rule.CARRY_ON, reason, "footcore-design", hold=False)
     state.easy_in_a_row.append(log.date)
     if len(state.easy_in_a_row) < EASY_SESSIONS_TO_PROGRESS:
         reason = f"{name} felt too easy on {day}: one more easy session and it goes up a step."
+        if lone:
+            return decided(Rule.HOLD_ONE_SESSION, reason, "return-to-run-2023")
         return decided(Rule.CARRY_ON, reason, "footcore-design", hold=False)
     days = " and ".join(day_label(d) for d in state.easy_in_a_row[-EASY_SESSIONS_TO_PROGRESS:])
     state.easy_in_a_row.clear()
@@ -415,6 +438,32 @@ def _decide(
     )
     # The held day keeps next week's planned step from stacking on this one.
     return decided(Rule.PROGRESS_TOO_EASY, reason, "footcore-design", +1)
+
+
+def _once_at_level(state: RuleState, day: dt.date) -> bool:
+    """Whether the session on `day` is the exercise's only one at its level so far.
+
+    Counted are its sessions of this Monday-to-Sunday plan week, and those of the week
+    before when that week held (it did not count toward a step, so they were at this
+    level too); none from before its last change of level. When this session is the
+    second of its week, the first one's hold for being alone is lifted, so a week of
+    two good sessions counts toward the next step (`SESSIONS_AT_LEVEL`).
+    """
+    monday = day - dt.timedelta(days=day.weekday())
+    week_before = monday - dt.timedelta(days=7)
+    changed = (
+        state.last_change.date if state.last_change and state.last_change.level_delta else None
+    )
+    done = [d for d, _ in state.pains if d <= day and (changed is None or d > changed)]
+    this_week = [d for d in done if d >= monday]
+    if any(week_before <= held < monday for held in state.holds):
+        this_week += [d for d in done if week_before <= d < monday]
+    if len(this_week) < SESSIONS_AT_LEVEL:
+        return True
+    before = state.latest
+    if before is not None and before.rule is Rule.HOLD_ONE_SESSION and before.date >= monday:
+        state.holds = [held for held in state.holds if held != before.date]
+    return False
 
 
 def replay_clearance(

@@ -55,6 +55,38 @@ class TestKind(StrEnum):
     FAAM_SPORTS = "faam-sports"
 
 
+class HeelRaiseSurface(StrEnum):
+    """Where a single-leg heel-raise test was done: the one vocabulary for the runner's
+    self-test and the clinic intake.
+
+    The published values (hebert-losier-2017) were measured on a 10 degree incline
+    board, so only an incline result is read against them; a flat-floor result is
+    compared only with the runner's own flat-floor results (evidence.md section 7).
+    """
+
+    INCLINE = "incline"
+    FLAT = "flat"
+    UNKNOWN = "unknown"
+    """Only for results stored before the surface was asked: footcore's choice is to
+    treat them as not comparable with the norms, since the old instructions let the
+    runner test on either surface."""
+
+
+SURFACE_WORDS = {
+    HeelRaiseSurface.INCLINE: "on the incline board",
+    HeelRaiseSurface.FLAT: "on a flat floor",
+    HeelRaiseSurface.UNKNOWN: "surface not recorded",
+}
+
+RECORDABLE_SURFACES = (HeelRaiseSurface.INCLINE, HeelRaiseSurface.FLAT)
+"""The surfaces a new result may name; `UNKNOWN` is never entered, only inherited."""
+
+
+def comparable_with_norms(surface: HeelRaiseSurface | None) -> bool:
+    """Whether a heel-raise result on `surface` may be read against the incline norms."""
+    return surface is HeelRaiseSurface.INCLINE
+
+
 @dataclass(frozen=True, slots=True)
 class ValidRange:
     """The inclusive range a plausible result falls in, in `unit`."""
@@ -128,8 +160,9 @@ _HEEL_RAISE = TestDefinition(
         "Lift your heel as high as you can every time, keeping the knee straight.",
         "Count the raises until you can no longer keep the pace or the height, or you"
         " start pushing on the wall; then test the other foot.",
-        "The published values were measured on a 10 degree incline board; on a flat floor,"
-        " compare mostly with your own earlier results.",
+        "Say where you stood: on a 10 degree incline board, or on a flat floor. The"
+        " published values were measured on the incline, so a flat-floor count is"
+        " compared only with your own earlier flat-floor counts.",
     ),
     citations=("hebert-losier-2017", "lunsford-perry-1995", "jan-2005"),
     cadence_bpm=60,
@@ -290,6 +323,13 @@ class AssessmentResult:
     side: Side | None
     """None only for tests that are not per side (FAAM)."""
     value: Value
+    surface: HeelRaiseSurface | None = None
+    """Heel raises only: where the test was done. None for every other test."""
+
+    def comparable(self, other: AssessmentResult) -> bool:
+        """Whether `other` measures the same thing: same test, and for heel raises the
+        same surface (an incline and a flat-floor count are different numbers)."""
+        return self.kind is other.kind and self.surface == other.surface
 
 
 def headline(value: Value) -> float | Grade:
@@ -297,11 +337,29 @@ def headline(value: Value) -> float | Grade:
     return value.best_s if isinstance(value, Trials) else value
 
 
+def surface_problems(kind: TestKind, surface: object) -> list[Problem]:
+    """The problem with a result's surface, if any: heel raises must name incline or
+    flat (`RECORDABLE_SURFACES`); every other test takes none."""
+    if kind is not TestKind.HEEL_RAISE:
+        if surface is None:
+            return []
+        return [Problem("surface", f"{DEFINITIONS[kind].name} takes no surface: leave it empty")]
+    if surface in {s.value for s in RECORDABLE_SURFACES}:
+        return []
+    choices = " or ".join(s.value for s in RECORDABLE_SURFACES)
+    if surface is None or surface == "":
+        message = f"say where you did the test: {choices}"
+    else:
+        message = f"{surface!r} is not a surface: choose {choices}"
+    return [Problem("surface", message)]
+
+
 def validate_result(kind: TestKind, value: Value, side: Side | None) -> list[Problem]:
     """Every problem with one result as a `Problem`; an empty list means it is valid.
 
     Checks the side (required for per-side tests, absent otherwise), the value's type,
-    whole repetitions, negative values and the test's valid range.
+    whole repetitions, negative values and the test's valid range. The heel raise's
+    surface is checked by `surface_problems`.
     """
     definition = DEFINITIONS[kind]
     problems: list[Problem] = []

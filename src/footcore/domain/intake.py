@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
+from footcore.domain.assessments import RECORDABLE_SURFACES, HeelRaiseSurface
 from footcore.domain.logbook import RedFlagAnswers
 from footcore.domain.problems import Invalid, Problem
 from footcore.domain.vocab import Concern, PainSite
@@ -29,11 +30,6 @@ class Irritability(StrEnum):
     LOW = "low"
     MODERATE = "moderate"
     HIGH = "high"
-
-
-class HeelRaiseSurface(StrEnum):
-    INCLINE = "incline"
-    FLAT = "flat"
 
 
 class FootStrike(StrEnum):
@@ -159,6 +155,13 @@ def parse_intake(data: Mapping[str, Any], *, today: dt.date) -> Intake:
         HeelRaiseSurface,
         problems,
     )
+    if surface is not None and surface not in RECORDABLE_SURFACES:
+        # A clinician measures on a known surface: "unknown" is only for old self-tests.
+        choices = ", ".join(s.value for s in RECORDABLE_SURFACES)
+        problems.append(
+            Problem("heel_raise_surface", f"{surface.value!r} is not one of: {choices}")
+        )
+        surface = None
     cadence = data.get("cadence_spm")
     if cadence not in (None, ""):
         if isinstance(cadence, bool) or not isinstance(cadence, int) or not 100 <= cadence <= 230:

@@ -14,7 +14,9 @@ disagreed in two corners; this module is the one answer:
   readings did too when given in stored order.
 - **The previous result is the one just before the latest in that same order**, so the
   change shown is between the two results a person would see as the last two; the
-  steering had no previous result at all.
+  steering had no previous result at all. For heel raises it is the one just before on
+  the same surface: an incline count and a flat-floor count are different numbers, so a
+  change between them would mean nothing (evidence.md section 7).
 
 Pure: no clock, no storage.
 """
@@ -53,8 +55,10 @@ def by_date(results: Iterable[AssessmentResult]) -> list[AssessmentResult]:
 def latest_results(results: Iterable[AssessmentResult]) -> dict[Key, Latest]:
     """Per test and side, its latest result and the one before it (rules above)."""
     latest: dict[Key, Latest] = {}
+    last_on: dict[tuple[TestKind, Side | None, object], AssessmentResult] = {}
     for result in by_date(results):
         key = (result.kind, result.side)
-        before = latest.get(key)
-        latest[key] = Latest(result, None if before is None else before.result)
+        same = (result.kind, result.side, result.surface)
+        latest[key] = Latest(result, last_on.get(same))
+        last_on[same] = result
     return latest

@@ -16,6 +16,7 @@ from enum import StrEnum
 from footcore.domain.assessments import (
     DEFINITIONS,
     Grade,
+    HeelRaiseSurface,
     TestKind,
     Trials,
     Unit,
@@ -200,8 +201,18 @@ def balance_reference(kind: TestKind, age: float) -> Reference | None:
     )
 
 
-def compare(kind: TestKind, value: Value, age: float | None, sex: Sex | None) -> Interpretation:
+def compare(
+    kind: TestKind,
+    value: Value,
+    age: float | None,
+    sex: Sex | None,
+    surface: HeelRaiseSurface | None = None,
+) -> Interpretation:
     """Where a result stands against the published reference for the runner, if any.
+
+    A heel raise is read against the norms only when done on the incline board
+    (`surface`), as the published values were (hebert-losier-2017); on a flat floor, or
+    on a surface not recorded, it gets no verdict and points to the runner's own trend.
 
     "Within" means inside the band around the reference: the between-day limits of
     agreement for heel raises (hebert-losier-2017), otherwise 10% (footcore-design).
@@ -213,6 +224,8 @@ def compare(kind: TestKind, value: Value, age: float | None, sex: Sex | None) ->
     # Accept any str enum with the same values (the profile has its own `Sex`).
     sex = None if sex is None else Sex(sex)
     if kind is TestKind.HEEL_RAISE:
+        if surface is not HeelRaiseSurface.INCLINE:
+            return _heel_raise_off_incline(_number_of(value), surface)
         return _heel_raise(_number_of(value), age, sex)
     if kind in (TestKind.BALANCE_EYES_OPEN, TestKind.BALANCE_EYES_CLOSED):
         return _balance(kind, value, age)
@@ -248,6 +261,21 @@ _NO_NORM_REASONS = {
     TestKind.FAAM_ADL: " 100% means no difficulty (martin-faam-2005).",
     TestKind.FAAM_SPORTS: " 100% means no difficulty (martin-faam-2005).",
 }
+
+
+def _heel_raise_off_incline(reps: float, surface: HeelRaiseSurface | None) -> Interpretation:
+    if surface is HeelRaiseSurface.FLAT:
+        where = "on a flat floor"
+        compared = "your own earlier flat-floor counts"
+    else:
+        where = "on a surface that was not recorded (saved before footcore asked)"
+        compared = "your own earlier counts"
+    sentence = (
+        f"{reps:g} reps {where}: no verdict, because the published values were measured on"
+        " a 10 degree incline board (hebert-losier-2017) and a count on another surface is"
+        f" a different number. Showing your own trend: compare with {compared}."
+    )
+    return Interpretation(TestKind.HEEL_RAISE, Standing.NO_NORM, reps, None, None, sentence)
 
 
 def _heel_raise(reps: float, age: float | None, sex: Sex | None) -> Interpretation:

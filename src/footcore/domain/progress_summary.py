@@ -49,6 +49,10 @@ from footcore.domain.vocab import Sex, Side
 
 WINDOW_WEEKS = 12
 """How far back the summary looks: about three retest cycles of four weeks."""
+TREND_POINTS = 12
+"""footcore's choice: a self-test trend shows the last 12 results of each test and side
+(about a year of retests every 4 weeks), so the picture, and what is read to draw it,
+stays the same size however long the history grows."""
 
 _TEST_ORDER = {kind: index for index, kind in enumerate(TestKind)}
 _SIDE_ORDER = {None: 0, Side.LEFT: 1, Side.RIGHT: 2}
@@ -249,8 +253,8 @@ def _without_extras(day: CalendarDay) -> CalendarDay:
 def test_trends(
     results: Sequence[AssessmentResult], *, age: float | None, sex: Sex | None
 ) -> tuple[TestTrend, ...]:
-    """Per test (in the catalogue's order): the series per side, the latest results
-    interpreted, and the latest side-to-side comparison."""
+    """Per test (in the catalogue's order): the series per side (its last `TREND_POINTS`
+    results), the latest results interpreted, and the latest side-to-side comparison."""
     by_key: dict[tuple[TestKind, Side | None], list[AssessmentResult]] = defaultdict(list)
     for result in by_date(results):
         by_key[(result.kind, result.side)].append(result)
@@ -267,7 +271,7 @@ def test_trends(
                 kind=kind,
                 name=DEFINITIONS[kind].name,
                 unit=DEFINITIONS[kind].unit,
-                series=tuple((side, trends[(kind, side)]) for side in sides),
+                series=tuple((side, trends[(kind, side)][-TREND_POINTS:]) for side in sides),
                 latest=latest,
                 reference=reference,
                 asymmetry=_latest_asymmetry(kind, by_key),
@@ -283,7 +287,7 @@ def _interpreted(latest: Latest, age: float | None, sex: Sex | None) -> LatestRe
         side=last.side,
         date=last.date,
         value=shown if isinstance(shown, Grade) else float(shown),
-        interpretation=compare(last.kind, last.value, age, sex),
+        interpretation=compare(last.kind, last.value, age, sex, last.surface),
         change=latest.change(),
     )
 
@@ -299,4 +303,6 @@ def _latest_asymmetry(
     if not both:
         return None
     day = both[-1]
+    if not left[day].comparable(right[day]):
+        return None  # one foot on the incline, one on the floor: not a side-to-side gap
     return asymmetry(left[day].value, right[day].value, kind)

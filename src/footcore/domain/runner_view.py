@@ -7,6 +7,7 @@ Pure reads of a `RunnerState`: nothing here replays the history.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -164,6 +165,22 @@ class ProgramView:
             "pending_check": None if self.pending_check is None else self.pending_check.isoformat(),
             "logged_today": sorted(self.logged_today),
         }
+
+
+def change_lines(decisions: Sequence[RuleDecision], stop_reason: str | None) -> list[str]:
+    """What one change did, in words: the stop first while one is in force, then each
+    decision with its citation.
+
+    The referral after two sessions above 5/10 is both a decision of the change and the
+    program's stop reason; it is said once, first, with its citation. A stop already in
+    force before the change (no decision of this change made it) is said without one.
+    """
+    lines = [f"{d.reason} [{d.citation}]" for d in decisions if d.reason != stop_reason]
+    if stop_reason is None:
+        return lines
+    made = next((d for d in decisions if d.reason == stop_reason), None)
+    first = stop_reason if made is None else f"{made.reason} [{made.citation}]"
+    return [first, *lines]
 
 
 def program_view(state: RunnerState, today: dt.date) -> ProgramView:

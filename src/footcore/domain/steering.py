@@ -12,7 +12,14 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from footcore.domain.assessments import DEFINITIONS, AssessmentResult, Grade, TestKind, Value
+from footcore.domain.assessments import (
+    DEFINITIONS,
+    AssessmentResult,
+    Grade,
+    HeelRaiseSurface,
+    TestKind,
+    Value,
+)
 from footcore.domain.differences import asymmetry
 from footcore.domain.latest import latest_results
 from footcore.domain.norms import Standing, compare
@@ -61,12 +68,14 @@ def emphasis_from_results(
     Triggers (all footcore-design): a side below its published norm (`norms.compare`),
     a flagged asymmetry (`differences.asymmetry`), a toe yoga result short of pass or a
     failed paper grip, a short-foot hold under 10 s, and a FAAM subscale under 90%.
-    Knee-to-wall has no verified norm, so only its asymmetry counts.
+    Knee-to-wall has no verified norm, so only its asymmetry counts. A heel raise off
+    the incline board is never below a norm (`norms.compare`), and two sides count as
+    lopsided only when both were tested on the same surface.
     """
     latest = {key: found.result for key, found in latest_results(results).items()}
     triggers: list[tuple[TestKind, str]] = []
     for kind in EXERCISES_FOR:
-        sides = {s: latest[(kind, s)].value for s in Side if (kind, s) in latest}
+        sides = {s: latest[(kind, s)] for s in Side if (kind, s) in latest}
         triggers.extend((kind, reason) for reason in _reasons(kind, sides, age, sex))
     by_exercise: dict[str, tuple[list[str], list[TestKind]]] = {}
     for kind, reason in triggers:
@@ -87,21 +96,28 @@ def emphasis_from_results(
 
 
 def _reasons(
-    kind: TestKind, sides: Mapping[Side, Value], age: float | None, sex: Sex | None
+    kind: TestKind, sides: Mapping[Side, AssessmentResult], age: float | None, sex: Sex | None
 ) -> list[str]:
     reasons: list[str] = []
-    for side, value in sides.items():
-        reason = _weak(kind, side, value, age, sex)
+    for side, result in sides.items():
+        reason = _weak(kind, side, result.value, age, sex, result.surface)
         if reason:
             reasons.append(reason)
-    if len(sides) == 2:
-        lopsided = asymmetry(sides[Side.LEFT], sides[Side.RIGHT], kind)
+    if len(sides) == 2 and sides[Side.LEFT].comparable(sides[Side.RIGHT]):
+        lopsided = asymmetry(sides[Side.LEFT].value, sides[Side.RIGHT].value, kind)
         if lopsided.flagged:
             reasons.append(lopsided.sentence)
     return reasons
 
 
-def _weak(kind: TestKind, side: Side, value: Value, age: float | None, sex: Sex | None) -> str:
+def _weak(
+    kind: TestKind,
+    side: Side,
+    value: Value,
+    age: float | None,
+    sex: Sex | None,
+    surface: HeelRaiseSurface | None,
+) -> str:
     if isinstance(value, Grade):
         if value is Grade.PASS:
             return ""
@@ -115,7 +131,7 @@ def _weak(kind: TestKind, side: Side, value: Value, age: float | None, sex: Sex 
         return ""
     if kind is TestKind.KNEE_TO_WALL:
         return ""
-    interpretation = compare(kind, value, age, sex)
+    interpretation = compare(kind, value, age, sex, surface)
     if interpretation.standing is Standing.BELOW:
         return f"{DEFINITIONS[kind].short_name}, {side.value} side: {interpretation.sentence}"
     return ""

@@ -156,7 +156,11 @@ def world() -> tuple[dict[str, HttpClient], int, str, HttpClient]:
     day = strength_days(client.runner)[0]
     with time_machine.travel(evening(day), tick=False):
         post_json(phone, "/api/logs", log_body(client.runner, day, pain=3))
-        post_json(phone, "/api/assessments", {"test": "heel-raise", "left": 20, "right": 22})
+        post_json(
+            phone,
+            "/api/assessments",
+            {"test": "heel-raise", "left": 20, "right": 22, "surface": "incline"},
+        )
     with time_machine.travel(MON, tick=False):
         post_json(
             signed_in(clinician.user),

@@ -53,7 +53,7 @@ def trained_client() -> tuple[Client, HttpClient, HttpClient]:
         with time_machine.travel(evening(day), tick=False):
             response = post_json(phone, "/api/logs", log_body(client.runner, day, pain=pain))
             assert response.status_code in (200, 201), response.content
-            test = {"test": "heel-raise", "left": 18 + pain, "right": 25}
+            test = {"test": "heel-raise", "left": 18 + pain, "right": 25, "surface": "incline"}
             assert post_json(phone, "/api/assessments", test).status_code == 201
     return client, desk, phone
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.responses import Status
-from pydantic import ConfigDict, StrictFloat
+from pydantic import ConfigDict, Field, StrictFloat
 
 from footcore.domain.assessments import DEFINITIONS, TestKind
 from footcore.domain.faam import FaamScore, SubscaleScore
@@ -36,6 +36,12 @@ class ResultIn(Schema):
     test: str
     left: RawValue | None = None
     right: RawValue | None = None
+    surface: str | None = Field(
+        default=None,
+        description="Heel raise only, and required for it: `incline` (a 10 degree board, as"
+        " the published values were measured) or `flat` (floor; compared only with your own"
+        " flat-floor results). Leave it out for every other test.",
+    )
     date: IsoDate | None = None
 
 
@@ -45,6 +51,8 @@ class ReadingOut(Schema):
     name: str
     side: str | None
     value: Any
+    surface: str | None
+    """Heel raises: incline, flat, or unknown (saved before the surface was asked)."""
     shown: str
     standing: str
     norm: str
@@ -90,6 +98,7 @@ def reading_out(reading: Reading) -> dict[str, Any]:
         "name": DEFINITIONS[result.kind].name,
         "side": None if result.side is None else result.side.value,
         "value": selectors.value_to_json(result.value),
+        "surface": None if result.surface is None else result.surface.value,
         "shown": reading.shown,
         "standing": reading.standing,
         "norm": reading.norm,
@@ -152,7 +161,11 @@ def post_result(request: HttpRequest, payload: ResultIn) -> Any:
     profile = get_profile(user)
     try:
         services.record_results(
-            user=user, values={kind: sides}, today=runner_today(profile), day=payload.date
+            user=user,
+            values={kind: sides},
+            today=runner_today(profile),
+            day=payload.date,
+            heel_raise_surface=payload.surface,
         )
     except Invalid as exc:
         # The body names one test, so its fields are `left`, `right[1]`, not `heel-raise.left`.

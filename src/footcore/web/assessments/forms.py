@@ -7,7 +7,13 @@ from typing import Any
 
 from django import forms
 
-from footcore.domain.assessments import DEFINITIONS, TestDefinition, TestKind
+from footcore.domain.assessments import (
+    DEFINITIONS,
+    RECORDABLE_SURFACES,
+    SURFACE_WORDS,
+    TestDefinition,
+    TestKind,
+)
 from footcore.domain.faam import ADL_ITEMS, BAD_ANSWER, SPORTS_ITEMS, OverallRating
 from footcore.domain.problems import Problem
 from footcore.domain.vocab import Side
@@ -41,6 +47,15 @@ class TestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.kinds = kinds
         self.filled: dict[tuple[TestKind, Side], list[str]] = {}
+        if TestKind.HEEL_RAISE in kinds:
+            # Not required here: the domain names the missing surface in its own words.
+            self.fields["surface"] = forms.ChoiceField(
+                required=False,
+                label="Where did you stand?",
+                choices=[(s.value, SURFACE_WORDS[s]) for s in RECORDABLE_SURFACES],
+                widget=forms.RadioSelect,
+                error_messages={"invalid_choice": "Where did you stand: choose incline or flat"},
+            )
         for kind in kinds:
             definition = DEFINITIONS[kind]
             for side in SIDES:
@@ -89,13 +104,19 @@ class TestForm(forms.Form):
                     out.setdefault(kind, {})[side] = raw
         return out
 
+    def surface(self) -> str | None:
+        """The heel raise's surface as chosen (None when not asked or left blank)."""
+        return self.cleaned_data.get("surface") or None
+
     def add_problems(self, problems: Sequence[Problem]) -> None:
         """Attach each domain problem to the input it is about, naming it."""
         for problem in problems:
             test, _, path = problem.field.rpartition(".")
             side, _, index = path.partition("[")
             name = None
-            if test in {k.value for k in self.kinds} and side in {s.value for s in SIDES}:
+            if path == "surface":
+                name = "surface"
+            elif test in {k.value for k in self.kinds} and side in {s.value for s in SIDES}:
                 kind = TestKind(test)
                 definition = DEFINITIONS[kind]
                 filled = self.filled.get((kind, Side(side)), [])

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from footcore.domain.assessments import (
     DEFINITIONS,
+    SURFACE_WORDS,
     AssessmentResult,
     Grade,
     TestKind,
@@ -56,19 +57,24 @@ def show_value(kind: TestKind, value: Value) -> str:
     return f"{value:g} {unit}" if unit != "%" else f"{value:.1f}%"
 
 
+def _shown(result: AssessmentResult) -> str:
+    shown = show_value(result.kind, result.value)
+    return shown if result.surface is None else f"{shown} ({SURFACE_WORDS[result.surface]})"
+
+
 def readings(
     results: Sequence[AssessmentResult], age: float | None, sex: Sex | None
 ) -> list[Reading]:
     """Every result (oldest first, `latest.by_date`) with its interpretation against the
-    ones before it."""
+    ones before it (heel raises: the ones on the same surface)."""
     results = by_date(results)
-    previous: dict[tuple[TestKind, Side | None], AssessmentResult] = {}
+    previous: dict[tuple[TestKind, Side | None, object], AssessmentResult] = {}
     same_day: dict[tuple[TestKind, dt.date, Side | None], AssessmentResult] = {}
     for result in results:
         same_day[(result.kind, result.date, result.side)] = result
     out: list[Reading] = []
     for result in results:
-        key = (result.kind, result.side)
+        key = (result.kind, result.side, result.surface)
         before = previous.get(key)
         moved = None if before is None else change(before.value, result.value, result.kind)
         other = None
@@ -76,14 +82,14 @@ def readings(
             other_side = Side.RIGHT if result.side is Side.LEFT else Side.LEFT
             other = same_day.get((result.kind, result.date, other_side))
         gap = None
-        if other is not None:
+        if other is not None and other.comparable(result):
             left, right = (result, other) if result.side is Side.LEFT else (other, result)
             gap = asymmetry(left.value, right.value, result.kind)
-        interpretation = compare(result.kind, result.value, age, sex)
+        interpretation = compare(result.kind, result.value, age, sex, result.surface)
         out.append(
             Reading(
                 result=result,
-                shown=show_value(result.kind, result.value),
+                shown=_shown(result),
                 standing=interpretation.standing.value,
                 norm=interpretation.sentence,
                 change=None if moved is None else moved.sentence,

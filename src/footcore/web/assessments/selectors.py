@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
 
 from footcore.domain.assessments import (
     DEFINITIONS,
     AssessmentResult,
     Grade,
+    HeelRaiseSurface,
     TestKind,
     Trials,
     Value,
@@ -65,13 +68,41 @@ def _results(rows: list[AssessmentEntry]) -> list[AssessmentResult]:
                 continue  # not scorable: nothing to chart or compare
             results.append(AssessmentResult(row.date, kind, None, float(percent)))
         else:
-            results.append(AssessmentResult(row.date, kind, side, value_from_json(row.value)))
+            surface = None if row.surface is None else HeelRaiseSurface(row.surface)
+            results.append(
+                AssessmentResult(row.date, kind, side, value_from_json(row.value), surface)
+            )
     return results
 
 
 def results_for(user: User) -> list[AssessmentResult]:
     """Every scored result of `user`, oldest first (FAAM subscales as percentages)."""
     return _results(_rows(user))
+
+
+def recent_results_for(
+    user: User, *, points: int, since: dt.date, until: dt.date
+) -> list[AssessmentResult]:
+    """The last `points` results of each test, side and surface up to `until`, plus every
+    result from `since` to `until`; oldest first, in one query.
+
+    Bounded whatever the history: enough for each side's latest result, the one before
+    it on the same surface (`latest.latest_results`), a trend of `points` results, and
+    the days tested in the window. Per surface, so an incline result's previous one is
+    never cut off by flat-floor results in between.
+    """
+    recent = Window(
+        RowNumber(),
+        partition_by=[F("kind"), F("side"), F("surface")],
+        order_by=[F("date").desc(), F("id").desc()],
+    )
+    rows = (
+        AssessmentEntry.objects.filter(user=user, date__lte=until)
+        .annotate(recent=recent)
+        .filter(Q(recent__lte=points) | Q(date__gte=since))
+        .order_by("date", "id")
+    )
+    return _results(list(rows))
 
 
 @dataclass(frozen=True, slots=True)

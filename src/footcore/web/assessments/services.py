@@ -11,9 +11,11 @@ from footcore.domain.assessments import (
     DEFINITIONS,
     AssessmentResult,
     Grade,
+    HeelRaiseSurface,
     TestKind,
     Trials,
     Value,
+    surface_problems,
     validate_result,
 )
 from footcore.domain.faam import FaamScore, OverallRating, faam_problems, score_faam
@@ -65,12 +67,13 @@ def record_results(
     values: Mapping[TestKind, Mapping[Side, object]],
     today: dt.date,
     day: dt.date | None = None,
+    heel_raise_surface: object = None,
 ) -> list[AssessmentResult]:
     """Validate and store per-side results of one or more tests, then replan from `today`.
 
     All or nothing: any bad value raises `Invalid` before anything is written, each
-    field named `<test>.<side>` (`heel-raise.left`, `balance-eyes-open.right[1]`) or
-    `date`.
+    field named `<test>.<side>` (`heel-raise.left`, `balance-eyes-open.right[1]`),
+    `heel-raise.surface` (heel raises must say incline or flat) or `date`.
     The insert and the replan share one transaction, so the plan always reflects the
     stored results (the planner brings weak tests' exercises forward).
     """
@@ -82,12 +85,22 @@ def record_results(
     if not any(values.values()):
         kind = next(iter(values), TestKind.HEEL_RAISE)
         problems.append(Problem(f"{kind.value}.left", "give at least one result"))
+    surface = None
+    if TestKind.HEEL_RAISE in values:
+        found = surface_problems(TestKind.HEEL_RAISE, heel_raise_surface)
+        problems.extend(Problem(f"heel-raise.{p.field}", p.message) for p in found)
+        surface = None if found else HeelRaiseSurface(str(heel_raise_surface))
+    elif heel_raise_surface not in (None, ""):
+        kind = next(iter(values), TestKind.BALANCE_EYES_OPEN)
+        found = surface_problems(kind, heel_raise_surface)
+        problems.extend(Problem(f"{kind.value}.{p.field}", p.message) for p in found)
     for kind, sides in values.items():
         for side, raw in sides.items():
             value, found = check(kind, side, raw)
             problems.extend(Problem(f"{kind.value}.{p.field}", p.message) for p in found)
             if value is not None:
-                results.append(AssessmentResult(day, kind, side, value))
+                on = surface if kind is TestKind.HEEL_RAISE else None
+                results.append(AssessmentResult(day, kind, side, value, on))
     if problems:
         raise Invalid(problems)
     rows = [
@@ -97,6 +110,7 @@ def record_results(
             kind=r.kind.value,
             side=None if r.side is None else r.side.value,
             value=value_to_json(r.value),
+            surface=None if r.surface is None else r.surface.value,
         )
         for r in results
     ]

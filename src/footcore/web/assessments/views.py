@@ -51,6 +51,7 @@ def _blocks(form: TestForm, latest: dict[Any, Any]) -> list[dict[str, Any]]:
             {
                 "definition": definition,
                 "sides": sides,
+                "surface": form["surface"] if kind is TestKind.HEEL_RAISE else None,
                 "latest": [latest[(kind, s)] for s in SIDES if (kind, s) in latest],
             }
         )
@@ -72,7 +73,10 @@ def assess_test(request: HttpRequest, test_id: str) -> HttpResponse:
         elif form.is_valid():
             try:
                 services.record_results(
-                    user=user, values=form.values(), today=runner_today(profile)
+                    user=user,
+                    values=form.values(),
+                    today=runner_today(profile),
+                    heel_raise_surface=form.surface(),
                 )
             except Invalid as exc:
                 form.add_problems(exc.problems)

@@ -1,7 +1,9 @@
 """Reads behind the progress page, its charts, the PDF report and `footcore progress`.
 
 Four queries whatever the history: the profile, the planned sessions in the window, the
-session logs in the window, and the self-test results. Rows become the domain's inputs
+session logs in the window, and the self-test results (each test and side's last
+`TREND_POINTS`, and those in the window: bounded rows, never the whole history). Nothing
+is written. Rows become the domain's inputs
 (`PlannedSlot`, `SessionRecord`, `AssessmentResult`) and `summarize` does the rest.
 """
 
@@ -19,8 +21,13 @@ from django.contrib.auth.models import User
 from footcore.domain.plan import SessionKind
 from footcore.domain.profile import Profile
 from footcore.domain.progress import PlannedSlot, SessionRecord, week_start
-from footcore.domain.progress_summary import WINDOW_WEEKS, ProgressSummary, summarize
-from footcore.web.assessments.selectors import results_for
+from footcore.domain.progress_summary import (
+    TREND_POINTS,
+    WINDOW_WEEKS,
+    ProgressSummary,
+    summarize,
+)
+from footcore.web.assessments.selectors import recent_results_for
 from footcore.web.runner_clock import runner_today
 from footcore.web.sessions.models import SessionLogEntry
 from footcore.web.training.models import PlannedSession
@@ -57,7 +64,7 @@ def progress_for(user: User, *, today: dt.date | None = None) -> Progress:
             user=user, date__gte=earliest, date__lte=day, replaced_at__isnull=True
         ).values("date", "kind", "exercises", "pain_0_10")
     )
-    results = results_for(user)
+    results = recent_results_for(user, points=TREND_POINTS, since=earliest, until=day)
     tested = {r.date for r in results if earliest <= r.date <= day}
     summary = summarize(
         [PlannedSlot(row["date"], SessionKind(row["kind"])) for row in planned_rows],

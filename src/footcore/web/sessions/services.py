@@ -34,7 +34,7 @@ from footcore.domain.runner import (
     SessionCorrected,
     SessionLogged,
 )
-from footcore.domain.runner_view import ProgramView
+from footcore.domain.runner_view import ProgramView, change_lines
 from footcore.domain.stop import pain_now, screen_findings, screen_problems
 from footcore.web.custom_exercises.selectors import runner_catalog
 from footcore.web.runner.services import Applied, apply_change
@@ -166,9 +166,7 @@ def record_clearance(
 
 def _outcome(applied: Applied) -> LogOutcome:
     assert applied.record_id is not None
-    changes = [f"{d.reason} [{d.citation}]" for d in applied.decisions]
-    if applied.view.stop_reason:
-        changes.insert(0, applied.view.stop_reason)
+    changes = change_lines(applied.decisions, applied.view.stop_reason)
     return LogOutcome(
         id=applied.record_id,
         created=applied.created,
