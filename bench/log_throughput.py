@@ -31,6 +31,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from log_wrk import wrk_logs
+
 from support import descendants_cpu_s, running_server
 
 # Every day a run day, so today always holds an activation session to log.
@@ -118,6 +120,12 @@ def main() -> None:
         "--grow-to", type=int, default=2000, help="history size of the second timed phase"
     )
     parser.add_argument("--no-in-process", action="store_true", help="skip the in-process part")
+    parser.add_argument(
+        "--client",
+        choices=["wrk", "python"],
+        default="wrk" if shutil.which("wrk") else "python",
+        help="who sends the timed logs (default: wrk when installed)",
+    )
     args = parser.parse_args()
     data_dir = Path(tempfile.mkdtemp(prefix="footcore-bench-"))
     try:
@@ -144,6 +152,29 @@ def main() -> None:
                 server += f" x {args.server_threads} threads"
 
             nth = itertools.count()  # next() is atomic under the GIL
+            skip = [0]
+            """Indexes the wrk phases used: the Python client's logs come after them."""
+
+            def log_index() -> int:
+                return next(nth) + skip[0]
+
+            def timed(seconds: int) -> int:
+                """Logs stored in `seconds` by the chosen client, walking on from the last."""
+                if args.client == "python":
+                    return blast(seconds)
+                base = log_index() + 1
+                stored = wrk_logs(
+                    port,
+                    token,
+                    _log_body(done[0], 0)["exercises"],
+                    first_day=FIRST_DAY,
+                    base=base,
+                    seconds=seconds,
+                    connections=args.threads,
+                )
+                # Requests still in flight when wrk stopped may have been stored too.
+                skip[0] += (stored + 64) * 2
+                return stored
 
             def blast(seconds: float, until: int | None = None) -> int:
                 """POST logs from the client threads for `seconds` (or up to `until`)."""
@@ -153,7 +184,7 @@ def main() -> None:
                 def worker(slot: int) -> None:
                     own = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
                     while time.monotonic() < stop and (until is None or sum(counts) < until):
-                        body = _log_body(done[0], next(nth))
+                        body = _log_body(done[0], log_index())
                         status, answer = _request(own, "POST", "/api/logs", body, token)
                         if status != 201:
                             raise SystemExit(f"POST /api/logs: HTTP {status}: {answer}")
@@ -168,19 +199,19 @@ def main() -> None:
 
             logged = blast(600, until=10)
             cpu = descendants_cpu_s()
-            small = blast(args.seconds)
+            small = timed(args.seconds)
             small_cpu_ms = (descendants_cpu_s() - cpu) * 1000 / max(small, 1)
             logged += small
             logged += blast(600, until=max(args.grow_to - logged, 0))
             cpu = descendants_cpu_s()
-            large = blast(args.seconds)
+            large = timed(args.seconds)
             large_cpu_ms = (descendants_cpu_s() - cpu) * 1000 / max(large, 1)
             logged += large
             print(
                 f"POST /api/logs at ~10 logs of history: {small / args.seconds:.0f} logs/s; "
                 f"past {args.grow_to}: {large / args.seconds:.0f} logs/s "
-                f"({large / max(small, 1):.2f}x; {logged} logs in all; {args.threads} client "
-                f"threads, {server}, SQLite WAL)"
+                f"({large / max(small, 1):.2f}x; {logged} logs in all; {args.client} client, "
+                f"{args.threads} connections, {server}, SQLite WAL)"
             )
             print(
                 f"server CPU per log: {small_cpu_ms:.1f} ms at ~10 logs, "

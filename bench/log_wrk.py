@@ -1,0 +1,91 @@
+"""`wrk` as the client of bench/log_throughput.py: POSTs from a Lua script, so the
+client's own CPU (a Python client's JSON and HTTP work under one GIL) does not take
+the server's cores. Each wrk thread numbers its requests; the n-th request of thread
+i logs index `base + n * threads + i`, so every log is a session of its own (two a
+day, walking forward as a runner's logs do) and the threads never collide."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+LUA = r"""
+local base, threads, first_epoch = %(base)d, %(threads)d, %(first_epoch)d
+local token, exercises = "%(token)s", '%(exercises)s'
+local kinds = {"activation", "strength"}
+local counter = 0
+local next_id = 0
+-- `id` is a global: setup() sets it in each thread's own Lua state.
+id = 0
+function setup(thread)
+  thread:set("id", next_id)
+  next_id = next_id + 1
+end
+function request()
+  local index = base + counter * threads + id
+  counter = counter + 1
+  local day = os.date("!%%Y-%%m-%%d", first_epoch + math.floor(index / 2) * 86400)
+  local body = '{"date":"' .. day .. '","kind":"' .. kinds[index %% 2 + 1] ..
+    '","idempotency_key":"wrk-log-' .. index .. '","exercises":' .. exercises ..
+    ',"difficulty":"just-right","pain_0_10":1,"pain_site":null,"notes":""}'
+  return wrk.format("POST", "/api/logs", {
+    ["Content-Type"] = "application/json",
+    ["X-CSRFToken"] = token,
+    ["Cookie"] = "csrftoken=" .. token,
+    ["Referer"] = "http://127.0.0.1/",
+  }, body)
+end
+"""
+
+
+def wrk_logs(
+    port: int,
+    token: str,
+    exercises: list[dict[str, Any]],
+    *,
+    first_day: dt.date,
+    base: int,
+    seconds: int,
+    connections: int,
+    threads: int = 2,
+) -> int:
+    """Run wrk for `seconds`; answers the number of logs it stored (every answer must be
+    a 2xx, else the bench stops). Indexes from `base` up to `base + answer * threads`
+    may be used, so the caller moves past that."""
+    first_epoch = int(dt.datetime.combine(first_day, dt.time(), dt.UTC).timestamp())
+    script = LUA % {
+        "base": base,
+        "threads": threads,
+        "first_epoch": first_epoch,
+        "token": token,
+        "exercises": json.dumps(exercises).replace("'", "\\'"),
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "logs.lua"
+        path.write_text(script)
+        out = subprocess.run(
+            [
+                "wrk",
+                f"-t{threads}",
+                f"-c{connections}",
+                f"-d{seconds}s",
+                "-s",
+                str(path),
+                f"http://127.0.0.1:{port}/api/logs",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        raise SystemExit(f"wrk: {errors.group(1)} logs refused\n{out}")
+    done = re.search(r"(\d+) requests in", out)
+    if not done:
+        raise SystemExit(f"wrk printed no request count:\n{out}")
+    return int(done.group(1))
