@@ -9,11 +9,11 @@ from footcore.domain.catalog import Dose
 from footcore.domain.plan import Plan, SessionKind, WeekKind
 from footcore.domain.planning import build_plan
 from footcore.domain.runner import idle_weeks
-from footcore.domain.runner_state import rebuild
+from footcore.domain.runner_state import History, rebuild
 from footcore.domain.runner_state_serialize import state_from_dict, state_to_dict
 from tests.domain.planning_builders import MONDAY, make_profile, small_catalog
 from tests.domain.test_adaptation import make_log
-from tests.domain.test_runner_state import NAMES, History
+from tests.domain.test_runner_state import NAMES
 
 CATALOG = small_catalog()
 WEEK = dt.timedelta(days=7)
