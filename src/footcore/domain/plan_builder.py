@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from footcore.domain.catalog import Catalog, Dose
 from footcore.domain.criteria import PROGRAM
+from footcore.domain.logbook import day_label
 from footcore.domain.plan import (
     ExerciseAdjustment,
     Plan,
@@ -69,8 +70,12 @@ class PlanBuilder:
         catalog: Catalog,
         adjustments: Mapping[str, ExerciseAdjustment],
         prescription: Prescription,
+        idle_weeks: Collection[dt.date] = (),
     ) -> None:
         self.profile = profile
+        self.idle = frozenset(idle_weeks)
+        """Mondays of past weeks without a strength session logged: they count as held."""
+        self.idle_run: list[dt.date] = []
         self.catalog = catalog
         self.rx = prescription
         self.calendar = RunningWeek(profile)
@@ -139,6 +144,8 @@ class PlanBuilder:
         )
         kind = week_kind(span, self.profile, choice.days)
         notes = list(_WEEK_NOTES[kind])
+        if self.idle:
+            self._idle_note(span, notes)
         if choice.shortfall is not None:
             self._warn(notes, choice.shortfall)
         strength = self._strength_week(span, kind, choice.days, notes) if choice.days else []
@@ -149,6 +156,25 @@ class PlanBuilder:
             key=lambda s: (s.date, _KIND_ORDER[s.kind]),
         )
         return PlanWeek(span.index, span.start, kind, tuple(sessions), tuple(notes))
+
+    def _idle_note(self, span: WeekSpan, notes: list[str]) -> None:
+        """Past weeks without a session held the level: said on the first week after."""
+        monday = span.end - 6 * dt.timedelta(days=1)
+        if monday in self.idle:
+            self.idle_run.append(monday)
+            return
+        if not self.idle_run:
+            return
+        weeks = " and ".join(day_label(d).split(" ", 1)[1] for d in self.idle_run)
+        one = len(self.idle_run) == 1
+        notes.append(
+            f"Held at the same level: no strength session was logged in the "
+            f"week{'' if one else 's'} of {weeks}, so {'it does' if one else 'they do'} "
+            "not count toward a step up and the exercises carry on from the level last "
+            "trained (footcore's choice: a step up waits for sessions done at the level, "
+            "return-to-run-2023)."
+        )
+        self.idle_run = []
 
     def _warm_up(self, day: dt.date) -> PlannedSession | None:
         kept = (
@@ -315,9 +341,12 @@ class PlanBuilder:
 
     def _close_week(self, span: WeekSpan, kind: WeekKind, content: tuple[str, ...]) -> None:
         flared = any(span.start <= d <= span.end for d in self.flares)
+        # A week whose criterion did not hold, or in which nothing was done, does not
+        # count toward a step.
+        idle = bool(self.idle) and span.end - 6 * dt.timedelta(days=1) in self.idle
         for exercise_id in content:
-            # A week whose criterion did not hold does not count toward a step.
-            self.doses.count_week(exercise_id, kind, held=flared or self._held(exercise_id, span))
+            held = flared or idle or self._held(exercise_id, span)
+            self.doses.count_week(exercise_id, kind, held=held)
             self.last_done[exercise_id] = span.index
         self.previous = content
         self.flared_last_week = flared

@@ -18,7 +18,7 @@ honoured is listed in `Plan.warnings`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from types import MappingProxyType
 
 from footcore.domain.catalog import Catalog
@@ -43,6 +43,7 @@ def build_plan(
     adjustments: Mapping[str, ExerciseAdjustment] = _NO_ADJUSTMENTS,
     emphasis: Sequence[str] = (),
     prescription: Prescription | None = None,
+    idle_weeks: Collection[dt.date] = (),
 ) -> Plan:
     """The whole plan for `profile` (see the module docstring for the rules).
 
@@ -50,11 +51,12 @@ def build_plan(
     or pause it, for sessions on or after their `since` date. `emphasis` lists
     exercise ids a self-test brought forward: they come first in the variety.
     `prescription` is what to place; without one, footcore proposes it from the
-    profile (`prescribe.propose_prescription`).
+    profile (`prescribe.propose_prescription`). `idle_weeks` are the Mondays of past
+    plan weeks in which no strength session was logged: they do not count toward a step.
     """
     if prescription is None:
         prescription = propose_prescription(profile, emphases(emphasis), catalog)
-    return PlanBuilder(profile, catalog, adjustments, prescription).plan()
+    return PlanBuilder(profile, catalog, adjustments, prescription, idle_weeks).plan()
 
 
 WHOLE_PLAN = "*"

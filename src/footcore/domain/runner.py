@@ -38,6 +38,7 @@ from footcore.domain.runner_state import (
     refold_day,
 )
 from footcore.domain.runner_view import adjustments, logged_on
+from footcore.domain.scheduling import week_spans
 from footcore.domain.steering import emphasis_from_results
 from footcore.domain.stop import screen_before_loading
 
@@ -184,13 +185,34 @@ def decide(
     if profile is None:
         return Decision(state, made, None, None, plan_inputs)
     changes = adjustments(state)
-    key = plan_inputs_key(profile, changes, state.emphasis, catalog, prescription)
+    idle = idle_weeks(profile, state.trained_weeks, today)
+    key = plan_inputs_key(profile, changes, state.emphasis, catalog, prescription, idle)
     if key == plan_inputs:
         return Decision(state, made, None, None, plan_inputs)
     plan = build_plan(
-        profile, catalog, adjustments=changes, emphasis=state.emphasis, prescription=prescription
+        profile,
+        catalog,
+        adjustments=changes,
+        emphasis=state.emphasis,
+        prescription=prescription,
+        idle_weeks=idle,
     )
     return Decision(state, made, plan, replan_from(state, today), key)
+
+
+def idle_weeks(
+    profile: Profile, trained_weeks: tuple[dt.date, ...], today: dt.date
+) -> tuple[dt.date, ...]:
+    """The Mondays of the plan weeks that ended before `today`'s week with no strength
+    session logged. Derived on every decision, never stored: the weeks ahead stay a
+    forecast that assumes the planned sessions happen."""
+    this_monday = today - dt.timedelta(days=today.weekday())
+    trained = frozenset(trained_weeks)
+    return tuple(
+        monday
+        for span in week_spans(profile)
+        if span.end < this_monday and (monday := span.end - dt.timedelta(days=6)) not in trained
+    )
 
 
 def replan_from(state: RunnerState, today: dt.date) -> dt.date:
@@ -211,6 +233,7 @@ def plan_inputs_key(
     emphasis: tuple[str, ...],
     catalog: Catalog,
     prescription: Prescription | None = None,
+    idle_weeks: tuple[dt.date, ...] = (),
 ) -> str:
     """A digest of everything `build_plan` reads: equal digests, equal plans."""
     inputs: dict[str, object] = {
@@ -229,6 +252,8 @@ def plan_inputs_key(
         "emphasis": list(emphasis),
         "catalog": catalog.ids(),
     }
+    if idle_weeks:
+        inputs["idle_weeks"] = [d.isoformat() for d in idle_weeks]
     if prescription is not None:
         # Only a clinician's version is an input; footcore's follows from the rest.
         inputs["prescription"] = prescription.version

@@ -40,6 +40,7 @@ from footcore.domain.logbook import (
     morning_check_problems,
     replay_key,
 )
+from footcore.domain.plan import SessionKind
 from footcore.domain.safety import needs_red_flag_screen
 from footcore.domain.stop import SafetyEvent, SafetyKind
 
@@ -106,6 +107,9 @@ class RunnerState:
     """Exercise ids the latest self-tests bring forward (`steering`)."""
     screen_before_loading: bool = False
     """The profile asks for a screen before the first session (`stop.screen_before_loading`)."""
+    trained_weeks: tuple[dt.date, ...] = ()
+    """The Mondays of every week with a strength session logged, oldest first: a past
+    plan week without one does not count toward a step up (`runner.idle_weeks`)."""
 
 
 Pain = tuple[dt.date, dt.datetime | None, int]
@@ -278,7 +282,11 @@ def _with_log_day(state: RunnerState, log: SessionLog) -> RunnerState:
     days = {d.date: d for d in state.log_days}
     old = days.get(log.date, LogDay(log.date, ()))
     days[log.date] = replace(old, kinds=tuple(sorted({*old.kinds, log.kind.value})))
-    return replace(state, log_days=tuple(days[d] for d in sorted(days)[-2:]))
+    weeks = state.trained_weeks
+    monday = log.date - dt.timedelta(days=log.date.weekday())
+    if log.kind is SessionKind.STRENGTH and monday not in weeks:
+        weeks = tuple(sorted((*weeks, monday)))
+    return replace(state, log_days=tuple(days[d] for d in sorted(days)[-2:]), trained_weeks=weeks)
 
 
 def _with_pain(state: RunnerState, found: Pain) -> RunnerState:

@@ -21,9 +21,10 @@ from footcore.domain.runner_state import (
 )
 from footcore.domain.stop import SafetyEvent, SafetyKind
 
-VERSION = 3
-"""3: the stop kept as ordered screens and clearances (1 kept dates), with the
-criteria's holds and per-exercise pain (2 had one of the two)."""
+VERSION = 4
+"""4: the weeks with a strength session logged (3 did not keep them); 3: the stop kept
+as ordered screens and clearances (1 kept dates), with the criteria's holds and
+per-exercise pain (2 had one of the two)."""
 
 
 def state_to_dict(state: RunnerState) -> dict[str, Any]:
@@ -48,6 +49,7 @@ def state_to_dict(state: RunnerState) -> dict[str, Any]:
         ],
         "emphasis": list(state.emphasis),
         "screen_before_loading": state.screen_before_loading,
+        "trained_weeks": [d.isoformat() for d in state.trained_weeks],
     }
 
 
@@ -78,6 +80,7 @@ def state_from_dict(data: Mapping[str, Any]) -> RunnerState:
         ),
         emphasis=tuple(data["emphasis"]),
         screen_before_loading=bool(data["screen_before_loading"]),
+        trained_weeks=tuple(_day(d) for d in data["trained_weeks"]),
     )
 
 
