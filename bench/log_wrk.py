@@ -1,8 +1,10 @@
 """`wrk` as the client of bench/log_throughput.py: POSTs from a Lua script, so the
 client's own CPU (a Python client's JSON and HTTP work under one GIL) does not take
-the server's cores. Each wrk thread numbers its requests; the n-th request of thread
-i logs index `base + n * threads + i`, so every log is a session of its own (two a
-day, walking forward as a runner's logs do) and the threads never collide."""
+the server's cores. One wrk thread drives all the connections (one event loop is far
+faster than the server) and numbers its requests: the n-th logs index `base + n`, so
+every log is a session of its own, two a day, walking forward as a runner's logs do.
+(Two wrk threads would each walk their own days, and the slower one's logs would land
+weeks behind the latest: a refold of the history each, which no runner causes.)"""
 
 from __future__ import annotations
 
@@ -15,19 +17,12 @@ from pathlib import Path
 from typing import Any
 
 LUA = r"""
-local base, threads, first_epoch = %(base)d, %(threads)d, %(first_epoch)d
+local base, first_epoch = %(base)d, %(first_epoch)d
 local token, exercises = "%(token)s", '%(exercises)s'
 local kinds = {"activation", "strength"}
 local counter = 0
-local next_id = 0
--- `id` is a global: setup() sets it in each thread's own Lua state.
-id = 0
-function setup(thread)
-  thread:set("id", next_id)
-  next_id = next_id + 1
-end
 function request()
-  local index = base + counter * threads + id
+  local index = base + counter
   counter = counter + 1
   local day = os.date("!%%Y-%%m-%%d", first_epoch + math.floor(index / 2) * 86400)
   local body = '{"date":"' .. day .. '","kind":"' .. kinds[index %% 2 + 1] ..
@@ -52,15 +47,13 @@ def wrk_logs(
     base: int,
     seconds: int,
     connections: int,
-    threads: int = 2,
 ) -> int:
     """Run wrk for `seconds`; answers the number of logs it stored (every answer must be
-    a 2xx, else the bench stops). Indexes from `base` up to `base + answer * threads`
+    a 2xx, else the bench stops). Indexes from `base` up to a little past `base + answer`
     may be used, so the caller moves past that."""
     first_epoch = int(dt.datetime.combine(first_day, dt.time(), dt.UTC).timestamp())
     script = LUA % {
         "base": base,
-        "threads": threads,
         "first_epoch": first_epoch,
         "token": token,
         "exercises": json.dumps(exercises).replace("'", "\\'"),
@@ -71,7 +64,7 @@ def wrk_logs(
         out = subprocess.run(
             [
                 "wrk",
-                f"-t{threads}",
+                "-t1",
                 f"-c{connections}",
                 f"-d{seconds}s",
                 "-s",
