@@ -23,14 +23,13 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from support import activation_log, free_port, wait_ready
+from support import activation_log, running_server
 
 PROFILE = {
     "start": (dt.date.today() - dt.timedelta(days=60)).isoformat(),
@@ -93,73 +92,51 @@ def _workers(master: int) -> list[int]:
 
 def over_http(seconds: float) -> None:
     data_dir = Path(tempfile.mkdtemp(prefix="footcore-soak-"))
-    port = free_port()
-    env = {
-        **os.environ,
-        "FOOTCORE_DATA_DIR": str(data_dir),
-        "DATABASE_URL": "",
-        "FOOTCORE_MODE": "personal",
-    }
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "footcore.cli.main",
-            "serve",
-            "--port",
-            str(port),
-            "--workers",
-            "1",
-            "--threads",
-            "4",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     try:
-        wait_ready(f"http://127.0.0.1:{port}", proc)
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        conn.request("GET", "/profile")
-        page = conn.getresponse()
-        page.read()
-        token = next(
-            v.split(";")[0].split("=", 1)[1]
-            for k, v in page.getheaders()
-            if k.lower() == "set-cookie" and v.startswith("csrftoken=")
-        )
-
-        def send(method: str, path: str, body: Any) -> int:
-            headers = {
-                "Content-Type": "application/json",
-                "X-CSRFToken": token,
-                "Cookie": f"csrftoken={token}",
-                "Referer": f"http://127.0.0.1:{port}/",
-            }
-            conn.request(
-                method, path, body=None if body is None else json.dumps(body), headers=headers
-            )
-            response = conn.getresponse()
-            response.read()
-            return response.status
-
-        assert send("PUT", "/api/profile", PROFILE) == 200
-        counter = itertools.count()
-        drive(send, min(20.0, seconds / 5), counter)  # warm-up: imports, first caches
-        (worker,) = _workers(proc.pid)
-        start_kb = _rss_kb(worker)
-        sent = drive(send, seconds, counter)
-        end_kb = _rss_kb(worker)
-        print(
-            f"soak: {sent} requests in {seconds:.0f} s; worker RSS {start_kb / 1024:.1f} MB "
-            f"after warm-up, {end_kb / 1024:.1f} MB at the end "
-            f"({(end_kb - start_kb) / 1024:+.1f} MB)"
-        )
+        with running_server(data_dir, workers=1, threads=4) as (_, port):
+            _soak(port, seconds)
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def _soak(port: int, seconds: float) -> None:
+    """The mix against the server on `port`, whose one worker is this process's
+    grandchild: `footcore serve` is the gunicorn master, a child of this process."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("GET", "/profile")
+    page = conn.getresponse()
+    page.read()
+    token = next(
+        v.split(";")[0].split("=", 1)[1]
+        for k, v in page.getheaders()
+        if k.lower() == "set-cookie" and v.startswith("csrftoken=")
+    )
+
+    def send(method: str, path: str, body: Any) -> int:
+        headers = {
+            "Content-Type": "application/json",
+            "X-CSRFToken": token,
+            "Cookie": f"csrftoken={token}",
+            "Referer": f"http://127.0.0.1:{port}/",
+        }
+        conn.request(method, path, body=None if body is None else json.dumps(body), headers=headers)
+        response = conn.getresponse()
+        response.read()
+        return response.status
+
+    assert send("PUT", "/api/profile", PROFILE) == 200
+    counter = itertools.count()
+    drive(send, min(20.0, seconds / 5), counter)  # warm-up: imports, first caches
+    (master,) = _workers(os.getpid())
+    (worker,) = _workers(master)
+    start_kb = _rss_kb(worker)
+    sent = drive(send, seconds, counter)
+    end_kb = _rss_kb(worker)
+    print(
+        f"soak: {sent} requests in {seconds:.0f} s; worker RSS {start_kb / 1024:.1f} MB "
+        f"after warm-up, {end_kb / 1024:.1f} MB at the end "
+        f"({(end_kb - start_kb) / 1024:+.1f} MB)"
+    )
 
 
 def in_process(seconds: float) -> None:
