@@ -73,9 +73,9 @@ def propose_prescription(
         if protocol in done:
             continue
         done.add(protocol)
-        _take(protocol(profile, catalog), items, warnings, notes, effects, catalog)
-    _take(_keystones(profile, catalog), items, warnings, notes, effects, catalog)
-    _take(_warm_ups(catalog), items, warnings, notes, effects, catalog)
+        take_items(protocol(profile, catalog), items, warnings, notes, effects, catalog)
+    take_items(keystones(profile, catalog), items, warnings, notes, effects, catalog)
+    take_items(warm_ups(catalog), items, warnings, notes, effects, catalog)
     notes.extend(effects.notes)
     notes.extend(
         why
@@ -108,7 +108,7 @@ def propose_prescription(
     )
 
 
-def _take(
+def take_items(
     found: Found,
     items: list[PrescribedExercise],
     warnings: list[str],
@@ -150,7 +150,7 @@ def _capped(item: PrescribedExercise, effects: PainEffects, catalog: Catalog) ->
     )
 
 
-def _keystones(profile: Profile, catalog: Catalog) -> Found:
+def keystones(profile: Profile, catalog: Catalog) -> Found:
     found = Found()
     flat = Concern.FLAT_FEET in profile.concerns
     for exercise_id, per_week, reason, citation in (
@@ -186,7 +186,7 @@ def _keystones(profile: Profile, catalog: Catalog) -> Found:
     return found
 
 
-def _warm_ups(catalog: Catalog) -> Found:
+def warm_ups(catalog: Catalog) -> Found:
     """Seed 004: toe yoga and the short foot in the warm-up; the big-toe tap, 1 minute
     a foot, daily."""
     found = Found()

@@ -21,7 +21,7 @@ from typing import Any
 from footcore.domain.catalog import Catalog
 from footcore.domain.pain_rules import pain_effects
 from footcore.domain.plan_builder import FIRST_WEEK_EXERCISES, MAX_NEW_PER_WEEK
-from footcore.domain.prescribe import _keystones, _take, _warm_ups  # one definition each
+from footcore.domain.prescribe import keystones, take_items, warm_ups
 from footcore.domain.prescription import (
     Frequency,
     PrescribedExercise,
@@ -136,7 +136,7 @@ SHIPPED: tuple[ShippedTemplate, ...] = (
         "seed-004",
         "Toe yoga and the short foot in the warm-up, the big-toe tap daily (seed 004); the "
         "warm-up's shorter reps are footcore's choice.",
-        lambda profile, catalog: _warm_ups(catalog),
+        lambda profile, catalog: warm_ups(catalog),
     ),
     ShippedTemplate(
         "seed-004-weekly",
@@ -144,7 +144,7 @@ SHIPPED: tuple[ShippedTemplate, ...] = (
         "seed-004",
         "The short foot and posterior tibialis work every week (seed 004), climbing their "
         "ladders (footcore's choice).",
-        _keystones,
+        keystones,
     ),
     ShippedTemplate(
         "rathleff-heel-pain",
@@ -183,7 +183,7 @@ def shipped_content(
     items: list[PrescribedExercise] = []
     warnings: list[str] = []
     notes: list[str] = []
-    _take(template.build(profile, catalog), items, warnings, notes, effects, catalog)
+    take_items(template.build(profile, catalog), items, warnings, notes, effects, catalog)
     variety = None
     if template.sets_variety:
         variety = tuple(
@@ -226,7 +226,7 @@ def saved_content(data: Mapping[str, Any], profile: Profile, catalog: Catalog) -
     items: list[PrescribedExercise] = []
     warnings: list[str] = []
     notes: list[str] = []
-    _take(found, items, warnings, notes, effects, catalog)
+    take_items(found, items, warnings, notes, effects, catalog)
     variety = tuple(
         v
         for v in data.get("variety") or []

@@ -72,7 +72,7 @@ def pain_svg(request: HttpRequest, client_id: int) -> HttpResponse:
         raise Http404("no pain answers yet")
     body = pain_chart(progress.summary.pain)
     # The progress page's own answer: the same caching by the data's digest.
-    return progress_charts._svg(request, body, progress_charts.pain_version(progress))
+    return progress_charts.svg_response(request, body, progress_charts.pain_version(progress))
 
 
 @require_safe
@@ -86,4 +86,6 @@ def assessment_svg(request: HttpRequest, client_id: int, kind: str) -> HttpRespo
     if trend is None:
         raise Http404("no results yet")
     body = assessment_chart(trend)
-    return progress_charts._svg(request, body, progress_charts.assessment_version(progress, test))
+    return progress_charts.svg_response(
+        request, body, progress_charts.assessment_version(progress, test)
+    )

@@ -34,7 +34,7 @@ def minutes_svg(request: HttpRequest) -> HttpResponse:
     if not progress.summary.has_minutes:
         raise Http404("No minutes logged yet.")
     body = minutes_chart(progress.summary.weekly_minutes)
-    return _svg(request, body, minutes_version(progress))
+    return svg_response(request, body, minutes_version(progress))
 
 
 @require_safe
@@ -42,7 +42,7 @@ def pain_svg(request: HttpRequest) -> HttpResponse:
     progress = progress_for(current_user(request))
     if not progress.summary.pain:
         raise Http404("No pain answers logged yet.")
-    return _svg(request, pain_chart(progress.summary.pain), pain_version(progress))
+    return svg_response(request, pain_chart(progress.summary.pain), pain_version(progress))
 
 
 @require_safe
@@ -55,10 +55,10 @@ def assessment_svg(request: HttpRequest, kind: str) -> HttpResponse:
     trend = next((t for t in progress.summary.tests if t.kind is test), None)
     if trend is None:
         raise Http404(f"No {test.value} results yet.")
-    return _svg(request, assessment_chart(trend), assessment_version(progress, test))
+    return svg_response(request, assessment_chart(trend), assessment_version(progress, test))
 
 
-def _svg(request: HttpRequest, body: bytes, version: str) -> HttpResponse:
+def svg_response(request: HttpRequest, body: bytes, version: str) -> HttpResponse:
     response = HttpResponse(body, content_type="image/svg+xml")
     fresh = request.GET.get("v") == version
     response["Cache-Control"] = "private, max-age=86400" if fresh else "private, no-cache"
