@@ -9,7 +9,7 @@ own labels, and each session's exercise list is one escaped HTML fragment.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -18,7 +18,8 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from footcore.domain.catalog import Dose
-from footcore.domain.plan import Plan, PlannedSession
+from footcore.domain.plan import Plan, PlanItem, PlannedSession
+from footcore.domain.prescription import Frequency, Prescription
 from footcore.web.sessions.actions import actions_html
 from footcore.web.training.templatetags.footcore import minutes
 
@@ -58,24 +59,50 @@ def plan_rows(
 ) -> tuple[WeekRow, ...]:
     """The plan's weeks as rows ready to print, past and today's sessions marked, each
     with its buttons (`logged`: the `(date, kind)` of every logged session)."""
-    # One reverse() for every exercise link: ids are slugs, so the prefix is fixed.
-    prefix = reverse("exercise-detail", args=["x"])[:-1]
+    prefix = exercise_prefix()
+    # A plan repeats the same few lists of items (every activation, a week's strength
+    # sessions): each list is printed once per page. The stored plan's sessions share
+    # one tuple per distinct list (`selectors.stored_items`), and every tuple outlives
+    # this call, so its id is a safe key here.
+    printed: dict[int, str] = {}
+
+    def items_html(items: tuple[PlanItem, ...]) -> str:
+        found = printed.get(id(items))
+        if found is None:
+            found = printed[id(items)] = _items(items, names, prefix)
+        return found
+
     return tuple(
         WeekRow(
             index=week.index,
             kind=week.kind.value,
             notes=week.notes,
-            sessions=tuple(_session(s, today, names, prefix, logged) for s in week.sessions),
+            sessions=tuple(_session(s, today, items_html, logged) for s in week.sessions),
         )
         for week in plan.weeks
+    )
+
+
+def exercise_prefix() -> str:
+    """Every exercise page's link but the id: one reverse() for a page's links (ids
+    are slugs, so nothing in them needs quoting)."""
+    return reverse("exercise-detail", args=["x"])[:-1]
+
+
+def _items(items: tuple[PlanItem, ...], names: Mapping[str, str], prefix: str) -> str:
+    # html.escape, not Django's lazy-aware escape: every value here is a plain str.
+    return "\n".join(
+        f'<li><a href="{escape(prefix + item.exercise)}">'
+        f"{escape(names.get(item.exercise, item.exercise))}</a> — {_dose_text(item.dose)}"
+        f'<br><span class="reason">{escape(item.reason)}</span></li>'
+        for item in items
     )
 
 
 def _session(
     session: PlannedSession,
     today: dt.date,
-    names: Mapping[str, str],
-    prefix: str,
+    items_html: Callable[[tuple[PlanItem, ...]], str],
     logged: Collection[tuple[dt.date, str]],
 ) -> SafeString:
     kind = session.kind.value
@@ -84,13 +111,7 @@ def _session(
         css += " past"
     elif session.date == today:
         css += " today"
-    # html.escape, not Django's lazy-aware escape: every value here is a plain str.
-    items = "\n".join(
-        f'<li><a href="{escape(prefix + item.exercise)}">'
-        f"{escape(names.get(item.exercise, item.exercise))}</a> — {_dose_text(item.dose)}"
-        f'<br><span class="reason">{escape(item.reason)}</span></li>'
-        for item in session.items
-    )
+    items = items_html(session.items)
     reason = f'<p class="reason">{escape(session.reason)}</p>' if session.reason else ""
     html = (
         f'<details class="session {css}" data-date="{session.date.isoformat()}" '
@@ -105,3 +126,55 @@ def _session(
 def _dose_text(dose: Dose) -> str:
     """Doses are frozen values and repeat across a plan: each is described once."""
     return escape(dose.describe())
+
+
+def notes_html(notes: tuple[str, ...]) -> SafeString:
+    """The plan's warnings, each its `<p class="note">`."""
+    return mark_safe("".join(f'<p class="note">{escape(note)}</p>' for note in notes))  # noqa: S308
+
+
+def prescription_rows(
+    prescription: Prescription, names: Mapping[str, str], prefix: str
+) -> SafeString:
+    """The prescription table's body rows, every value escaped: a template loop of a
+    dozen tags per row cost more than the rest of the table."""
+    rows = []
+    for item in prescription.items:
+        why = escape(item.reason)
+        if item.criterion:
+            why += f". Steps up: {escape(item.criterion)}"
+        course = f"{item.course_weeks} weeks" if item.course_weeks else "open"
+        name = escape(names.get(item.exercise, item.exercise))
+        rows.append(
+            f"""
+      <tr data-exercise="{escape(item.exercise)}" data-role="{escape(item.role.value)}">
+        <td><a href="{escape(prefix + item.exercise)}">{name}</a></td>
+        <td>{_dose_text(item.dose)}</td>
+        <td>{_how_often(item.frequency, item.per_week)}</td>
+        <td>{course}</td>
+        <td>{why}</td>
+      </tr>
+    """
+        )
+    return mark_safe("".join(rows))  # noqa: S308  every value above is escaped
+
+
+def _how_often(frequency: Frequency, per_week: int) -> str:
+    if frequency is Frequency.PER_WEEK:
+        return f"{per_week} a week"
+    if frequency is Frequency.EVERY_SECOND_DAY:
+        return "every second day"
+    if frequency is Frequency.DAILY:
+        return "daily"
+    return "warm-up before runs"
+
+
+def last_change(prescription: Prescription) -> str:
+    """Who changed the prescription last, when and why, as the page says it."""
+    if not prescription.history:
+        return ""
+    change = prescription.history[-1]
+    on = change.on
+    return (
+        f"Last changed by {change.by} on {on.day} {_MONTHS[on.month - 1]} {on.year}: {change.why}."
+    )

@@ -17,7 +17,13 @@ from footcore.web.runner_clock import runner_today
 from footcore.web.sessions.selectors import logged_sessions, program_view, withheld_plan
 from footcore.web.training import exports, selectors, services
 from footcore.web.training.forms import ProfileForm
-from footcore.web.training.plan_page import plan_rows
+from footcore.web.training.plan_page import (
+    exercise_prefix,
+    last_change,
+    notes_html,
+    plan_rows,
+    prescription_rows,
+)
 
 PAGES: dict[str, PageSize] = {"A4": "A4", "Letter": "Letter"}
 
@@ -71,11 +77,16 @@ def plan_view(request: HttpRequest) -> HttpResponse:
     names = runner_names(
         user, (i.exercise for w in plan.weeks for s in w.sessions for i in s.items)
     )
+    prescription = selectors.current_prescription(user)
     context = {
         "program": program,
         "plan": plan,
-        "prescription": selectors.current_prescription(user),
-        "names": names,
+        "notes": notes_html(plan.warnings),
+        "prescription": prescription,
+        "prescription_rows": None
+        if prescription is None
+        else prescription_rows(prescription, names, exercise_prefix()),
+        "last_change": None if prescription is None else last_change(prescription),
         "weeks": plan_rows(plan, today, names, logged),
         "profile": profile,
         "today": today,
