@@ -6,8 +6,6 @@ import datetime as dt
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import TextField
-from django.db.models.functions import Cast
 
 from footcore.domain.logbook import Clearance, MorningCheck, Screen
 from footcore.domain.runner import (
@@ -17,9 +15,9 @@ from footcore.domain.runner_state import History, RunnerState, rebuild
 from footcore.domain.runner_state_serialize import state_from_dict
 from footcore.domain.runner_view import ProgramView, program_view
 from footcore.domain.stop import screen_before_loading
+from footcore.web import reads
 from footcore.web.assessments.selectors import results_for
 from footcore.web.library.selectors import catalog
-from footcore.web.runner.models import RunnerStateRow
 from footcore.web.runner.records import LOG_FIELDS, answers_from_dict, log_from_values
 from footcore.web.runner.state_text import state_from_text
 from footcore.web.sessions.models import (
@@ -86,12 +84,8 @@ def parse_state(data: Any) -> RunnerState | None:
 def runner_state(user: User) -> RunnerState:
     """The stored state (one query); replayed in memory only when none is stored yet."""
     # The column as text (no JSON decoding): a state this worker saw is not parsed again.
-    text = (
-        RunnerStateRow.objects.filter(user=user)
-        .values_list(Cast("state", output_field=TextField()), flat=True)
-        .first()
-    )
-    state = None if text is None else state_from_text(user.pk, text)
+    row = reads.first(reads.STATE_SQL, user.pk)
+    state = None if row is None else state_from_text(user.pk, row[0])
     return rebuilt_state(user) if state is None else state
 
 

@@ -13,6 +13,7 @@ from footcore.domain.runner_state import CHECK_WINDOW_DAYS
 from footcore.domain.runner_view import ProgramView
 from footcore.domain.runner_view import pending_check as pending_in
 from footcore.domain.stop import GateDecision
+from footcore.web import reads
 from footcore.web.runner.records import (
     RED_FLAG_FIELDS,
     exercise_from_dict,
@@ -60,9 +61,7 @@ def gate_for(user: User, today: dt.date) -> GateDecision:
 def logged_sessions(user: User, *, start: dt.date, end: dt.date) -> frozenset[tuple[dt.date, str]]:
     """`(date, kind)` of every session logged from `start` to `end`, so each plan row
     shown can offer its log. Bounded by the days shown, not by the whole history."""
-    rows = SessionLogEntry.objects.filter(
-        user=user, date__gte=start, date__lte=end, replaced_at__isnull=True
-    ).values_list("date", "kind")
+    rows = reads.rows(reads.LOGGED_SQL, user.pk, start, end)
     return frozenset((date, kind) for date, kind in rows)
 
 

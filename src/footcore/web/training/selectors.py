@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.contrib.auth.models import User
-from django.db.models import TextField
-from django.db.models.functions import Cast
 
 from footcore.domain.plan import (
     Plan,
@@ -24,17 +22,17 @@ from footcore.domain.plan_serialize import item_from_dict
 from footcore.domain.prescription import Prescription
 from footcore.domain.prescription_serialize import prescription_from_dict
 from footcore.domain.profile import Profile, parse_profile
+from footcore.web import reads
 from footcore.web.training.models import (
     CalendarFeed,
     PlannedSession,
     RunnerProfile,
-    StoredPrescription,
 )
 
 
 def get_profile(user: User) -> Profile | None:
-    data = RunnerProfile.objects.filter(user=user).values_list("data", flat=True).first()
-    return None if data is None else parsed_profile(data)
+    row = reads.first(reads.PROFILE_SQL, user.pk)
+    return None if row is None else _parsed(row[0])
 
 
 def parsed_profile(data: object) -> Profile:
@@ -63,18 +61,14 @@ class PlanHeader:
 
 def plan_header(user: User) -> PlanHeader | None:
     """The profile with the stored plan's warnings and week notes, in one query."""
-    row = (
-        RunnerProfile.objects.filter(user=user)
-        .values_list("data", "warnings", "week_notes")
-        .first()
-    )
+    row = reads.first(reads.PLAN_HEADER_SQL, user.pk)
     if row is None:
         return None
     data, warnings, notes = row
     return PlanHeader(
-        parsed_profile(data),
-        list(warnings),
-        {int(k): tuple(v) for k, v in (notes or {}).items()},
+        _parsed(data),
+        list(json.loads(warnings)),
+        {int(k): tuple(v) for k, v in json.loads(notes or "{}").items()},
     )
 
 
@@ -105,20 +99,9 @@ def stored_plan(
     weeks: dict[int, tuple[WeekKind, list[SessionValue]]] = {}
     # The items as their stored text: the same few lists of items repeat across a plan
     # and across requests, so each text is parsed once (`stored_items`).
-    rows = (
-        PlannedSession.objects.filter(user=user)
-        .order_by("date", "kind")
-        .values_list(
-            "week_index",
-            "week_kind",
-            "date",
-            "kind",
-            Cast("items", output_field=TextField()),
-            "estimated_s",
-            "reason",
-        )
-    )
-    for index, week_kind, date, kind, items, estimated_s, reason in rows:
+    for index, week_kind, date, kind, items, estimated_s, reason in reads.rows(
+        reads.PLAN_SQL, user.pk
+    ):
         session = SessionValue(date, SessionKind(kind), stored_items(items), estimated_s, reason)
         weeks.setdefault(index, (WeekKind(week_kind), []))[1].append(session)
     notes = notes or {}
@@ -161,6 +144,12 @@ def active_feed(user: User) -> CalendarFeed | None:
     return CalendarFeed.objects.filter(user=user, revoked_at__isnull=True).first()
 
 
+def active_feed_token(user: User) -> str | None:
+    """The token of the runner's calendar feed in force, if any (one plain read)."""
+    row = reads.first(reads.FEED_SQL, user.pk)
+    return None if row is None else str(row[0])
+
+
 def feed_owner(token: str) -> User | None:
     feed = (
         CalendarFeed.objects.select_related("user")
@@ -172,5 +161,11 @@ def feed_owner(token: str) -> User | None:
 
 def current_prescription(user: User) -> Prescription | None:
     """The runner's prescription at its highest version, or None before the first plan."""
-    row = StoredPrescription.objects.filter(user=user).order_by("-version").first()
-    return None if row is None else prescription_from_dict(row.data)
+    row = reads.first(reads.PRESCRIPTION_SQL, user.pk)
+    return None if row is None else _prescription(row[0])
+
+
+@lru_cache(maxsize=256)
+def _prescription(text: str) -> Prescription:
+    """Prescriptions are frozen values: one parse serves every read of the same text."""
+    return prescription_from_dict(json.loads(text))

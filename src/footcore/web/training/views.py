@@ -71,7 +71,7 @@ def plan_view(request: HttpRequest) -> HttpResponse:
         if program.gate.open
         else withheld_plan(program.gate)
     )
-    feed = selectors.active_feed(user)
+    feed = selectors.active_feed_token(user)
     days = [s.date for week in plan.weeks for s in week.sessions]
     logged = logged_sessions(user, start=min(days, default=today), end=max(days, default=today))
     names = runner_names(
@@ -92,7 +92,7 @@ def plan_view(request: HttpRequest) -> HttpResponse:
         "today": today,
         "feed_url": None
         if feed is None
-        else request.build_absolute_uri(reverse("calendar-feed", args=[feed.token])),
+        else request.build_absolute_uri(reverse("calendar-feed", args=[feed])),
         "nav": "plan",
     }
     return render(request, "footcore/plan.html", context)
