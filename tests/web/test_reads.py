@@ -1,0 +1,110 @@
+"""The pages' fixed SQL reads (`footcore.web.reads`) name the models' tables and columns
+and answer what the ORM answers."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import User
+from django.db import models
+from django.test import Client
+
+from footcore.domain.plan_serialize import item_from_dict
+from footcore.domain.prescription_serialize import prescription_from_dict
+from footcore.web import reads
+from footcore.web.accounts.services import local_runner
+from footcore.web.runner.models import RunnerStateRow
+from footcore.web.sessions.models import SessionLogEntry
+from footcore.web.sessions.selectors import logged_sessions
+from footcore.web.training import selectors
+from footcore.web.training.models import (
+    CalendarFeed,
+    PlannedSession,
+    RunnerProfile,
+    StoredPrescription,
+)
+from tests.web.session_builders import THU, TUE, evening, log_body, onboard, post_json
+
+pytestmark = pytest.mark.django_db
+
+SQL_WORDS = {"select", "cast", "as", "text", "from", "where", "and", "is", "null", "order"}
+SQL_WORDS |= {"by", "desc", "limit"}
+
+
+def _tables() -> dict[str, type[models.Model]]:
+    return {model._meta.db_table: model for model in apps.get_models()}
+
+
+@pytest.mark.parametrize("sql", reads.READS)
+def test_every_read_names_a_models_table_and_its_columns(sql: str) -> None:
+    words = re.findall(r"[a-z_]+", sql.lower().replace("%s", ""))
+    table = words[words.index("from") + 1]
+    model = _tables()[table]  # a KeyError names a table no model has
+    columns = {field.column for field in model._meta.concrete_fields}
+    named = {w for w in words if w not in SQL_WORDS and w != table}
+    assert named <= columns, f"{table} has no column {sorted(named - columns)}"
+
+
+def test_a_runner_with_nothing_stored_reads_as_none(client: Client) -> None:
+    user = User.objects.create(username="nobody")
+    assert selectors.get_profile(user) is None
+    assert selectors.plan_header(user) is None
+    assert selectors.current_prescription(user) is None
+    assert selectors.active_feed_token(user) is None
+    assert selectors.stored_plan(user).weeks == ()
+    assert logged_sessions(user, start=TUE, end=THU) == frozenset()
+
+
+def _lived(client: Client) -> User:
+    """A runner with a profile, a screen, two logs (one corrected) and a calendar feed
+    made, revoked and made again."""
+    onboard(client)
+    user = local_runner()
+    for day in (TUE, THU):
+        assert post_json(client, "/api/logs", log_body(user, day), evening(day)).status_code == 201
+    corrected = log_body(user, THU, pain=2)
+    assert post_json(client, "/api/logs/corrections", corrected, evening(THU)).status_code == 201
+    client.post("/plan/feed")
+    client.post("/plan/feed/revoke")
+    client.post("/plan/feed")
+    return user
+
+
+def test_each_read_answers_what_the_orm_answers(client: Client) -> None:
+    user = _lived(client)
+    profile = RunnerProfile.objects.get(user=user)
+    header = selectors.plan_header(user)
+    assert header is not None
+    assert header.profile == selectors.parsed_profile(profile.data)
+    assert header.warnings == list(profile.warnings)
+    assert header.notes == {int(k): tuple(v) for k, v in profile.week_notes.items()}
+    assert selectors.get_profile(user) == header.profile
+
+    feed = CalendarFeed.objects.get(user=user, revoked_at__isnull=True)
+    assert selectors.active_feed_token(user) == feed.token
+
+    latest = StoredPrescription.objects.filter(user=user).order_by("-version").first()
+    assert latest is not None
+    assert selectors.current_prescription(user) == prescription_from_dict(latest.data)
+
+    planned = [
+        (r.date, r.kind, r.estimated_s, r.reason, tuple(item_from_dict(i) for i in r.items))
+        for r in PlannedSession.objects.filter(user=user).order_by("date", "kind")
+    ]
+    stored = [
+        (s.date, s.kind.value, s.estimated_s, s.reason, s.items)
+        for w in selectors.stored_plan(user).weeks
+        for s in w.sessions
+    ]
+    assert stored == planned
+
+    in_force = SessionLogEntry.objects.filter(user=user, replaced_at__isnull=True)
+    assert logged_sessions(user, start=TUE, end=THU) == {(e.date, e.kind) for e in in_force}
+    assert logged_sessions(user, start=THU, end=THU) == {(THU, "strength")}
+
+    row = reads.first(reads.STATE_SQL, user.pk)
+    assert row is not None
+    assert json.loads(row[0]) == RunnerStateRow.objects.get(user=user).state
