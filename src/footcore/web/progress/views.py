@@ -24,7 +24,7 @@ from footcore.interchange.progress_report import cited_keys
 from footcore.web.accounts.services import current_user
 from footcore.web.library.selectors import catalog
 from footcore.web.progress import charts
-from footcore.web.progress.grid import STATUS_TEXT, grid_rows
+from footcore.web.progress.grid import STATUS_TEXT, grid_rows, minutes_rows, pain_rows
 from footcore.web.progress.report import report_for
 from footcore.web.progress.selectors import Progress, progress_for
 
@@ -67,10 +67,8 @@ def progress_view(request: HttpRequest) -> HttpResponse:
         "legend": [(status.value, *STATUS_TEXT[status]) for status in STATUS_TEXT],
         "tally": summary.tally,
         "percent": summary.adherence_percent,
-        "minutes_rows": [(day_label(w.week_start), w.minutes) for w in summary.weekly_minutes],
-        "pain_rows": [
-            (day_label(w.week_start), w.max_0_10, w.mean_0_10, w.sessions) for w in summary.pain
-        ],
+        "minutes_rows": minutes_rows(summary),
+        "pain_rows": pain_rows(summary),
         "tests": [_panel(progress, trend) for trend in summary.tests],
         "flags": summary.flagged,
         "sources": _sources(summary_keys=cited_keys(summary)),
