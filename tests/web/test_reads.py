@@ -40,7 +40,7 @@ def _tables() -> dict[str, type[models.Model]]:
 
 @pytest.mark.parametrize("sql", reads.READS)
 def test_every_read_names_a_models_table_and_its_columns(sql: str) -> None:
-    words = re.findall(r"[a-z_]+", sql.lower().replace("%s", ""))
+    words = re.findall(r"[a-z_][a-z_0-9]*", sql.lower().replace("%s", ""))
     table = words[words.index("from") + 1]
     model = _tables()[table]  # a KeyError names a table no model has
     columns = {field.column for field in model._meta.concrete_fields}
@@ -108,3 +108,19 @@ def test_each_read_answers_what_the_orm_answers(client: Client) -> None:
     row = reads.first(reads.STATE_SQL, user.pk)
     assert row is not None
     assert json.loads(row[0]) == RunnerStateRow.objects.get(user=user).state
+
+
+def test_the_progress_windows_read_what_the_orm_reads(client: Client) -> None:
+    user = _lived(client)
+    planned = PlannedSession.objects.filter(user=user, date__gte=TUE, date__lte=THU)
+    assert reads.rows(reads.PLANNED_WINDOW_SQL, user.pk, TUE, THU) == [
+        (r["date"], r["kind"], r["estimated_s"]) for r in planned.values()
+    ]
+    logs = SessionLogEntry.objects.filter(
+        user=user, date__gte=TUE, date__lte=THU, replaced_at__isnull=True
+    )
+    assert [
+        (date, kind, json.loads(exercises), pain)
+        for date, kind, exercises, pain in reads.rows(reads.LOGS_WINDOW_SQL, user.pk, TUE, THU)
+    ] == [(e.date, e.kind, e.exercises, e.pain_0_10) for e in logs]
+    assert [pain for *_, pain in reads.rows(reads.LOGS_WINDOW_SQL, user.pk, THU, THU)] == [2]

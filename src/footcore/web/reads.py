@@ -55,6 +55,19 @@ LOGGED_SQL = (
 )
 """`(date, kind)` of the logs in force from one day to another."""
 
+PLANNED_WINDOW_SQL = (
+    "SELECT date, kind, estimated_s FROM training_plannedsession "
+    "WHERE user_id = %s AND date >= %s AND date <= %s ORDER BY date, kind"
+)
+"""The planned sessions from one day to another, their kinds and planned lengths."""
+
+LOGS_WINDOW_SQL = (
+    "SELECT date, kind, CAST(exercises AS text), pain_0_10 FROM sessions_log_sessionlogentry "
+    "WHERE user_id = %s AND date >= %s AND date <= %s AND replaced_at IS NULL "
+    "ORDER BY date, created_at"
+)
+"""The logs in force from one day to another (`SessionLogEntry`'s own ordering)."""
+
 READS = (
     PROFILE_SQL,
     PLAN_HEADER_SQL,
@@ -63,6 +76,8 @@ READS = (
     FEED_SQL,
     PRESCRIPTION_SQL,
     LOGGED_SQL,
+    PLANNED_WINDOW_SQL,
+    LOGS_WINDOW_SQL,
 )
 
 

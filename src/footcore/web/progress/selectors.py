@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -27,10 +28,9 @@ from footcore.domain.progress_summary import (
     ProgressSummary,
     summarize,
 )
+from footcore.web import reads
 from footcore.web.assessments.selectors import recent_results_for
 from footcore.web.runner_clock import runner_today
-from footcore.web.sessions.models import SessionLogEntry
-from footcore.web.training.models import PlannedSession
 from footcore.web.training.selectors import get_profile
 
 PARTLY_DONE_CREDIT = 0.5
@@ -53,17 +53,17 @@ def progress_for(user: User, *, today: dt.date | None = None) -> Progress:
     day = today if today is not None else runner_today(profile)
     earliest = week_start(day) - dt.timedelta(weeks=WINDOW_WEEKS - 1)
     latest = week_start(day) + dt.timedelta(days=6)
-    planned_rows = list(
-        PlannedSession.objects.filter(user=user, date__gte=earliest, date__lte=latest).values(
-            "date", "kind", "estimated_s"
+    planned_rows = [
+        {"date": date, "kind": kind, "estimated_s": estimated_s}
+        for date, kind, estimated_s in reads.rows(
+            reads.PLANNED_WINDOW_SQL, user.pk, earliest, latest
         )
-    )
-    log_rows = list(
-        # Only the version in force: a corrected log counts once, as corrected.
-        SessionLogEntry.objects.filter(
-            user=user, date__gte=earliest, date__lte=day, replaced_at__isnull=True
-        ).values("date", "kind", "exercises", "pain_0_10")
-    )
+    ]
+    # Only the version in force: a corrected log counts once, as corrected.
+    log_rows = [
+        {"date": date, "kind": kind, "exercises": json.loads(exercises), "pain_0_10": pain}
+        for date, kind, exercises, pain in reads.rows(reads.LOGS_WINDOW_SQL, user.pk, earliest, day)
+    ]
     results = recent_results_for(user, points=TREND_POINTS, since=earliest, until=day)
     tested = {r.date for r in results if earliest <= r.date <= day}
     summary = summarize(
