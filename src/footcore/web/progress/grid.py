@@ -9,7 +9,9 @@ through `floatformat` cost a runner with a full window a quarter more than a new
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
@@ -41,18 +43,26 @@ def _row(week: tuple[GridDay, ...]) -> SafeString:
 
 
 def _cell(day: GridDay) -> str:
-    if day.status is None:
+    full = None if day.done_fraction is None else day.done_fraction >= 1.0
+    return _cell_html(day.date, day.status, full, day.is_today)
+
+
+@lru_cache(maxsize=4096)
+def _cell_html(date: dt.date, status: Adherence | None, full: bool | None, is_today: bool) -> str:
+    """A day's cell. Every runner's window shows the same few dozen days in one of a
+    few states, so each cell is printed once per worker, not once per request."""
+    if status is None:
         label, mark, css = "rest day", "", "rest"
     else:
-        label, mark = STATUS_TEXT[day.status]
-        css = day.status.value
-        if day.status is Adherence.EXTRA and day.done_fraction is not None:
+        label, mark = STATUS_TEXT[status]
+        css = status.value
+        if status is Adherence.EXTRA and full is not None:
             # Counted like any session by the share done (`Tally`): say which.
-            label += ", done in full" if day.done_fraction >= 1.0 else ", partly done"
-    today = " today" if day.is_today else ""
-    shown = escape(f"{short_day(day.date)}: {label}")
+            label += ", done in full" if full else ", partly done"
+    today = " today" if is_today else ""
+    shown = escape(f"{short_day(date)}: {label}")
     return (
-        f'<td class="day {css}{today}" data-date="{day.date.isoformat()}" '
+        f'<td class="day {css}{today}" data-date="{date.isoformat()}" '
         f'data-status="{css}" title="{shown}"><span aria-hidden="true">{mark}</span>'
         f'<span class="vh">{shown}</span></td>'
     )

@@ -92,13 +92,15 @@ def session_records(
     for (_, kind), seconds in planned_s.items():
         by_kind[kind].append(seconds)
     every = [s for (_, kind), s in planned_s.items() if kind != SessionKind.ASSESSMENT.value]
+    # The means once, not once per log: a window holds dozens of logs.
+    mean_s = {kind: sum(seconds) / len(seconds) for kind, seconds in by_kind.items()}
+    every_s = sum(every) / len(every) if every else 0
     records = []
     for log in logs:
         fraction = done_fraction(log["exercises"])
-        kind_s = by_kind.get(log["kind"]) or every
-        seconds = planned_s.get(
-            (log["date"], log["kind"]), sum(kind_s) / len(kind_s) if kind_s else 0
-        )
+        seconds = planned_s.get((log["date"], log["kind"]))
+        if seconds is None:
+            seconds = mean_s.get(log["kind"], every_s)
         records.append(
             SessionRecord(
                 date=log["date"],
