@@ -15,6 +15,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -61,8 +62,8 @@ def progress_for(user: User, *, today: dt.date | None = None) -> Progress:
     ]
     # Only the version in force: a corrected log counts once, as corrected.
     log_rows = [
-        {"date": date, "kind": kind, "exercises": json.loads(exercises), "pain_0_10": pain}
-        for date, kind, exercises, pain in reads.rows(reads.LOGS_WINDOW_SQL, user.pk, earliest, day)
+        {"date": date, "kind": kind, "done_fraction": stored_fraction(text), "pain_0_10": pain}
+        for date, kind, text, pain in reads.rows(reads.LOGS_WINDOW_SQL, user.pk, earliest, day)
     ]
     results = recent_results_for(user, points=TREND_POINTS, since=earliest, until=day)
     tested = {r.date for r in results if earliest <= r.date <= day}
@@ -80,7 +81,7 @@ def progress_for(user: User, *, today: dt.date | None = None) -> Progress:
 def session_records(
     logs: Iterable[Mapping[str, Any]], planned: Iterable[Mapping[str, Any]]
 ) -> list[SessionRecord]:
-    """Session logs as the domain's records.
+    """Session logs (their `done_fraction`) as the domain's records.
 
     Logs store what was done per exercise and side, not how long it took, so minutes
     are estimated: the planned session's estimated length times the share done. A log
@@ -97,7 +98,7 @@ def session_records(
     every_s = sum(every) / len(every) if every else 0
     records = []
     for log in logs:
-        fraction = done_fraction(log["exercises"])
+        fraction = log["done_fraction"]
         seconds = planned_s.get((log["date"], log["kind"]))
         if seconds is None:
             seconds = mean_s.get(log["kind"], every_s)
@@ -128,6 +129,14 @@ def assessment_records(
         )
         for day in sorted(days)
     ]
+
+
+@lru_cache(maxsize=4096)
+def stored_fraction(text: str) -> float:
+    """`done_fraction` of a log's exercises in their stored JSON text. A log's text
+    never changes (a correction is a new row), and the page and each of its charts
+    read the same logs again, so each text is parsed once per worker."""
+    return done_fraction(json.loads(text))
 
 
 def done_fraction(exercises: object) -> float:
