@@ -31,9 +31,10 @@ STATUS_TEXT = {
 }
 
 
-def grid_rows(summary: ProgressSummary) -> tuple[SafeString, ...]:
-    """One `<tr>` per Monday-to-Sunday week of the window."""
-    return tuple(_row(week) for week in summary.weeks())
+def grid_rows(summary: ProgressSummary) -> SafeString:
+    """The calendar's body: one `<tr>` per Monday-to-Sunday week of the window."""
+    rows = "".join(f"\n      {_row(week)}\n    " for week in summary.weeks())
+    return mark_safe(rows)  # noqa: S308  every row is escaped in `_row`
 
 
 def _row(week: tuple[GridDay, ...]) -> SafeString:
