@@ -15,6 +15,7 @@ metadata, and each read against the ORM's answer.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import connection
@@ -81,7 +82,7 @@ READS = (
 )
 
 
-def first(sql: str, *params: object) -> tuple[Any, ...] | None:
+def first(sql: str, *params: int | str | dt.date) -> tuple[Any, ...] | None:
     """The first row `sql` answers with `params`, or None."""
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -89,7 +90,7 @@ def first(sql: str, *params: object) -> tuple[Any, ...] | None:
         return row
 
 
-def rows(sql: str, *params: object) -> list[tuple[Any, ...]]:
+def rows(sql: str, *params: int | str | dt.date) -> list[tuple[Any, ...]]:
     """Every row `sql` answers with `params`."""
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
