@@ -6,7 +6,7 @@ import json
 import pytest
 
 from footcore.domain.plan import Plan, PlanItem
-from footcore.domain.plan_serialize import DOSE_KEYS, plan_from_dict, plan_to_dict
+from footcore.domain.plan_serialize import DOSE_KEYS, plan_digest, plan_from_dict, plan_to_dict
 from footcore.domain.planning import build_plan
 from tests.domain.planning_builders import make_profile, small_catalog
 
@@ -90,3 +90,23 @@ def test_an_unknown_variant_is_refused_too() -> None:
     )
     with pytest.raises(KeyError):
         plan_to_dict(broken, CATALOG)
+
+
+def test_the_digest_is_the_same_for_an_equal_plan_and_differs_for_any_stored_difference() -> None:
+    plan = sample_plan()
+    week = plan.weeks[1]
+    session = week.sessions[0]
+    item = session.items[0]
+    fewer = dataclasses.replace(item, dose=dataclasses.replace(item.dose, sets=9))
+    other_item = dataclasses.replace(session, items=(fewer, *session.items[1:]))
+    variants = [
+        dataclasses.replace(week, notes=(*week.notes, "a new note")),
+        dataclasses.replace(week, sessions=(other_item, *week.sessions[1:])),
+        dataclasses.replace(week, sessions=(dataclasses.replace(session, reason="why"),)),
+    ]
+
+    assert plan_digest(plan) == plan_digest(sample_plan())
+    for changed in variants:
+        other = dataclasses.replace(plan, weeks=(plan.weeks[0], changed, *plan.weeks[2:]))
+        assert plan_digest(other) != plan_digest(plan)
+    assert plan_digest(dataclasses.replace(plan, warnings=("w",))) != plan_digest(plan)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field, replace
 
 import pytest
@@ -22,12 +23,17 @@ from footcore.domain.runner import (
     history_needed,
 )
 from footcore.domain.runner_state import (
+    Exercises,
     History,
     RunnerState,
     fold_log,
     rebuild,
 )
-from footcore.domain.runner_state_serialize import state_from_dict, state_to_dict
+from footcore.domain.runner_state_serialize import (
+    exercises_to_text,
+    state_from_dict,
+    state_to_dict,
+)
 from footcore.domain.runner_view import adjustments, program_view
 from tests.domain.planning_builders import small_catalog
 from tests.domain.test_adaptation import TUE, make_log, sessions_on
@@ -193,6 +199,36 @@ def test_the_stored_form_reads_back_as_the_same_state(data: st.DataObject) -> No
             store.apply(change)
 
     assert state_from_dict(state_to_dict(store.state)) == store.state
+    # The form before exercises were kept as text (version 4) still reads.
+    v4 = state_to_dict(store.state)
+    v4["v"] = 4
+    v4["exercises"] = json.loads(v4["exercises"])
+    v4["checkpoints"] = [[day, json.loads(text)] for day, text in v4["checkpoints"]]
+    assert state_from_dict(v4) == store.state
+
+
+def test_each_exercises_value_is_turned_into_text_by_the_function_given() -> None:
+    state, _ = fold_log(RunnerState(), make_log(TUE, recorded=1), NAMES, None)
+    state, _ = fold_log(state, make_log(TUE + dt.timedelta(days=1), recorded=2), NAMES, None)
+    seen: list[object] = []
+
+    def remember(exercises: Exercises) -> str:
+        seen.append(exercises)
+        return exercises_to_text(exercises)
+
+    data = state_to_dict(state, remember)
+
+    assert seen == [state.exercises, *(c.exercises for c in state.checkpoints)]
+    assert isinstance(data["exercises"], str)
+    assert state_from_dict(data) == state
+
+
+def test_exercises_stored_as_lists_in_the_current_version_are_refused() -> None:
+    data = state_to_dict(RunnerState())
+    data["exercises"] = []
+
+    with pytest.raises(TypeError, match="not text"):
+        state_from_dict(data)
 
 
 def test_a_log_dated_after_the_last_one_needs_no_history() -> None:

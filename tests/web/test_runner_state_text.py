@@ -11,13 +11,15 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from footcore.domain.runner_state import RunnerState
+from footcore.domain.runner_state import RunnerState, fold_log
 from footcore.domain.runner_state_serialize import state_from_dict, state_to_dict
 from footcore.web.accounts.services import local_runner
 from footcore.web.runner import state_text
 from footcore.web.runner.models import RunnerStateRow
 from footcore.web.runner.selectors import rebuilt_state, runner_state
 from footcore.web.runner.state_text import REMEMBERED_RUNNERS, state_as_text, state_from_text
+from tests.domain.test_adaptation import make_log
+from tests.domain.test_runner_state import NAMES
 from tests.web.session_builders import THU, TUE, evening, log_body, onboard, post_json
 
 
@@ -38,6 +40,27 @@ def test_other_text_for_the_same_runner_is_parsed_again() -> None:
     found = state_from_text(8, json.dumps(state_to_dict(other)))
     assert found == other
     assert found == state_from_dict(state_to_dict(other))
+
+
+def test_a_state_another_worker_wrote_reuses_the_exercises_this_worker_has_seen() -> None:
+    first, _ = fold_log(RunnerState(), make_log(TUE, recorded=1), NAMES, None)
+    state_as_text(10, first)
+    second, _ = fold_log(first, make_log(THU, recorded=2), NAMES, None)
+    # The other worker's text: this worker never wrote it, only the checkpoint inside.
+    found = state_from_text(10, json.dumps(state_to_dict(second)))
+
+    assert found == second
+    assert found is not None
+    assert found.checkpoints[-1].exercises is first.exercises
+    assert state_as_text(10, found) == json.dumps(state_to_dict(second))
+
+
+def test_a_worker_remembers_a_bounded_number_of_exercises_values() -> None:
+    for day in range(state_text.REMEMBERED_EXERCISES + 10):
+        on = TUE + dt.timedelta(days=day)
+        state, _ = fold_log(RunnerState(), make_log(on, recorded=day), NAMES, None)
+        state_as_text(11, state)
+    assert len(state_text._texts) == len(state_text._values) == state_text.REMEMBERED_EXERCISES
 
 
 def test_damaged_text_reads_as_no_state_so_the_caller_rebuilds() -> None:

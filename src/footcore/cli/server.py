@@ -40,9 +40,11 @@ def serve(
         ),
     ] = False,
     workers: Annotated[int, typer.Option(help="Worker processes.", min=1, max=64)] = 2,
-    # 4 threads: POST /api/logs measured ~2.5x the logs/s of 1 thread (gunicorn's sync
-    # worker, which keeps no connection alive), with 2 workers on 2 cores.
-    threads: Annotated[int, typer.Option(help="Threads per worker.", min=1, max=64)] = 4,
+    # 1 thread per worker: requests are CPU-bound Python, so more threads only take
+    # turns on the GIL. With 2 workers on 2 cores, POST /api/logs measured 1.3x the
+    # logs/s of 4 threads, and the catalog about 2x (bench/log_throughput.py,
+    # bench/web_throughput.py); connections stay open between requests either way.
+    threads: Annotated[int, typer.Option(help="Threads per worker.", min=1, max=64)] = 1,
     timeout: Annotated[
         float,
         typer.Option(
@@ -108,12 +110,15 @@ def _run_gunicorn(*, host: str, port: int, workers: int, threads: int, timeout_s
                 "bind": bind,
                 "workers": workers,
                 "threads": threads,
-                "worker_class": "gthread" if threads > 1 else "sync",
+                # gthread even for one thread: it keeps connections alive (the sync
+                # worker closes each after one request).
+                "worker_class": "gthread",
                 "accesslog": None,
                 "errorlog": "-",
                 "loglevel": "warning",
-                # gunicorn's own heartbeat timeout (whole seconds) stops a stuck
-                # sync worker; the guard stops a stuck request under gthread too.
+                # gunicorn's heartbeat timeout (whole seconds) is a backstop: under
+                # gthread the main loop beats on while a request runs, so the guard
+                # is what stops a request past the limit.
                 "timeout": max(1, math.ceil(timeout_s)) + 5,
                 "graceful_timeout": 10,
                 "forwarded_allow_ips": "127.0.0.1,::1",

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Mapping
 from typing import Any
 
 from footcore.domain.catalog import Catalog
 from footcore.domain.plan import Plan, PlanItem, PlannedSession, PlanWeek, SessionKind, WeekKind
-from footcore.domain.serialize import dose_from_dict, dose_to_dict
+from footcore.domain.serialize import dose_fields, dose_from_dict
 
 DOSE_KEYS = (
     "sets",
@@ -65,13 +67,30 @@ def _item(item: PlanItem, catalog: Catalog) -> dict[str, Any]:
 
 def item_to_dict(item: PlanItem) -> dict[str, Any]:
     """One item of a session in the plan's JSON form (also how the web stores it)."""
-    full = dose_to_dict(item.dose)
     return {
         "exercise": item.exercise,
         "variant": item.variant,
-        "dose": {key: full[key] for key in DOSE_KEYS},
+        "dose": dose_fields(item.dose),
         "reason": item.reason,
     }
+
+
+def plan_digest(plan: Plan) -> str:
+    """A digest of everything a stored plan keeps (each session with its items, each
+    week's kind and notes, the warnings): equal digests, the same plan to store."""
+    form = [
+        [
+            [week.index, week.kind.value, week.start.isoformat(), list(week.notes)],
+            [
+                [s.date.isoformat(), s.kind.value, s.estimated_s, s.reason]
+                + [item_to_dict(item) for item in s.items]
+                for s in week.sessions
+            ],
+        ]
+        for week in plan.weeks
+    ]
+    form.append(list(plan.warnings))
+    return hashlib.sha256(json.dumps(form).encode()).hexdigest()
 
 
 def item_from_dict(data: Mapping[str, Any]) -> PlanItem:

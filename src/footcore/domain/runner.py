@@ -3,7 +3,8 @@
 The adapter reads the runner's state once, calls `decide` with the change, and writes
 what the `Decision` says in one transaction. `decide` folds the change into the
 adaptation state (`runner_state`), works out whether the plan's inputs changed, and if
-so builds the new plan, which is stored from `replan_from` on. It owns the rule that
+so builds the new plan, which is stored from `replan_from` on unless it is the plan
+already stored (`StoredPlan`). It owns the rule that
 the past, and a session already logged, are never rewritten: sessions before today
 never change, and when anything is logged today the new plan starts tomorrow.
 """
@@ -21,6 +22,7 @@ from footcore.domain.assessments import AssessmentResult
 from footcore.domain.catalog import Catalog
 from footcore.domain.logbook import Clearance, MorningCheck, Screen, SessionLog
 from footcore.domain.plan import ExerciseAdjustment, Plan, PlannedSession
+from footcore.domain.plan_serialize import plan_digest
 from footcore.domain.planning import WHOLE_PLAN, build_plan
 from footcore.domain.prescription import Prescription
 from footcore.domain.profile import Profile, profile_to_dict
@@ -105,6 +107,15 @@ Change = (
 
 
 @dataclass(frozen=True, slots=True)
+class StoredPlan:
+    """Which plan the stored sessions follow: the sessions from `written_from` on are
+    the sessions of the plan with this `digest` (`plan_serialize.plan_digest`)."""
+
+    digest: str
+    written_from: dt.date
+
+
+@dataclass(frozen=True, slots=True)
 class Decision:
     state: RunnerState
     decisions: tuple[RuleDecision, ...]
@@ -115,6 +126,8 @@ class Decision:
     """The first day whose sessions `plan` replaces; None when `plan` is None."""
     plan_inputs: str
     """The digest of the inputs the stored plan follows from."""
+    stored: StoredPlan | None = None
+    """What the stored sessions are after this decision (None: no plan yet)."""
 
     def sessions(self) -> tuple[PlannedSession, ...]:
         """The sessions to store: the new plan's from `replan_from` on."""
@@ -151,6 +164,7 @@ def decide(
     catalog: Catalog,
     tail: History | None = None,
     prescription: Prescription | None = None,
+    stored: StoredPlan | None = None,
 ) -> Decision:
     """Fold `change` into `state` and replan when the plan's inputs changed.
 
@@ -158,6 +172,10 @@ def decide(
     the digest the stored plan follows from, `tail` the events `history_needed` asked
     for. `prescription` is a clinician's current version, which the plan places as it
     is (a `PrescriptionEdited` change brings the new one); None means footcore proposes.
+    `stored` says which plan the stored sessions are: a new plan equal to it, from a
+    day it covers, is not written again (most logs change an input, such as the days
+    a step up is held, but not the plan). A change to the profile, the self-tests or
+    the prescription always writes its plan: what footcore proposes follows from those.
     Raises ValueError on an invalid log or check (the adapters reject those first).
     """
     names = {e.id: e.name for e in catalog.exercises}
@@ -183,12 +201,12 @@ def decide(
     else:
         state = replace(state, emphasis=emphasis(change.results, profile))
     if profile is None:
-        return Decision(state, made, None, None, plan_inputs)
+        return Decision(state, made, None, None, plan_inputs, stored)
     changes = adjustments(state)
     idle = idle_weeks(profile, state.trained_weeks, today)
     key = plan_inputs_key(profile, changes, state.emphasis, catalog, prescription, idle)
     if key == plan_inputs:
-        return Decision(state, made, None, None, plan_inputs)
+        return Decision(state, made, None, None, plan_inputs, stored)
     plan = build_plan(
         profile,
         catalog,
@@ -197,7 +215,16 @@ def decide(
         prescription=prescription,
         idle_weeks=idle,
     )
-    return Decision(state, made, plan, replan_from(state, today), key)
+    start = replan_from(state, today)
+    digest = plan_digest(plan)
+    if (
+        stored is not None
+        and stored.digest == digest
+        and stored.written_from <= start
+        and not isinstance(change, ProfileSaved | SelfTested | PrescriptionEdited)
+    ):
+        return Decision(state, made, None, None, key, stored)
+    return Decision(state, made, plan, start, key, StoredPlan(digest, start))
 
 
 def idle_weeks(

@@ -3,12 +3,18 @@
 Compact on purpose: the row is read and written on every change. `state_from_dict`
 raises ValueError (naming the version) on a form it does not know, so the adapter can
 rebuild the state from the history instead.
+
+The exercises' states (now and at each checkpoint) are kept as JSON text inside the
+JSON: a change makes one new exercises value and keeps the checkpoints it had, so an
+adapter can remember the text of each value it wrote or read (`exercises_text`,
+`exercises_parse`) and turn only the new one into text, or back into values.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import json
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from footcore.domain.adaptation import Rule, RuleDecision
@@ -21,20 +27,42 @@ from footcore.domain.runner_state import (
 )
 from footcore.domain.stop import SafetyEvent, SafetyKind
 
-VERSION = 4
-"""4: the weeks with a strength session logged (3 did not keep them); 3: the stop kept
+VERSION = 5
+READS = frozenset({4, VERSION})
+"""5: the exercises' states kept as JSON text (4 kept them as JSON lists, read as well);
+4: the weeks with a strength session logged (3 did not keep them); 3: the stop kept
 as ordered screens and clearances (1 kept dates), with the criteria's holds and
 per-exercise pain (2 had one of the two)."""
 
 
-def state_to_dict(state: RunnerState) -> dict[str, Any]:
+ExercisesText = Callable[[Exercises], str]
+ExercisesParse = Callable[[str], Exercises]
+
+
+def exercises_to_text(exercises: Exercises) -> str:
+    """The stored text of one exercises value (each exercise's state, by id)."""
+    return json.dumps(_exercises_to(exercises))
+
+
+def exercises_from_text(text: str) -> Exercises:
+    """The exercises value `exercises_to_text` wrote; ValueError/TypeError when damaged."""
+    return _exercises_from(json.loads(text))
+
+
+def state_to_dict(
+    state: RunnerState, exercises_text: ExercisesText = exercises_to_text
+) -> dict[str, Any]:
+    """`exercises_text` turns an exercises value into its text: an adapter may pass one
+    that remembers values it has seen (the text must be `exercises_to_text`'s)."""
     return {
         "v": VERSION,
-        "exercises": _exercises_to(state.exercises),
+        "exercises": exercises_text(state.exercises),
         "last_event": None
         if state.last_event is None
         else [state.last_event[0].isoformat(), state.last_event[1], state.last_event[2]],
-        "checkpoints": [[c.day.isoformat(), _exercises_to(c.exercises)] for c in state.checkpoints],
+        "checkpoints": [
+            [c.day.isoformat(), exercises_text(c.exercises)] for c in state.checkpoints
+        ],
         "log_days": [[d.date.isoformat(), list(d.kinds), d.checked] for d in state.log_days],
         "worst_pain": None
         if state.worst_pain is None
@@ -53,17 +81,28 @@ def state_to_dict(state: RunnerState) -> dict[str, Any]:
     }
 
 
-def state_from_dict(data: Mapping[str, Any]) -> RunnerState:
-    if data.get("v") != VERSION:
+def state_from_dict(
+    data: Mapping[str, Any], exercises_parse: ExercisesParse = exercises_from_text
+) -> RunnerState:
+    """`exercises_parse` reads an exercises value's text (`exercises_from_text`, or one
+    that remembers texts it has seen)."""
+    if data.get("v") not in READS:
         raise ValueError(f"runner state version {data.get('v')!r} is not {VERSION}")
+
+    def exercises(stored: Any) -> Exercises:
+        if isinstance(stored, str):
+            return exercises_parse(stored)
+        if data["v"] == 4 and isinstance(stored, list):
+            return _exercises_from(stored)
+        raise TypeError(f"runner state exercises are {type(stored).__name__}, not text")
+
     last = data["last_event"]
     worst = data["worst_pain"]
     return RunnerState(
-        exercises=_exercises_from(data["exercises"]),
+        exercises=exercises(data["exercises"]),
         last_event=None if last is None else (_day(last[0]), int(last[1]), int(last[2])),
         checkpoints=tuple(
-            Checkpoint(_day(day), _exercises_from(exercises))
-            for day, exercises in data["checkpoints"]
+            Checkpoint(_day(day), exercises(stored)) for day, stored in data["checkpoints"]
         ),
         log_days=tuple(
             LogDay(_day(day), tuple(kinds), bool(checked))

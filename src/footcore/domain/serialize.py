@@ -12,6 +12,11 @@ from footcore.domain.catalog import Catalog, Dose, Exercise, Tempo, Variant
 
 def dose_to_dict(dose: Dose) -> dict[str, Any]:
     """Every key is always present; `None` marks what the source does not give."""
+    return {**dose_fields(dose), "text": dose.describe()}
+
+
+def dose_fields(dose: Dose) -> dict[str, Any]:
+    """`dose_to_dict` without the derived `text` (how a plan stores its doses)."""
     return {
         "sets": dose.sets,
         "reps_min": dose.reps_min,
@@ -28,7 +33,6 @@ def dose_to_dict(dose: Dose) -> dict[str, Any]:
         "rm": dose.rm,
         "rep_s": dose.rep_s,
         "note": dose.note,
-        "text": dose.describe(),
     }
 
 

@@ -17,14 +17,11 @@ from functools import lru_cache
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, connection, transaction
-from django.db.models import JSONField, Value
-from django.db.models.functions import Cast
 from django.utils import timezone
 
 from footcore.domain.adaptation import RuleDecision
 from footcore.domain.catalog import Catalog
 from footcore.domain.corrections import LogDecision, decide_log, next_version
-from footcore.domain.logbook import SessionLog
 from footcore.domain.plan import PlannedSession as SessionValue
 from footcore.domain.plan import PlanWeek
 from footcore.domain.plan_serialize import item_to_dict
@@ -44,6 +41,7 @@ from footcore.domain.runner import (
     SelfTested,
     SessionCorrected,
     SessionLogged,
+    StoredPlan,
     decide,
     history_needed,
 )
@@ -54,7 +52,8 @@ from footcore.web.assessments.models import AssessmentEntry
 from footcore.web.assessments.selectors import results_for
 from footcore.web.custom_exercises.selectors import runner_catalog
 from footcore.web.runner.models import RunnerStateRow
-from footcore.web.runner.records import answers_to_dict, exercise_to_dict, log_from_row
+from footcore.web.runner.records import answers_to_dict, log_from_row
+from footcore.web.runner.rows import insert_log, store_state
 from footcore.web.runner.selectors import history, names, parse_state, rebuilt_state
 from footcore.web.runner.state_text import state_as_text, state_from_text
 from footcore.web.runner.writer_turn import writer_turn
@@ -124,7 +123,7 @@ def _apply(
         state_row, profile_row = read.state_row, read.profile_row
         if state_row is None:  # only if the row was deleted between the two statements
             raise RuntimeError(f"no stored state for user {user.pk} after creating it")
-        profile = None if profile_row is None else parsed_profile(profile_row[0])
+        profile = None if profile_row is None else parsed_profile(profile_row.data)
         day = runner_today(profile) if today is None else today
         state = _state(user, state_row[1])
         if state is None:
@@ -145,10 +144,11 @@ def _apply(
             change,
             today=day,
             profile=profile,
-            plan_inputs="" if profile_row is None else profile_row[1],
+            plan_inputs="" if profile_row is None else profile_row.plan_inputs,
             catalog=_catalog(user, change, rx),
             tail=None if since is None else history(user, since),
             prescription=rx,
+            stored=None if profile_row is None else profile_row.stored,
         )
         _write(
             user,
@@ -179,10 +179,19 @@ def clinician_prescription(user: User) -> Prescription | None:
 
 
 @dataclass(frozen=True, slots=True)
+class _ProfileRow:
+    data: object
+    plan_inputs: str
+    """The digest of what the stored plan follows from (`runner.plan_inputs_key`)."""
+    week_notes: object
+    stored: StoredPlan | None
+    """The plan the stored sessions follow, when known (`plan_digest`, `plan_from`)."""
+
+
+@dataclass(frozen=True, slots=True)
 class _Read:
     state_row: tuple[int, object] | None
-    profile_row: tuple[object, str, object] | None
-    """The profile's data, plan digest and week notes."""
+    profile_row: _ProfileRow | None
     resent: int | None
     """The stored log with this change's idempotency key, when it was sent before."""
     clinician_rx: Prescription | None
@@ -234,16 +243,24 @@ def _read(user: User, change: Change) -> _Read:
         cursor.execute(_read_sql(), [key, day, kind, PROPOSER, user.pk])
         found = cursor.fetchone()
     if found is not None:
-        row_id, state, data, plan_inputs, notes, again, in_force, rx = found
-        profile_row = None if data is None else (_json(data), str(plan_inputs), _json(notes))
+        row_id, state, data, plan_inputs, notes, digest, since, again, in_force, rx = found
+        profile_row = (
+            None
+            if data is None
+            else _ProfileRow(_json(data), str(plan_inputs), _json(notes), _stored(digest, since))
+        )
         clinician_rx = None if rx is None else prescription_from_dict(_json(rx))  # type: ignore[arg-type]
         # The state stays text: `_state` parses it only when this worker has not seen it.
         return _Read((int(row_id), state), profile_row, again, clinician_rx, in_force)
-    profile = (
+    values = (
         RunnerProfile.objects.filter(user=user)
-        .values_list("data", "plan_inputs", "week_notes")
+        .values_list("data", "plan_inputs", "week_notes", "plan_digest", "plan_from")
         .first()
     )
+    profile = None
+    if values is not None:
+        data, plan_inputs, notes, digest, since = values
+        profile = _ProfileRow(data, plan_inputs, notes, _stored(digest, since))
     resent = SessionLogEntry.objects.filter(user=user, idempotency_key=key)
     again = None if key is None else resent.values_list("id", flat=True).first()
     in_force = None
@@ -266,7 +283,7 @@ def _read_sql() -> str:
     lock = " FOR UPDATE OF s" if connection.features.has_select_for_update_of else ""
     # Only table names (from the models) are formatted in; every value is a parameter.
     return (
-        f"SELECT s.id, s.state, p.data, p.plan_inputs, p.week_notes, "  # noqa: S608
+        f"SELECT s.id, s.state, p.data, p.plan_inputs, p.week_notes, p.plan_digest, p.plan_from, "  # noqa: S608
         f"(SELECT l.id FROM {logs} l WHERE l.user_id = s.user_id AND l.idempotency_key = %s "
         f"LIMIT 1), (SELECT c.id FROM {logs} c WHERE c.user_id = s.user_id AND c.date = %s "
         f"AND c.kind = %s AND c.replaced_at IS NULL LIMIT 1), "
@@ -308,14 +325,14 @@ def _record(
             replaced = SessionLogEntry.objects.filter(pk=read.in_force)
             version = next_version(replaced.values_list("version", flat=True).get())
             replaced.update(replaced_at=timezone.now())
-        row = _insert_log(user, log, version)
-        stored = replace(log, recorded=row.pk, recorded_at=row.created_at)
+        row_id, recorded_at = insert_log(user.pk, log, version)
+        stored = replace(log, recorded=row_id, recorded_at=recorded_at)
         completed = (
             SessionCorrected(stored)
             if isinstance(change, SessionCorrected)
             else SessionLogged(stored)
         )
-        return row.pk, True, completed
+        return row_id, True, completed
     if isinstance(change, MorningChecked):
         check = change.check
         day = check.session_date.isoformat()
@@ -364,26 +381,11 @@ def _record(
     return None, True, ProfileSaved(change.profile, tuple(results_for(user)))
 
 
-def _insert_log(user: User, log: SessionLog, version: int) -> SessionLogEntry:
-    return SessionLogEntry.objects.create(
-        user=user,
-        date=log.date,
-        kind=log.kind.value,
-        idempotency_key=log.idempotency_key,
-        exercises=[exercise_to_dict(e) for e in log.exercises],
-        difficulty=log.difficulty.value,
-        pain_0_10=log.pain_0_10,
-        pain_site=None if log.pain_site is None else log.pain_site.value,
-        notes=log.notes,
-        version=version,
-    )
-
-
 def _write(
     user: User,
     change: Change,
     decision: Decision,
-    profile_row: tuple[object, str, object] | None,
+    profile_row: _ProfileRow | None,
     state_row: tuple[int, object],
     profile: Profile | None,
     *,
@@ -395,6 +397,9 @@ def _write(
         profile_fields["data"] = profile_to_dict(change.profile)
     if decision.plan is not None and decision.replan_from is not None:
         start = decision.replan_from
+        if decision.stored is not None:
+            profile_fields["plan_digest"] = decision.stored.digest
+            profile_fields["plan_from"] = decision.stored.written_from
         if profile is not None and not kept_rx:
             record_prescription(
                 user=user, profile=profile, emphasis=decision.state.emphasis, today=start
@@ -406,14 +411,29 @@ def _write(
         )
         profile_fields["warnings"] = list(decision.plan.warnings)
         profile_fields["plan_inputs"] = decision.plan_inputs
-        old = profile_row[2] if profile_row is not None else {}
+        old = profile_row.week_notes if profile_row is not None else {}
         profile_fields["week_notes"] = _week_notes(old, decision.plan.weeks, start)
+    elif profile_row is not None and decision.plan_inputs != profile_row.plan_inputs:
+        # The plan built is the one stored: only what it follows from is new.
+        profile_fields["plan_inputs"] = decision.plan_inputs
     if profile_fields:
         if profile_row is not None:
             RunnerProfile.objects.filter(user=user).update(**profile_fields)
         else:
             RunnerProfile.objects.create(user=user, **profile_fields)
     _store_state(user, decision.state, state_row)
+
+
+def _stored(digest: object, since: object) -> StoredPlan | None:
+    day = _day(since)
+    return None if not digest or day is None else StoredPlan(str(digest), day)
+
+
+def _day(value: object) -> dt.date | None:
+    """A date column as a cursor reads it (text on SQLite)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
 
 
 def _week_notes(old: object, weeks: Sequence[PlanWeek], start: dt.date) -> dict[str, list[str]]:
@@ -444,9 +464,7 @@ def _store_state(user: User, state: RunnerState, row: tuple[int, object]) -> Non
     # The text is written as it is (a cast, not the field's own encoding), so this
     # worker's next read finds the same text and takes the state without parsing it.
     text = state_as_text(user.pk, state)
-    RunnerStateRow.objects.filter(pk=row[0]).update(
-        state=Cast(Value(text), output_field=JSONField())
-    )
+    store_state(row[0], text)
 
 
 def _session_row(user: User, week: PlanWeek, session: SessionValue) -> PlannedSession:

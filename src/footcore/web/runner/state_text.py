@@ -8,6 +8,12 @@ state it parsed or serialised: the next read that finds the very same text in th
 database takes the state as it is. The database stays the only truth: a row that
 another worker (or a restore) changed has other text and is parsed again, and a write
 whose transaction rolls back leaves text the database never holds, so it never matches.
+
+Within a state, each exercises value (now, and at every checkpoint) is stored as text
+of its own (`runner_state_serialize`). A change keeps the checkpoints it had and adds
+the exercises it started from, so a worker also remembers those texts and their
+values both ways: writing a state turns only its new exercises into text, and reading
+one another worker wrote parses only the exercises this worker has not seen.
 States are frozen values, so one object can be shared between requests and threads.
 """
 
@@ -17,13 +23,24 @@ import json
 import threading
 from collections import OrderedDict
 
-from footcore.domain.runner_state import RunnerState
-from footcore.domain.runner_state_serialize import state_from_dict, state_to_dict
+from footcore.domain.runner_state import Exercises, RunnerState
+from footcore.domain.runner_state_serialize import (
+    exercises_from_text,
+    exercises_to_text,
+    state_from_dict,
+    state_to_dict,
+)
 
 REMEMBERED_RUNNERS = 256
 """footcore's choice: a worker remembers this many runners' states (about 25 kB each)."""
+REMEMBERED_EXERCISES = 2048
+"""footcore's choice: and this many exercises values with their text (about 2-5 kB
+each): a runner's state holds its current one and about nine checkpoints'."""
 
 _known: OrderedDict[int, tuple[str, RunnerState]] = OrderedDict()
+_texts: OrderedDict[int, tuple[Exercises, str]] = OrderedDict()
+"""id(value) -> (value, text): the value is held, so its id is not reused meanwhile."""
+_values: OrderedDict[str, Exercises] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -35,7 +52,7 @@ def state_from_text(user_id: int, text: str) -> RunnerState | None:
     if found is not None and found[0] == text:
         return found[1]
     try:
-        state = state_from_dict(json.loads(text))
+        state = state_from_dict(json.loads(text), _parse)
     except (ValueError, KeyError, TypeError):
         return None
     _remember(user_id, text, state)
@@ -44,9 +61,41 @@ def state_from_text(user_id: int, text: str) -> RunnerState | None:
 
 def state_as_text(user_id: int, state: RunnerState) -> str:
     """`state` as the JSON text to store (what Django's JSONField would write)."""
-    text = json.dumps(state_to_dict(state))
+    text = json.dumps(state_to_dict(state, _text))
     _remember(user_id, text, state)
     return text
+
+
+def _text(exercises: Exercises) -> str:
+    with _lock:
+        found = _texts.get(id(exercises))
+    if found is not None and found[0] is exercises:
+        return found[1]
+    text = exercises_to_text(exercises)
+    _pair(exercises, text)
+    return text
+
+
+def _parse(text: str) -> Exercises:
+    with _lock:
+        found = _values.get(text)
+    if found is not None:
+        return found
+    exercises = exercises_from_text(text)
+    _pair(exercises, text)
+    return exercises
+
+
+def _pair(exercises: Exercises, text: str) -> None:
+    with _lock:
+        _texts[id(exercises)] = (exercises, text)
+        _texts.move_to_end(id(exercises))
+        _values[text] = exercises
+        _values.move_to_end(text)
+        while len(_texts) > REMEMBERED_EXERCISES:
+            _texts.popitem(last=False)
+        while len(_values) > REMEMBERED_EXERCISES:
+            _values.popitem(last=False)
 
 
 def _remember(user_id: int, text: str, state: RunnerState) -> None:

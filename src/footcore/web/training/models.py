@@ -25,6 +25,16 @@ class RunnerProfile(models.Model):
         default="",
         help_text="Digest of what the stored future sessions were planned from.",
     )
+    # A replan whose plan is the one already stored rewrites no session (most logs).
+    plan_digest = models.CharField(
+        max_length=64,
+        blank=True,
+        default="",
+        help_text="`plan_digest` of the plan the stored future sessions were written from.",
+    )
+    plan_from = models.DateField(
+        null=True, blank=True, help_text="The first day that plan's sessions were written for."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
