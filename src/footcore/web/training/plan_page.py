@@ -32,19 +32,25 @@ class WeekRow:
     index: int
     kind: str
     notes: tuple[str, ...]
-    sessions: tuple[SafeString, ...]
+    sessions: tuple[str, ...]
     """Each session as its `<details>` element, every value in it escaped."""
 
-    def html(self) -> SafeString:
-        """The whole week as its `<section>`: a template loop over hundreds of sessions
-        and notes cost more than the page's data (bench/pages.py)."""
+    def html(self) -> str:
+        """The whole week as its `<section>`, every value escaped: a template loop over
+        hundreds of sessions and notes cost more than the page's data (bench/pages.py)."""
         notes = "".join(f'<p class="week-note">{escape(note)}</p>' for note in self.notes)
         sessions = "\n".join(self.sessions)
-        return mark_safe(  # noqa: S308  every value is escaped here or in `_session`
+        return (
             f'<section class="week" data-week="{self.index}" aria-labelledby="week-{self.index}">'
             f'<h2 id="week-{self.index}">Week {self.index} <span class="tag">'
             f"{escape(self.kind)}</span></h2>{notes}\n{sessions}\n</section>"
         )
+
+
+def weeks_html(rows: tuple[WeekRow, ...]) -> SafeString:
+    """Every week's `<section>`, marked safe once for the page: marking each of a long
+    plan's hundreds of sessions copied every one of them again."""
+    return mark_safe("".join(f"\n{row.html()}\n" for row in rows))  # noqa: S308  escaped in `html`
 
 
 def short_day(day: dt.date) -> str:
@@ -104,7 +110,8 @@ def _session(
     today: dt.date,
     items_html: Callable[[tuple[PlanItem, ...]], str],
     logged: Collection[tuple[dt.date, str]],
-) -> SafeString:
+) -> str:
+    """The session's `<details>` element, every value in it escaped."""
     kind = session.kind.value
     css = kind
     if session.date < today:
@@ -119,7 +126,7 @@ def _session(
         f"{minutes(session.estimated_s)} min</summary>{reason}"
         f'<ol class="items">{items}</ol>{actions_html(session, today, logged)}</details>'
     )
-    return mark_safe(html)  # noqa: S308  every value above is escaped
+    return html
 
 
 @lru_cache(maxsize=4096)

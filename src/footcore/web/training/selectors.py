@@ -82,6 +82,10 @@ def _session(row: PlannedSession) -> SessionValue:
     )
 
 
+_KINDS = {kind.value: kind for kind in SessionKind}
+"""Stored kinds are the enum's values (the model's choices): a lookup per row, not a call."""
+
+
 @lru_cache(maxsize=2048)
 def stored_items(text: str) -> tuple[PlanItem, ...]:
     """A planned session's items from their stored JSON text. Frozen values, so one
@@ -102,8 +106,11 @@ def stored_plan(
     for index, week_kind, date, kind, items, estimated_s, reason in reads.rows(
         reads.PLAN_SQL, user.pk
     ):
-        session = SessionValue(date, SessionKind(kind), stored_items(items), estimated_s, reason)
-        weeks.setdefault(index, (WeekKind(week_kind), []))[1].append(session)
+        session = SessionValue(date, _KINDS[kind], stored_items(items), estimated_s, reason)
+        week = weeks.get(index)
+        if week is None:
+            week = weeks[index] = (WeekKind(week_kind), [])
+        week[1].append(session)
     notes = notes or {}
     return Plan(
         weeks=tuple(

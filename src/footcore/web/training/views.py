@@ -23,6 +23,7 @@ from footcore.web.training.plan_page import (
     notes_html,
     plan_rows,
     prescription_rows,
+    weeks_html,
 )
 
 PAGES: dict[str, PageSize] = {"A4": "A4", "Letter": "Letter"}
@@ -87,7 +88,7 @@ def plan_view(request: HttpRequest) -> HttpResponse:
         if prescription is None
         else prescription_rows(prescription, names, exercise_prefix()),
         "last_change": None if prescription is None else last_change(prescription),
-        "weeks": plan_rows(plan, today, names, logged),
+        "weeks": weeks_html(plan_rows(plan, today, names, logged)),
         "profile": profile,
         "today": today,
         "feed_url": None
