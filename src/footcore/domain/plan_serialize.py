@@ -75,6 +75,21 @@ def item_to_dict(item: PlanItem) -> dict[str, Any]:
     }
 
 
+def session_digest(week: PlanWeek, session: PlannedSession) -> str:
+    """A digest of what a stored session row keeps: its week, day, kind, length, reason
+    and items. Equal digests, the same row."""
+    form = [
+        week.index,
+        week.kind.value,
+        session.date.isoformat(),
+        session.kind.value,
+        session.estimated_s,
+        session.reason,
+        [item_to_dict(item) for item in session.items],
+    ]
+    return hashlib.sha256(json.dumps(form).encode()).hexdigest()
+
+
 def plan_digest(plan: Plan) -> str:
     """A digest of everything a stored plan keeps (each session with its items, each
     week's kind and notes, the warnings): equal digests, the same plan to store."""
