@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 
-from footcore.domain.plan import Plan, PlanWeek
 from footcore.domain.plan import PlannedSession as SessionValue
-from footcore.domain.plan_serialize import item_to_dict, session_digest
+from footcore.domain.plan import PlanWeek
+from footcore.domain.plan_serialize import item_to_dict, session_digests
 from footcore.domain.profile import Profile, profile_to_dict
 from footcore.domain.runner import Change, Decision, ProfileSaved, StoredPlan
 from footcore.domain.runner_state import RunnerState
@@ -55,7 +55,7 @@ def write_decision(
             record_prescription(
                 user=user, profile=profile, emphasis=decision.state.emphasis, today=start
             )
-        _write_sessions(user, decision.plan, decision.sessions(), start)
+        _write_sessions(user, decision, start)
         profile_fields["warnings"] = list(decision.plan.warnings)
         profile_fields["plan_inputs"] = decision.plan_inputs
         old = profile_row.week_notes if profile_row is not None else {}
@@ -88,14 +88,15 @@ def _store_state(user: User, state: RunnerState, row: tuple[int, object]) -> Non
     store_state(row[0], text)
 
 
-def _write_sessions(
-    user: User, plan: Plan, sessions: Sequence[SessionValue], start: dt.date
-) -> None:
-    """Store `sessions` (the new plan's from `start` on) over the stored ones from
-    `start`: a row whose session is unchanged stays, the others are replaced."""
+def _write_sessions(user: User, decision: Decision, start: dt.date) -> None:
+    """Store the new plan's sessions from `start` on over the stored ones from `start`:
+    a row whose session is unchanged (the same digest) stays, the others are replaced."""
+    plan = decision.plan
+    if plan is None:
+        return
     weeks = {s.date: w for w in plan.weeks for s in w.sessions}
-    wanted = {(s.date, s.kind.value): (weeks[s.date], s) for s in sessions}
-    digests = {key: session_digest(week, s) for key, (week, s) in wanted.items()}
+    wanted = {(s.date, s.kind.value): (weeks[s.date], s) for s in decision.sessions()}
+    digests = decision.session_digests or session_digests(plan)
     stored = PlannedSession.objects.filter(user=user, date__gte=start).values_list(
         "id", "date", "kind", "digest"
     )

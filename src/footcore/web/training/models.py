@@ -60,7 +60,7 @@ class PlannedSession(models.Model):
         max_length=64,
         blank=True,
         default="",
-        help_text="`session_digest` of what the row holds (empty: written before digests).",
+        help_text="`session_digests` of what the row holds (empty: written before digests).",
     )
 
     class Meta:

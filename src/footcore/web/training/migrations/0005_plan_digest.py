@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 blank=True,
                 default="",
-                help_text="`session_digest` of what the row holds (empty: written before digests).",
+                help_text="`session_digests` of what the row holds (empty: written before digests).",
                 max_length=64,
             ),
         ),
