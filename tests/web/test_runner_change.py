@@ -3,6 +3,7 @@ same day, a log costs a fixed number of queries, and the rebuild tool repairs th
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -127,3 +128,43 @@ def test_the_stored_plan_keeps_the_planners_week_notes(client: Client, runner: U
     with time_machine.travel(evening(TUE), tick=False):
         page = client.get("/plan").content.decode()
     assert "Lighter week: one set fewer" in page
+
+
+def stored_rows(user: User) -> dict[tuple[dt.date, str], tuple[int, object]]:
+    rows = PlannedSession.objects.filter(user=user).values_list("date", "kind", "id", "items")
+    return {(day, kind): (row_id, items) for day, kind, row_id, items in rows}
+
+
+def test_a_replan_rewrites_only_the_sessions_that_changed(client: Client, runner: User) -> None:
+    before = stored_rows(runner)
+
+    # Pain 8: the exercises step back, so the sessions ahead change; the days before
+    # tomorrow, and a session the step back leaves as it was, keep their rows.
+    response = post_json(client, "/api/logs", log_body(runner, TUE, pain=8), evening(TUE))
+    assert response.status_code == 201, response.content
+    after = stored_rows(runner)
+
+    assert after.keys() == before.keys()
+    kept = [k for k in after if after[k][0] == before[k][0]]
+    changed = [k for k in after if after[k][0] != before[k][0]]
+    assert changed
+    assert all(k[0] > TUE for k in changed)
+    assert all(after[k][1] == before[k][1] for k in kept)
+    assert all(after[k][1] != before[k][1] for k in changed)
+    assert any(k[0] > TUE for k in kept)
+
+
+def test_rows_written_before_digests_are_rewritten_at_the_next_replan(
+    client: Client, runner: User
+) -> None:
+    PlannedSession.objects.filter(user=runner).update(digest="")
+    ahead = set(
+        PlannedSession.objects.filter(user=runner, date__gt=TUE).values_list("id", flat=True)
+    )
+
+    response = post_json(client, "/api/logs", log_body(runner, TUE, pain=8), evening(TUE))
+    assert response.status_code == 201, response.content
+
+    now = set(PlannedSession.objects.filter(user=runner, date__gt=TUE).values_list("id", flat=True))
+    assert now.isdisjoint(ahead)
+    assert not PlannedSession.objects.filter(user=runner, date__gt=TUE, digest="").exists()

@@ -75,17 +75,40 @@ def item_to_dict(item: PlanItem) -> dict[str, Any]:
     }
 
 
-def plan_digest(plan: Plan) -> str:
-    """A digest of everything a stored plan keeps (each session with its items, each
-    week's kind and notes, the warnings): equal digests, the same plan to store."""
+SessionKey = tuple[dt.date, str]
+"""A stored session's day and kind (one of each kind a day)."""
+
+
+def session_digests(plan: Plan) -> dict[SessionKey, str]:
+    """For each session, a digest of what its stored row keeps: its week's index and
+    kind, its day, kind, length and reason, and its items. Equal digests, equal rows."""
+    items: dict[int, tuple[PlanItem, str]] = {}
+    """id(item) -> (item, its JSON): a plan places the same item objects many times."""
+    found: dict[SessionKey, str] = {}
+    for week in plan.weeks:
+        head = json.dumps([week.index, week.kind.value])
+        for session in week.sessions:
+            parts = [head, json.dumps([session.date.isoformat(), session.kind.value])]
+            parts.append(json.dumps([session.estimated_s, session.reason]))
+            for item in session.items:
+                known = items.get(id(item))
+                if known is None:
+                    known = items[id(item)] = (item, json.dumps(item_to_dict(item)))
+                parts.append(known[1])
+            text = "[" + ",".join(parts) + "]"
+            found[(session.date, session.kind.value)] = hashlib.sha256(text.encode()).hexdigest()
+    return found
+
+
+def plan_digest(plan: Plan, sessions: Mapping[SessionKey, str] | None = None) -> str:
+    """A digest of everything a stored plan keeps (each session's row, each week's start
+    and notes, the warnings): equal digests, the same plan to store. `sessions` are the
+    plan's `session_digests` when already worked out."""
+    rows = session_digests(plan) if sessions is None else sessions
     form = [
         [
-            [week.index, week.kind.value, week.start.isoformat(), list(week.notes)],
-            [
-                [s.date.isoformat(), s.kind.value, s.estimated_s, s.reason]
-                + [item_to_dict(item) for item in s.items]
-                for s in week.sessions
-            ],
+            [week.index, week.start.isoformat(), list(week.notes)],
+            [rows[(s.date, s.kind.value)] for s in week.sessions],
         ]
         for week in plan.weeks
     ]

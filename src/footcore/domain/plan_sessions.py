@@ -62,7 +62,7 @@ class SessionFiller:
         self._reasons: dict[tuple[str, str, bool, bool], str] = {}
         self._cuts: dict[tuple[int, int], Dose] = {}
         self._padded: dict[tuple[int, tuple[int, ...]], tuple[tuple[PlanItem, ...], int]] = {}
-        self._week: tuple[int, WeekKind] | None = None
+        self._week: tuple[int, WeekKind, tuple[str, ...]] | None = None
         self._this_week: dict[object, _Costed | None] = {}
 
     def seconds(self, dose: Dose) -> int:
@@ -95,23 +95,23 @@ class SessionFiller:
         """The session's items and estimated seconds (`timing.estimate_session_s`);
         `used` counts how often each variety exercise was placed this week."""
         adjustments = self.adjustments
-        if (week, kind) != self._week:
-            # Without adjustments an item's place is the same in every session of a
-            # week (the levels move only when the week closes): worked out once a week.
-            self._week = (week, kind)
+        # An item's place is the same in every session of a week (the levels move only
+        # when the week closes) while the same adjustments are in force (each from its
+        # `since` day): worked out once for each such stretch of the week.
+        active = tuple(ex for ex, a in adjustments.items() if day >= a.since)
+        if (week, kind, active) != self._week:
+            self._week = (week, kind, active)
             self._this_week = {}
-        this_week = None if adjustments else self._this_week
+        this_week = self._this_week
         placed: list[_Costed] = []
         placed_ids: set[str] = set()
         total = 0
         for item in due:
             if item.exercise in placed_ids:
                 continue
-            entry = None if this_week is None else this_week.get(id(item))
+            entry = this_week.get(id(item))
             if entry is None:
-                entry = self._rx_entry(item, day, week, kind)
-                if this_week is not None:
-                    this_week[id(item)] = entry
+                entry = this_week[id(item)] = self._rx_entry(item, day, week, kind)
             cost = entry[2] if placed else entry[1]
             if not (item.role is RxRole.CONCERN_PROTOCOL or item.pinned) and total + cost > ceiling:
                 # Only a concern protocol may take a session past its length.
@@ -137,13 +137,12 @@ class SessionFiller:
             if exercise_id in placed_ids:
                 continue
             key = (exercise_id, ceiling - total)
-            if this_week is not None and key in this_week:
+            if key in this_week:
                 found = this_week[key]
             else:
                 new = previous is not None and exercise_id not in previous
                 found = self._variety_entry(exercise_id, day, kind, ceiling - total, new, first)
-                if this_week is not None:
-                    this_week[key] = found
+                this_week[key] = found
             if found is None:
                 continue  # no heavy load before a race, and none under 18
             cost = found[2] if placed else found[1]

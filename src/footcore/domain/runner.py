@@ -15,14 +15,14 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from footcore.domain.adaptation import RuleDecision
 from footcore.domain.assessments import AssessmentResult
 from footcore.domain.catalog import Catalog
 from footcore.domain.logbook import Clearance, MorningCheck, Screen, SessionLog
 from footcore.domain.plan import ExerciseAdjustment, Plan, PlannedSession
-from footcore.domain.plan_serialize import plan_digest
+from footcore.domain.plan_serialize import SessionKey, plan_digest, session_digests
 from footcore.domain.planning import WHOLE_PLAN, build_plan
 from footcore.domain.prescription import Prescription
 from footcore.domain.profile import Profile, profile_to_dict
@@ -128,6 +128,8 @@ class Decision:
     """The digest of the inputs the stored plan follows from."""
     stored: StoredPlan | None = None
     """What the stored sessions are after this decision (None: no plan yet)."""
+    session_digests: Mapping[SessionKey, str] = field(default_factory=dict)
+    """`plan_serialize.session_digests` of `plan` (empty when `plan` is None)."""
 
     def sessions(self) -> tuple[PlannedSession, ...]:
         """The sessions to store: the new plan's from `replan_from` on."""
@@ -216,7 +218,8 @@ def decide(
         idle_weeks=idle,
     )
     start = replan_from(state, today)
-    digest = plan_digest(plan)
+    rows = session_digests(plan)
+    digest = plan_digest(plan, rows)
     if (
         stored is not None
         and stored.digest == digest
@@ -224,7 +227,7 @@ def decide(
         and not isinstance(change, ProfileSaved | SelfTested | PrescriptionEdited)
     ):
         return Decision(state, made, None, None, key, stored)
-    return Decision(state, made, plan, start, key, StoredPlan(digest, start))
+    return Decision(state, made, plan, start, key, StoredPlan(digest, start), rows)
 
 
 def idle_weeks(

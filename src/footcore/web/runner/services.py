@@ -10,30 +10,22 @@ row's lock) only for a change that stores something, so reads never wait on it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from django.contrib.auth.models import User
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from footcore.domain.adaptation import RuleDecision
 from footcore.domain.catalog import Catalog
 from footcore.domain.corrections import LogDecision, decide_log, next_version
-from footcore.domain.plan import PlannedSession as SessionValue
-from footcore.domain.plan import PlanWeek
-from footcore.domain.plan_serialize import item_to_dict
-from footcore.domain.prescribe import PROPOSER
 from footcore.domain.prescription import Prescription
-from footcore.domain.prescription_serialize import prescription_from_dict, prescription_to_dict
+from footcore.domain.prescription_serialize import prescription_to_dict
 from footcore.domain.problems import invalid
-from footcore.domain.profile import Profile, profile_to_dict
 from footcore.domain.runner import (
     Change,
     Cleared,
-    Decision,
     MorningChecked,
     PrescriptionEdited,
     ProfileSaved,
@@ -41,7 +33,6 @@ from footcore.domain.runner import (
     SelfTested,
     SessionCorrected,
     SessionLogged,
-    StoredPlan,
     decide,
     history_needed,
 )
@@ -51,12 +42,17 @@ from footcore.domain.runner_view import ProgramView, door_gate, program_view
 from footcore.web.assessments.models import AssessmentEntry
 from footcore.web.assessments.selectors import results_for
 from footcore.web.custom_exercises.selectors import runner_catalog
+from footcore.web.runner.change_read import (
+    ChangeRead,
+    read_for_change,
+    stored_state,
+)
 from footcore.web.runner.models import RunnerStateRow
 from footcore.web.runner.records import answers_to_dict, log_from_row
-from footcore.web.runner.rows import insert_log, store_state
-from footcore.web.runner.selectors import history, names, parse_state, rebuilt_state
-from footcore.web.runner.state_text import state_as_text, state_from_text
+from footcore.web.runner.rows import insert_log
+from footcore.web.runner.selectors import history, names, rebuilt_state
 from footcore.web.runner.writer_turn import writer_turn
+from footcore.web.runner.writes import write_decision
 from footcore.web.runner_clock import runner_today
 from footcore.web.sessions.conflicts import Conflict, refusal
 from footcore.web.sessions.models import (
@@ -65,9 +61,8 @@ from footcore.web.sessions.models import (
     RedFlagScreen,
     SessionLogEntry,
 )
-from footcore.web.training.models import PlannedSession, RunnerProfile, StoredPrescription
-from footcore.web.training.prescriptions import record_prescription
-from footcore.web.training.selectors import current_prescription, parsed_profile
+from footcore.web.training.models import StoredPrescription
+from footcore.web.training.selectors import parsed_profile
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,16 +111,16 @@ def _apply(
     user: User, change: Change, today: dt.date | None, results: Sequence[AssessmentEntry]
 ) -> Applied:
     with transaction.atomic():
-        read = _read(user, change)
+        read = read_for_change(user, change)
         if read.state_row is None:
             _create_state_row(user)
-            read = _read(user, change)  # now with the row, locked
+            read = read_for_change(user, change)  # now with the row, locked
         state_row, profile_row = read.state_row, read.profile_row
         if state_row is None:  # only if the row was deleted between the two statements
             raise RuntimeError(f"no stored state for user {user.pk} after creating it")
         profile = None if profile_row is None else parsed_profile(profile_row.data)
         day = runner_today(profile) if today is None else today
-        state = _state(user, state_row[1])
+        state = stored_state(user, state_row[1])
         if state is None:
             state = rebuilt_state(user)
         if isinstance(change, SessionLogged | SessionCorrected):
@@ -150,7 +145,7 @@ def _apply(
             prescription=rx,
             stored=None if profile_row is None else profile_row.stored,
         )
-        _write(
+        write_decision(
             user,
             change,
             decision,
@@ -172,36 +167,8 @@ def _catalog(user: User, change: Change, rx: Prescription | None) -> Catalog:
     return runner_catalog(user, ids)
 
 
-def clinician_prescription(user: User) -> Prescription | None:
-    """The runner's current prescription when a clinician made it (the plan keeps it)."""
-    rx = current_prescription(user)
-    return rx if rx is not None and rx.by_clinician else None
-
-
-@dataclass(frozen=True, slots=True)
-class _ProfileRow:
-    data: object
-    plan_inputs: str
-    """The digest of what the stored plan follows from (`runner.plan_inputs_key`)."""
-    week_notes: object
-    stored: StoredPlan | None
-    """The plan the stored sessions follow, when known (`plan_digest`, `plan_from`)."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Read:
-    state_row: tuple[int, object] | None
-    profile_row: _ProfileRow | None
-    resent: int | None
-    """The stored log with this change's idempotency key, when it was sent before."""
-    clinician_rx: Prescription | None
-    """The current prescription when a clinician made it."""
-    in_force: int | None = None
-    """For a log or correction, the stored log now in force for its session."""
-
-
 def _decide_log(
-    user: User, change: SessionLogged | SessionCorrected, read: _Read, state: RunnerState
+    user: User, change: SessionLogged | SessionCorrected, read: ChangeRead, state: RunnerState
 ) -> int | None:
     """The stored row's id when `change` is its log sent again; None when it is to be
     stored. Raises `Conflict` when `decide_log` refuses it or the door is shut."""
@@ -228,94 +195,12 @@ def _decide_log(
     return None
 
 
-def _read(user: User, change: Change) -> _Read:
-    """The state row (locked), the profile's data and plan digest, and for a log the rows
-    already stored under its key and for its session: one query (four for a runner with
-    no state yet, who then has one created and is read again).
-
-    Written as SQL because it runs on every change: building it through the ORM cost
-    more than running it."""
-    log = change.log if isinstance(change, SessionLogged | SessionCorrected) else None
-    key = None if log is None else log.idempotency_key
-    day = None if log is None else log.date
-    kind = None if log is None else log.kind.value
-    with connection.cursor() as cursor:
-        cursor.execute(_read_sql(), [key, day, kind, PROPOSER, user.pk])
-        found = cursor.fetchone()
-    if found is not None:
-        row_id, state, data, plan_inputs, notes, digest, since, again, in_force, rx = found
-        profile_row = (
-            None
-            if data is None
-            else _ProfileRow(_json(data), str(plan_inputs), _json(notes), _stored(digest, since))
-        )
-        clinician_rx = None if rx is None else prescription_from_dict(_json(rx))  # type: ignore[arg-type]
-        # The state stays text: `_state` parses it only when this worker has not seen it.
-        return _Read((int(row_id), state), profile_row, again, clinician_rx, in_force)
-    values = (
-        RunnerProfile.objects.filter(user=user)
-        .values_list("data", "plan_inputs", "week_notes", "plan_digest", "plan_from")
-        .first()
-    )
-    profile = None
-    if values is not None:
-        data, plan_inputs, notes, digest, since = values
-        profile = _ProfileRow(data, plan_inputs, notes, _stored(digest, since))
-    resent = SessionLogEntry.objects.filter(user=user, idempotency_key=key)
-    again = None if key is None else resent.values_list("id", flat=True).first()
-    in_force = None
-    if log is not None:
-        current = SessionLogEntry.objects.filter(
-            user=user, date=log.date, kind=log.kind.value, replaced_at__isnull=True
-        )
-        in_force = current.values_list("id", flat=True).first()
-    return _Read(None, profile, again, clinician_prescription(user), in_force)
-
-
-@lru_cache(maxsize=4)
-def _read_sql() -> str:
-    state = RunnerStateRow._meta.db_table
-    profile = RunnerProfile._meta.db_table
-    logs = SessionLogEntry._meta.db_table
-    rx = StoredPrescription._meta.db_table
-    # On PostgreSQL the state row's lock serialises a runner's changes; SQLite's
-    # IMMEDIATE transaction already holds the write lock.
-    lock = " FOR UPDATE OF s" if connection.features.has_select_for_update_of else ""
-    # Only table names (from the models) are formatted in; every value is a parameter.
-    return (
-        f"SELECT s.id, s.state, p.data, p.plan_inputs, p.week_notes, p.plan_digest, p.plan_from, "  # noqa: S608
-        f"(SELECT l.id FROM {logs} l WHERE l.user_id = s.user_id AND l.idempotency_key = %s "
-        f"LIMIT 1), (SELECT c.id FROM {logs} c WHERE c.user_id = s.user_id AND c.date = %s "
-        f"AND c.kind = %s AND c.replaced_at IS NULL LIMIT 1), "
-        # A clinician's current prescription, which the plan keeps as it is.
-        f"(SELECT r.data FROM {rx} r WHERE r.user_id = s.user_id AND r.changed_by <> %s "
-        f"AND r.version = (SELECT MAX(r2.version) FROM {rx} r2 WHERE r2.user_id = s.user_id)) "
-        f"FROM {state} s LEFT JOIN {profile} p ON p.user_id = s.user_id "
-        f"WHERE s.user_id = %s{lock}"
-    )
-
-
-def _state(user: User, stored: object) -> RunnerState | None:
-    """The state from the row as a cursor reads it: text on SQLite and with Django's
-    psycopg setup (remembered by `state_text`), else already decoded."""
-    if isinstance(stored, bytes):
-        stored = stored.decode()
-    if isinstance(stored, str):
-        return state_from_text(user.pk, stored)
-    return parse_state(stored)
-
-
-def _json(value: object) -> object:
-    """A JSON column as read by a cursor: text on SQLite (and with Django's psycopg setup)."""
-    return json.loads(value) if isinstance(value, str | bytes) else value
-
-
 def _record(
     user: User,
     change: Change,
     today: dt.date,
     results: Sequence[AssessmentEntry],
-    read: _Read,
+    read: ChangeRead,
 ) -> tuple[int | None, bool, Change]:
     """Store the change's own row(s); the change comes back completed where it needs it."""
     if isinstance(change, SessionLogged | SessionCorrected):
@@ -381,71 +266,6 @@ def _record(
     return None, True, ProfileSaved(change.profile, tuple(results_for(user)))
 
 
-def _write(
-    user: User,
-    change: Change,
-    decision: Decision,
-    profile_row: _ProfileRow | None,
-    state_row: tuple[int, object],
-    profile: Profile | None,
-    *,
-    kept_rx: bool = False,
-) -> None:
-    """`kept_rx`: a clinician's prescription stands, so footcore stores no proposal."""
-    profile_fields: dict[str, object] = {}
-    if isinstance(change, ProfileSaved):
-        profile_fields["data"] = profile_to_dict(change.profile)
-    if decision.plan is not None and decision.replan_from is not None:
-        start = decision.replan_from
-        if decision.stored is not None:
-            profile_fields["plan_digest"] = decision.stored.digest
-            profile_fields["plan_from"] = decision.stored.written_from
-        if profile is not None and not kept_rx:
-            record_prescription(
-                user=user, profile=profile, emphasis=decision.state.emphasis, today=start
-            )
-        PlannedSession.objects.filter(user=user, date__gte=start).delete()
-        weeks = {s.date: w for w in decision.plan.weeks for s in w.sessions}
-        PlannedSession.objects.bulk_create(
-            [_session_row(user, weeks[s.date], s) for s in decision.sessions()]
-        )
-        profile_fields["warnings"] = list(decision.plan.warnings)
-        profile_fields["plan_inputs"] = decision.plan_inputs
-        old = profile_row.week_notes if profile_row is not None else {}
-        profile_fields["week_notes"] = _week_notes(old, decision.plan.weeks, start)
-    elif profile_row is not None and decision.plan_inputs != profile_row.plan_inputs:
-        # The plan built is the one stored: only what it follows from is new.
-        profile_fields["plan_inputs"] = decision.plan_inputs
-    if profile_fields:
-        if profile_row is not None:
-            RunnerProfile.objects.filter(user=user).update(**profile_fields)
-        else:
-            RunnerProfile.objects.create(user=user, **profile_fields)
-    _store_state(user, decision.state, state_row)
-
-
-def _stored(digest: object, since: object) -> StoredPlan | None:
-    day = _day(since)
-    return None if not digest or day is None else StoredPlan(str(digest), day)
-
-
-def _day(value: object) -> dt.date | None:
-    """A date column as a cursor reads it (text on SQLite)."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
-
-
-def _week_notes(old: object, weeks: Sequence[PlanWeek], start: dt.date) -> dict[str, list[str]]:
-    """The new plan's notes for every week still ahead; past weeks keep what they had."""
-    notes = {str(k): list(v) for k, v in old.items()} if isinstance(old, dict) else {}
-    for week in weeks:
-        sunday = week.start + dt.timedelta(days=6 - week.start.weekday())
-        if sunday >= start:
-            notes[str(week.index)] = list(week.notes)
-    return notes
-
-
 def _create_state_row(user: User) -> None:
     """Store the runner's first state, race-safe: two first changes at once both try.
 
@@ -457,26 +277,6 @@ def _create_state_row(user: User) -> None:
     data = state_to_dict(rebuilt_state(user))
     RunnerStateRow.objects.bulk_create(
         [RunnerStateRow(user=user, state=data)], ignore_conflicts=True
-    )
-
-
-def _store_state(user: User, state: RunnerState, row: tuple[int, object]) -> None:
-    # The text is written as it is (a cast, not the field's own encoding), so this
-    # worker's next read finds the same text and takes the state without parsing it.
-    text = state_as_text(user.pk, state)
-    store_state(row[0], text)
-
-
-def _session_row(user: User, week: PlanWeek, session: SessionValue) -> PlannedSession:
-    return PlannedSession(
-        user=user,
-        date=session.date,
-        kind=session.kind.value,
-        week_index=week.index,
-        week_kind=week.kind.value,
-        estimated_s=session.estimated_s,
-        reason=session.reason,
-        items=[item_to_dict(item) for item in session.items],
     )
 
 

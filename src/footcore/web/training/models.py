@@ -55,6 +55,13 @@ class PlannedSession(models.Model):
     estimated_s = models.PositiveIntegerField(help_text="Estimated length in seconds.")
     reason = models.TextField(blank=True, help_text="Why this day.")
     items = models.JSONField(help_text="Exercises with variant, dose and reason.")
+    # A replan rewrites only the rows whose session changed (most keep their digest).
+    digest = models.CharField(
+        max_length=64,
+        blank=True,
+        default="",
+        help_text="`session_digests` of what the row holds (empty: written before digests).",
+    )
 
     class Meta:
         ordering = ("date", "kind")

@@ -6,6 +6,16 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField(
+            model_name="plannedsession",
+            name="digest",
+            field=models.CharField(
+                blank=True,
+                default="",
+                help_text="`session_digests` of what the row holds (empty: written before digests).",
+                max_length=64,
+            ),
+        ),
+        migrations.AddField(
             model_name="runnerprofile",
             name="plan_digest",
             field=models.CharField(
