@@ -124,3 +124,23 @@ def test_the_progress_windows_read_what_the_orm_reads(client: Client) -> None:
         for date, kind, exercises, pain in reads.rows(reads.LOGS_WINDOW_SQL, user.pk, TUE, THU)
     ] == [(e.date, e.kind, e.exercises, e.pain_0_10) for e in logs]
     assert [pain for *_, pain in reads.rows(reads.LOGS_WINDOW_SQL, user.pk, THU, THU)] == [2]
+
+
+def test_a_days_sessions_and_the_next_one_read_what_the_orm_reads(client: Client) -> None:
+    user = _lived(client)
+    for day in (TUE, THU):
+        rows = PlannedSession.objects.filter(user=user, date=day)
+        assert [
+            (s.date, s.kind.value, s.items, s.estimated_s, s.reason)
+            for s in selectors.sessions_on(user, day)
+        ] == [
+            (r.date, r.kind, tuple(item_from_dict(i) for i in r.items), r.estimated_s, r.reason)
+            for r in rows
+        ]
+        after = PlannedSession.objects.filter(user=user, date__gt=day).order_by("date", "kind")
+        first = after.first()
+        assert first is not None
+        assert selectors.next_session(user, day) == selectors.NextSession(first.date, first.kind)
+    last = PlannedSession.objects.filter(user=user).order_by("-date").first()
+    assert last is not None
+    assert selectors.next_session(user, last.date) is None

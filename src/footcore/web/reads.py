@@ -38,6 +38,18 @@ PLAN_SQL = (
 )
 """Every planned session, in the plan's order (`PlannedSession`'s own ordering)."""
 
+DAY_SQL = (
+    "SELECT date, kind, CAST(items AS text), estimated_s, reason FROM training_plannedsession "
+    "WHERE user_id = %s AND date = %s ORDER BY date, kind"
+)
+"""The planned sessions of one day, as the domain's value takes them."""
+
+NEXT_SQL = (
+    "SELECT date, kind FROM training_plannedsession "
+    "WHERE user_id = %s AND date > %s ORDER BY date, kind LIMIT 1"
+)
+"""The first planned session after a day."""
+
 FEED_SQL = (
     "SELECT token FROM training_calendarfeed "
     "WHERE user_id = %s AND revoked_at IS NULL ORDER BY id LIMIT 1"
@@ -74,6 +86,8 @@ READS = (
     PLAN_HEADER_SQL,
     STATE_SQL,
     PLAN_SQL,
+    DAY_SQL,
+    NEXT_SQL,
     FEED_SQL,
     PRESCRIPTION_SQL,
     LOGGED_SQL,

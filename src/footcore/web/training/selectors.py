@@ -25,7 +25,6 @@ from footcore.domain.profile import Profile, parse_profile
 from footcore.web import reads
 from footcore.web.training.models import (
     CalendarFeed,
-    PlannedSession,
     RunnerProfile,
 )
 
@@ -69,16 +68,6 @@ def plan_header(user: User) -> PlanHeader | None:
         _parsed(data),
         list(json.loads(warnings)),
         {int(k): tuple(v) for k, v in json.loads(notes or "{}").items()},
-    )
-
-
-def _session(row: PlannedSession) -> SessionValue:
-    return SessionValue(
-        date=row.date,
-        kind=SessionKind(row.kind),
-        items=tuple(item_from_dict(i) for i in row.items),
-        estimated_s=row.estimated_s,
-        reason=row.reason,
     )
 
 
@@ -128,7 +117,10 @@ def stored_plan(
 
 
 def sessions_on(user: User, day: dt.date) -> list[SessionValue]:
-    return [_session(r) for r in PlannedSession.objects.filter(user=user, date=day)]
+    return [
+        SessionValue(date, _KINDS[kind], stored_items(items), estimated_s, reason)
+        for date, kind, items, estimated_s, reason in reads.rows(reads.DAY_SQL, user.pk, day)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,13 +130,8 @@ class NextSession:
 
 
 def next_session(user: User, after: dt.date) -> NextSession | None:
-    row = (
-        PlannedSession.objects.filter(user=user, date__gt=after)
-        .order_by("date", "kind")
-        .values("date", "kind")
-        .first()
-    )
-    return None if row is None else NextSession(row["date"], row["kind"])
+    row = reads.first(reads.NEXT_SQL, user.pk, after)
+    return None if row is None else NextSession(row[0], row[1])
 
 
 def active_feed(user: User) -> CalendarFeed | None:
