@@ -25,16 +25,22 @@ def local_runner() -> User:
         cursor.execute(_runner_sql(), [LOCAL_RUNNER])
         found = cursor.fetchone()
     if found is not None:
-        return User.from_db(connection.alias, list(_RUNNER_FIELDS), [*found])
+        return User.from_db(connection.alias, _runner_fields(), [*found])
     with transaction.atomic():
         user, _ = User.objects.get_or_create(username=LOCAL_RUNNER)
     return user
 
 
+@lru_cache(maxsize=1)
+def _runner_fields() -> tuple[str, ...]:
+    """`_RUNNER_FIELDS` in the model's own order, as `Model.from_db` takes them."""
+    return tuple(f.attname for f in User._meta.concrete_fields if f.attname in _RUNNER_FIELDS)
+
+
 @lru_cache(maxsize=4)
 def _runner_sql() -> str:
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(name) for name in _RUNNER_FIELDS)
+    columns = ", ".join(quote(name) for name in _runner_fields())
     # Only names from the model are formatted in; the username is a parameter.
     table = quote(User._meta.db_table)
     return f"SELECT {columns} FROM {table} WHERE {quote('username')} = %s"  # noqa: S608
