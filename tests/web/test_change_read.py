@@ -10,18 +10,11 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from footcore.web.accounts.services import local_runner
 from footcore.web.runner.change_read import refold_tail
 from footcore.web.runner.selectors import history
-from tests.web.session_builders import SUN, THU, TUE, evening, log_body, morning, onboard, post_json
+from tests.web.session_builders import SUN, THU, TUE, evening, log_body, morning, post_json
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def runner(client: Client) -> User:
-    onboard(client)
-    return local_runner()
 
 
 def test_the_refold_tail_is_the_stored_history_from_its_day_without_the_screens(

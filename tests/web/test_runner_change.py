@@ -15,21 +15,14 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from footcore.domain.runner_state_serialize import state_to_dict
-from footcore.web.accounts.services import local_runner
 from footcore.web.runner.models import RunnerStateRow
 from footcore.web.runner.selectors import rebuilt_state
 from footcore.web.runner.services import rebuild_state
 from footcore.web.training.models import PlannedSession
 from tests.web.builders import profile_data
-from tests.web.session_builders import SUN, THU, TUE, evening, log_body, onboard, post_json
+from tests.web.session_builders import SUN, THU, TUE, evening, log_body, post_json
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def runner(client: Client) -> User:
-    onboard(client)
-    return local_runner()
 
 
 def todays_session(user: User) -> list[dict[str, Any]]:
