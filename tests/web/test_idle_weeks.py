@@ -10,7 +10,6 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from footcore.web.accounts.services import local_runner
 from tests.web.session_builders import (
     SUN,
     THU,
@@ -18,7 +17,6 @@ from tests.web.session_builders import (
     evening,
     get_page,
     log_body,
-    onboard,
     post_json,
 )
 
@@ -26,12 +24,6 @@ pytestmark = pytest.mark.django_db
 
 WEEK = dt.timedelta(days=7)
 EXERCISE = "shin-curls"
-
-
-@pytest.fixture
-def runner(client: Client) -> User:
-    onboard(client)
-    return local_runner()
 
 
 def log(client: Client, user: User, day: dt.date) -> None:

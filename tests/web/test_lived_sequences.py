@@ -11,7 +11,6 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from footcore.web.accounts.services import local_runner
 from tests.web.session_builders import (
     SUN,
     THU,
@@ -21,7 +20,6 @@ from tests.web.session_builders import (
     item_for,
     log_body,
     morning,
-    onboard,
     planned_items,
     post_json,
 )
@@ -32,12 +30,6 @@ WEEK = dt.timedelta(days=7)
 NEXT_TUE = TUE + WEEK
 """The first strength day of week two (the plan starts Monday 7 Dec)."""
 WEEK_TWO = (NEXT_TUE, THU + WEEK, SUN + WEEK)
-
-
-@pytest.fixture
-def runner(client: Client) -> User:
-    onboard(client)
-    return local_runner()
 
 
 def sets(user: User, day: dt.date, exercise: str) -> int:

@@ -6,7 +6,6 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from footcore.web.accounts.services import local_runner
 from footcore.web.sessions.models import SessionLogEntry
 from tests.web.session_builders import (
     SUN,
@@ -16,18 +15,11 @@ from tests.web.session_builders import (
     get_page,
     item_for,
     log_body,
-    onboard,
     post_json,
     post_log_form,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def runner(client: Client) -> User:
-    onboard(client)
-    return local_runner()
 
 
 def test_a_second_different_log_of_a_session_is_refused_pointing_to_a_correction(

@@ -15,21 +15,14 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from footcore.domain.runner_state_serialize import state_to_dict
-from footcore.web.accounts.services import local_runner
 from footcore.web.runner.models import RunnerStateRow
 from footcore.web.runner.selectors import rebuilt_state
 from footcore.web.runner.services import rebuild_state
 from footcore.web.training.models import PlannedSession
 from tests.web.builders import profile_data
-from tests.web.session_builders import SUN, THU, TUE, evening, log_body, onboard, post_json
+from tests.web.session_builders import SUN, THU, TUE, evening, log_body, post_json
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def runner(client: Client) -> User:
-    onboard(client)
-    return local_runner()
 
 
 def todays_session(user: User) -> list[dict[str, Any]]:
@@ -168,3 +161,66 @@ def test_rows_written_before_digests_are_rewritten_at_the_next_replan(
     now = set(PlannedSession.objects.filter(user=runner, date__gt=TUE).values_list("id", flat=True))
     assert now.isdisjoint(ahead)
     assert not PlannedSession.objects.filter(user=runner, date__gt=TUE, digest="").exists()
+
+
+def fresh_sessions(user: User, after: dt.date) -> dict[tuple[dt.date, str], tuple[object, ...]]:
+    """What a full replan now would store after `after`, as stored rows read."""
+    from footcore.domain.plan_serialize import item_to_dict
+    from footcore.domain.planning import build_plan
+    from footcore.domain.runner import idle_weeks
+    from footcore.domain.runner_view import adjustments
+    from footcore.web.library.selectors import catalog
+    from footcore.web.runner.selectors import runner_state
+    from footcore.web.training.selectors import get_profile
+
+    state, profile = runner_state(user), get_profile(user)
+    assert profile is not None
+    plan = build_plan(
+        profile,
+        catalog(),
+        adjustments=adjustments(state),
+        emphasis=state.emphasis,
+        idle_weeks=idle_weeks(profile, state.trained_weeks, after),
+    )
+    return {
+        (s.date, s.kind.value): (
+            w.index,
+            w.kind.value,
+            s.estimated_s,
+            s.reason,
+            [item_to_dict(i) for i in s.items],
+        )
+        for w in plan.weeks
+        for s in w.sessions
+        if s.date > after
+    }
+
+
+def stored_sessions(user: User, after: dt.date) -> dict[tuple[dt.date, str], tuple[object, ...]]:
+    rows = PlannedSession.objects.filter(user=user, date__gt=after).values_list(
+        "date", "kind", "week_index", "week_kind", "estimated_s", "reason", "items"
+    )
+    return {(r[0], r[1]): tuple(r[2:]) for r in rows}
+
+
+def test_over_three_weeks_of_mixed_sessions_the_stored_plan_is_what_a_full_replan_stores(
+    client: Client, runner: User
+) -> None:
+    # Pain, too easy, too hard and fine sessions: holds, steps up, steps back and a pause.
+    felt = [(0, "just-right"), (0, "too-easy"), (0, "too-easy"), (6, "just-right")]
+    felt += [(0, "too-hard"), (6, "just-right"), (2, "just-right"), (0, "too-easy")]
+    days = sorted(
+        set(
+            PlannedSession.objects.filter(user=runner, kind="strength").values_list(
+                "date", flat=True
+            )
+        )
+    )
+    for day, (pain, difficulty) in zip([d for d in days if d >= TUE], felt, strict=False):
+        body = log_body(
+            runner, day, pain=pain, difficulty=difficulty, hurt="shin-curls" if pain else None
+        )
+        response = post_json(client, "/api/logs", body, evening(day))
+        assert response.status_code == 201, response.content
+        with time_machine.travel(evening(day), tick=False):
+            assert stored_sessions(runner, day) == fresh_sessions(runner, day), day

@@ -6,20 +6,13 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from footcore.web.accounts.services import local_runner
 from footcore.web.runner.models import RunnerStateRow
 from footcore.web.runner.records import log_from_row
 from footcore.web.runner.selectors import rebuilt_state, runner_state
 from footcore.web.sessions.models import SessionLogEntry
-from tests.web.session_builders import TUE, evening, log_body, onboard, post_json
+from tests.web.session_builders import TUE, evening, log_body, post_json
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def runner(client: Client) -> User:
-    onboard(client)
-    return local_runner()
 
 
 def test_a_logged_session_reads_back_through_the_orm_as_it_was_sent(

@@ -30,12 +30,6 @@ ALL_NO = {q.flag.field: "no" for q in RED_FLAG_QUESTIONS}
 
 
 @pytest.fixture
-def runner(client: Client) -> User:
-    onboard(client)
-    return local_runner()
-
-
-@pytest.fixture
 def new_runner(client: Client) -> User:
     """The default profile (pain in the ball of the foot), not yet screened."""
     onboard(client, screen=False)

@@ -8,17 +8,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from footcore.web.accounts.services import local_runner
 from footcore.web.sessions.models import SessionLogEntry
-from tests.web.session_builders import THU, TUE, evening, get_page, log_body, onboard, post_json
+from tests.web.session_builders import THU, TUE, evening, get_page, log_body, post_json
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def runner(client: Client) -> User:
-    onboard(client)
-    return local_runner()
 
 
 def row(html: str, day: str, kind: str) -> str:

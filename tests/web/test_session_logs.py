@@ -12,7 +12,6 @@ from django.contrib.auth.models import User
 from django.test import Client
 from pytest_django.fixtures import Settings as SettingsWrapper
 
-from footcore.web.accounts.services import local_runner
 from footcore.web.sessions.models import ClearanceEntry, MorningCheckEntry, SessionLogEntry
 from footcore.web.training.models import PlannedSession
 from tests.web.session_builders import (
@@ -29,12 +28,6 @@ from tests.web.session_builders import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def runner(client: Client) -> User:
-    onboard(client)
-    return local_runner()
 
 
 def test_a_session_logged_through_the_api_is_stored_and_answered_with_201(

@@ -14,7 +14,6 @@ from django.contrib.auth.models import User
 from django.test import Client
 from pypdf import PdfReader
 
-from footcore.web.accounts.services import local_runner
 from footcore.web.sessions.models import SessionLogEntry
 from footcore.web.training.models import CalendarFeed
 from tests.web.session_builders import (
@@ -27,17 +26,10 @@ from tests.web.session_builders import (
     item_for,
     log_body,
     morning,
-    onboard,
     post_json,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def runner(client: Client) -> User:
-    onboard(client)
-    return local_runner()
 
 
 def stop(client: Client, when: dt.datetime) -> None:

@@ -2,22 +2,48 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import HttpRequest
 
 LOCAL_RUNNER = "runner"
 
 
+_RUNNER_FIELDS = ("id", "username", "is_active", "is_staff", "is_superuser")
+"""What a request asks of personal mode's runner; the other fields load when read."""
+
+
 def local_runner() -> User:
-    """The single user of personal mode, created the first time it is needed."""
-    try:
-        return User.objects.get(username=LOCAL_RUNNER)
-    except User.DoesNotExist:
-        with transaction.atomic():
-            user, _ = User.objects.get_or_create(username=LOCAL_RUNNER)
-        return user
+    """The single user of personal mode, created the first time it is needed.
+
+    Read on every request in personal mode, so by one fixed statement rather than a
+    query built by the ORM (about 0.2 ms of CPU a request, bench/log_throughput.py)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_runner_sql(), [LOCAL_RUNNER])
+        found = cursor.fetchone()
+    if found is not None:
+        return User.from_db(connection.alias, _runner_fields(), [*found])
+    with transaction.atomic():
+        user, _ = User.objects.get_or_create(username=LOCAL_RUNNER)
+    return user
+
+
+@lru_cache(maxsize=1)
+def _runner_fields() -> tuple[str, ...]:
+    """`_RUNNER_FIELDS` in the model's own order, as `Model.from_db` takes them."""
+    return tuple(f.attname for f in User._meta.concrete_fields if f.attname in _RUNNER_FIELDS)
+
+
+@lru_cache(maxsize=4)
+def _runner_sql() -> str:
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(name) for name in _runner_fields())
+    # Only names from the model are formatted in; the username is a parameter.
+    table = quote(User._meta.db_table)
+    return f"SELECT {columns} FROM {table} WHERE {quote('username')} = %s"  # noqa: S608
 
 
 def create_user(

@@ -45,12 +45,13 @@ from footcore.web.custom_exercises.selectors import runner_catalog
 from footcore.web.runner.change_read import (
     ChangeRead,
     read_for_change,
+    refold_tail,
     stored_state,
 )
 from footcore.web.runner.models import RunnerStateRow
 from footcore.web.runner.records import answers_to_dict, log_from_row
 from footcore.web.runner.rows import insert_log
-from footcore.web.runner.selectors import history, names, rebuilt_state
+from footcore.web.runner.selectors import names, rebuilt_state
 from footcore.web.runner.writer_turn import writer_turn
 from footcore.web.runner.writes import write_decision
 from footcore.web.runner_clock import runner_today
@@ -141,7 +142,7 @@ def _apply(
             profile=profile,
             plan_inputs="" if profile_row is None else profile_row.plan_inputs,
             catalog=_catalog(user, change, rx),
-            tail=None if since is None else history(user, since),
+            tail=None if since is None else refold_tail(user, since),
             prescription=rx,
             stored=None if profile_row is None else profile_row.stored,
         )
