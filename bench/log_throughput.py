@@ -202,7 +202,8 @@ def main() -> None:
             small = timed(args.seconds)
             small_cpu_ms = (descendants_cpu_s() - cpu) * 1000 / max(small, 1)
             logged += small
-            logged += blast(600, until=max(args.grow_to - logged, 0))
+            while logged < args.grow_to:
+                logged += timed(2) if args.client == "wrk" else blast(600, args.grow_to - logged)
             cpu = descendants_cpu_s()
             large = timed(args.seconds)
             large_cpu_ms = (descendants_cpu_s() - cpu) * 1000 / max(large, 1)

@@ -266,19 +266,10 @@ def plan_inputs_key(
     idle_weeks: tuple[dt.date, ...] = (),
 ) -> str:
     """A digest of everything `build_plan` reads: equal digests, equal plans."""
+    first, last = profile.start, profile.end
     inputs: dict[str, object] = {
         "profile": profile_to_dict(profile),
-        "adjustments": sorted(
-            [
-                a.exercise,
-                a.level_delta,
-                a.paused,
-                a.reason,
-                a.since.isoformat(),
-                [d.isoformat() for d in a.holds],
-            ]
-            for a in changes.values()
-        ),
+        "adjustments": sorted(_as_planned(a, first, last) for a in changes.values()),
         "emphasis": list(emphasis),
         "catalog": catalog.ids(),
     }
@@ -288,3 +279,30 @@ def plan_inputs_key(
         # Only a clinician's version is an input; footcore's follows from the rest.
         inputs["prescription"] = prescription.version
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+
+
+def _as_planned(adjustment: ExerciseAdjustment, first: dt.date, last: dt.date) -> list[object]:
+    """What `build_plan` reads of an adjustment for a plan from `first` to `last`.
+
+    Holds count in the plan week they fall in, so only those inside the plan matter. A
+    level change or a pause applies from `since` on, and any `since` before the plan's
+    first day applies to every day of it alike (a pause names its day in a warning, so
+    it is kept as it is). An adjustment that neither moves the level nor pauses shows
+    no reason and no day: only its holds remain. So a log dated long before the plan,
+    or one that only changes such words, leaves the plan's inputs as they were.
+    """
+    holds = [d.isoformat() for d in adjustment.holds if first <= d <= last]
+    if not adjustment.level_delta and not adjustment.paused:
+        return [adjustment.exercise, 0, False, "", "", holds]
+    since = adjustment.since
+    if not adjustment.paused:
+        since = max(since, first - dt.timedelta(days=1))
+    reason = adjustment.reason
+    return [
+        adjustment.exercise,
+        adjustment.level_delta,
+        adjustment.paused,
+        reason,
+        since.isoformat(),
+        holds,
+    ]

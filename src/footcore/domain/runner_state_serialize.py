@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from footcore.domain.adaptation import Rule, RuleDecision
@@ -29,7 +30,8 @@ from footcore.domain.stop import SafetyEvent, SafetyKind
 
 VERSION = 5
 READS = frozenset({4, VERSION})
-"""5: the exercises' states kept as JSON text (4 kept them as JSON lists, read as well);
+"""5: the exercises' states kept as JSON text, the trained weeks as one string of days
+(4 kept both as JSON lists, read as well);
 4: the weeks with a strength session logged (3 did not keep them); 3: the stop kept
 as ordered screens and clearances (1 kept dates), with the criteria's holds and
 per-exercise pain (2 had one of the two)."""
@@ -77,7 +79,7 @@ def state_to_dict(
         ],
         "emphasis": list(state.emphasis),
         "screen_before_loading": state.screen_before_loading,
-        "trained_weeks": [d.isoformat() for d in state.trained_weeks],
+        "trained_weeks": _weeks_text(state.trained_weeks),
     }
 
 
@@ -119,8 +121,29 @@ def state_from_dict(
         ),
         emphasis=tuple(data["emphasis"]),
         screen_before_loading=bool(data["screen_before_loading"]),
-        trained_weeks=tuple(_day(d) for d in data["trained_weeks"]),
+        trained_weeks=_weeks(data["trained_weeks"]),
     )
+
+
+@lru_cache(maxsize=512)
+def _weeks_text(weeks: tuple[dt.date, ...]) -> str:
+    """The weeks with a strength log, as one string of days: the list grows a week at
+    a time with the history and changes far less often than the state around it, so
+    its text is remembered (by value) rather than written out on every change."""
+    return " ".join(d.isoformat() for d in weeks)
+
+
+def _weeks(stored: Any) -> tuple[dt.date, ...]:
+    if isinstance(stored, list):  # version 4
+        return tuple(_day(d) for d in stored)
+    if not isinstance(stored, str):
+        raise TypeError(f"runner state trained_weeks are {type(stored).__name__}, not text")
+    return _weeks_from(stored)
+
+
+@lru_cache(maxsize=512)
+def _weeks_from(text: str) -> tuple[dt.date, ...]:
+    return tuple(_day(d) for d in text.split())
 
 
 def _exercises_to(exercises: Exercises) -> list[list[Any]]:
