@@ -269,7 +269,9 @@ def plan_inputs_key(
     first, last = profile.start, profile.end
     inputs: dict[str, object] = {
         "profile": profile_to_dict(profile),
-        "adjustments": sorted(_as_planned(a, first, last) for a in changes.values()),
+        "adjustments": sorted(
+            planned for a in changes.values() if (planned := _as_planned(a, first, last))
+        ),
         "emphasis": list(emphasis),
         "catalog": catalog.ids(),
     }
@@ -281,19 +283,22 @@ def plan_inputs_key(
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
 
 
-def _as_planned(adjustment: ExerciseAdjustment, first: dt.date, last: dt.date) -> list[object]:
+def _as_planned(
+    adjustment: ExerciseAdjustment, first: dt.date, last: dt.date
+) -> list[object] | None:
     """What `build_plan` reads of an adjustment for a plan from `first` to `last`.
 
     Holds count in the plan week they fall in, so only those inside the plan matter. A
     level change or a pause applies from `since` on, and any `since` before the plan's
     first day applies to every day of it alike (a pause names its day in a warning, so
     it is kept as it is). An adjustment that neither moves the level nor pauses shows
-    no reason and no day: only its holds remain. So a log dated long before the plan,
-    or one that only changes such words, leaves the plan's inputs as they were.
+    no reason and no day: only its holds remain, and with none it is no input at all
+    (None). So a log dated long before the plan, or one that only changes such words,
+    leaves the plan's inputs as they were.
     """
     holds = [d.isoformat() for d in adjustment.holds if first <= d <= last]
     if not adjustment.level_delta and not adjustment.paused:
-        return [adjustment.exercise, 0, False, "", "", holds]
+        return [adjustment.exercise, 0, False, "", "", holds] if holds else None
     since = adjustment.since
     if not adjustment.paused:
         since = max(since, first - dt.timedelta(days=1))
