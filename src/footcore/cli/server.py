@@ -41,9 +41,10 @@ def serve(
     ] = False,
     workers: Annotated[int, typer.Option(help="Worker processes.", min=1, max=64)] = 2,
     # 1 thread per worker: requests are CPU-bound Python, so more threads only take
-    # turns on the GIL. With 2 workers on 2 cores, POST /api/logs measured 1.3x the
-    # logs/s of 4 threads, and the catalog about 2x (bench/log_throughput.py,
-    # bench/web_throughput.py); connections stay open between requests either way.
+    # turns on the GIL. With 2 workers on 2 cores, 10 s runs of POST /api/logs past
+    # 2,000 logs gave 262-403 logs/s with 1 thread and 200-397 with 4; the catalog API
+    # 3,000-3,300 requests/s either way (bench/log_throughput.py). gthread keeps the
+    # connections open between requests with either.
     threads: Annotated[int, typer.Option(help="Threads per worker.", min=1, max=64)] = 1,
     timeout: Annotated[
         float,
