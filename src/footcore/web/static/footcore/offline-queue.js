@@ -96,12 +96,13 @@
   }
 
   // Send every waiting log, oldest first; stop at the first one the network refuses.
+  // Each result names its log's key.
   function flush() {
     return exclusively(async () => {
       const results = [];
       const entries = (await all()).sort((a, b) => a.queued_at - b.queued_at);
       for (const entry of entries) {
-        const result = await send(entry);
+        const result = { ...(await send(entry)), key: entry.key };
         results.push(result);
         if (result.outcome === "kept") break;
       }

@@ -342,12 +342,16 @@
       submit.disabled = false;
     }
   }
+  function reportQueued(results) {
+    // This page's queued log, sent by the page or by the service worker, whichever ran first.
+    const mine = results.find((result) => result.key === logKey);
+    if (mine && mine.outcome !== "kept" && ui.status.dataset.outcome === "kept") report(mine);
+  }
   async function sendQueued() {
     if (!window.footcoreQueue) return;
     try {
       const { results } = await window.footcoreQueue.flush();
-      const last = results[results.length - 1];
-      if (last && ui.status.dataset.outcome === "kept") report(last);
+      reportQueued(results);
     } catch (noStorage) { /* private mode without IndexedDB: nothing was queued */ }
   }
 
@@ -376,6 +380,11 @@
     if (state === "running") tick();
   });
   window.addEventListener("online", sendQueued);
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.addEventListener("message", (event) => {
+      if (event.data && event.data.type === "footcore-log-results") reportQueued(event.data.results);
+    });
+  }
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker
       .register("/sw.js", { scope: "/" })

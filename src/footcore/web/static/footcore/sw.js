@@ -3,7 +3,7 @@
 // which bumps VERSION); pages network-first with the cached copy as the fallback;
 // the API is never cached. Logs queued offline are sent on background sync.
 "use strict";
-const VERSION = "3";
+const VERSION = "4";
 const CACHE = `footcore-player-v${VERSION}`;
 const CORE = [
   "/static/footcore/site.css",
@@ -101,7 +101,11 @@ self.addEventListener("fetch", (event) => {
 self.addEventListener("sync", (event) => {
   if (event.tag === self.footcoreQueue.SYNC_TAG) {
     event.waitUntil(
-      self.footcoreQueue.flush().then((state) => {
+      self.footcoreQueue.flush().then(async (state) => {
+        // The pages that queued these logs learn how they ended (they may have been
+        // waiting for the network themselves, and now find the queue empty).
+        const pages = await self.clients.matchAll({ type: "window" });
+        for (const page of pages) page.postMessage({ type: "footcore-log-results", results: state.results });
         // Still waiting: a rejected promise asks the browser to retry the sync later.
         if (state.left > 0) throw new Error("logs still waiting");
       }),
