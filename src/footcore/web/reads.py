@@ -7,7 +7,9 @@ here is fixed: one table, the runner's id, at most a day or a range of days, so 
 written once as SQL that SQLite and PostgreSQL both run, and goes through Django's own
 connection (its transaction, its query log: tests still count it). JSON columns come
 back as their text (`CAST(... AS text)`): the callers parse them, through caches keyed
-by that text. Only reads live here; every write goes through the ORM.
+by that text. Only reads live here; writes go through the ORM, except the two rows
+every log writes (`runner/rows.py`) and the change path's own locked read
+(`runner/change_read.py`), which joins several tables.
 
 tests/web/test_reads.py checks every table and column named here against the models'
 metadata, and each read against the ORM's answer.
@@ -81,6 +83,25 @@ LOGS_WINDOW_SQL = (
 )
 """The logs in force from one day to another (`SessionLogEntry`'s own ordering)."""
 
+TAIL_LOGS_SQL = (
+    "SELECT id, date, kind, CAST(exercises AS text), difficulty, pain_0_10, pain_site, notes, "
+    "idempotency_key, created_at FROM sessions_log_sessionlogentry "
+    "WHERE user_id = %s AND date >= %s AND replaced_at IS NULL ORDER BY date, id"
+)
+"""The logs in force from a day on, in replay order (`runner.records.LOG_FIELDS`)."""
+
+TAIL_CHECKS_SQL = (
+    "SELECT date, session_date, settled, pain_0_10 FROM sessions_log_morningcheckentry "
+    "WHERE user_id = %s AND session_date >= %s"
+)
+"""The morning checks of the sessions from a day on."""
+
+TAIL_CLEARANCES_SQL = (
+    "SELECT date, note, created_at FROM sessions_log_clearanceentry "
+    "WHERE user_id = %s AND date >= %s ORDER BY created_at, id"
+)
+"""The clearances from a day on, in the order they were recorded."""
+
 READS = (
     PROFILE_SQL,
     PLAN_HEADER_SQL,
@@ -93,6 +114,9 @@ READS = (
     LOGGED_SQL,
     PLANNED_WINDOW_SQL,
     LOGS_WINDOW_SQL,
+    TAIL_LOGS_SQL,
+    TAIL_CHECKS_SQL,
+    TAIL_CLEARANCES_SQL,
 )
 
 

@@ -18,12 +18,13 @@ from footcore.domain.prescription import Prescription
 from footcore.domain.prescription_serialize import prescription_from_dict
 from footcore.domain.runner import Change, SessionCorrected, SessionLogged, StoredPlan
 from footcore.domain.runner_state import History, RunnerState
+from footcore.web import reads
 from footcore.web.runner.models import RunnerStateRow
-from footcore.web.runner.records import LOG_FIELDS, log_from_values
+from footcore.web.runner.records import log_from_values
 from footcore.web.runner.selectors import parse_state
 from footcore.web.runner.state_text import state_from_text
 from footcore.web.runner.writes import ProfileRow
-from footcore.web.sessions.models import ClearanceEntry, MorningCheckEntry, SessionLogEntry
+from footcore.web.sessions.models import SessionLogEntry
 from footcore.web.training.models import RunnerProfile, StoredPrescription
 from footcore.web.training.selectors import current_prescription
 
@@ -147,14 +148,9 @@ def refold_tail(user: User, since: dt.date) -> History:
     stop's screens from the state (each is folded in when it is stored), so they are
     not read. A log that lands behind another refolds, and with several clients
     logging at once that was every other log (bench/log_throughput.py)."""
-    logs, checks, clearances = _tail_sql()
-    with connection.cursor() as cursor:
-        cursor.execute(logs, [user.pk, since])
-        log_rows = cursor.fetchall()
-        cursor.execute(checks, [user.pk, since])
-        check_rows = cursor.fetchall()
-        cursor.execute(clearances, [user.pk, since])
-        clearance_rows = cursor.fetchall()
+    log_rows = reads.rows(reads.TAIL_LOGS_SQL, user.pk, since)
+    check_rows = reads.rows(reads.TAIL_CHECKS_SQL, user.pk, since)
+    clearance_rows = reads.rows(reads.TAIL_CLEARANCES_SQL, user.pk, since)
     return History(
         logs=tuple(
             log_from_values((*row[:3], _json(row[3]), *row[4:9], _instant(row[9])))
@@ -167,24 +163,6 @@ def refold_tail(user: User, since: dt.date) -> History:
         clearances=tuple(
             Clearance(_date(day), note, _instant(at)) for day, note, at in clearance_rows
         ),
-    )
-
-
-@lru_cache(maxsize=4)
-def _tail_sql() -> tuple[str, str, str]:
-    quote = connection.ops.quote_name
-    logs = quote(SessionLogEntry._meta.db_table)
-    checks = quote(MorningCheckEntry._meta.db_table)
-    clearances = quote(ClearanceEntry._meta.db_table)
-    columns = ", ".join(quote(name) for name in LOG_FIELDS)
-    # Only names from the models are formatted in; every value is a parameter.
-    return (
-        f"SELECT {columns} FROM {logs} WHERE user_id = %s AND date >= %s "  # noqa: S608
-        "AND replaced_at IS NULL ORDER BY date, id",
-        f"SELECT date, session_date, settled, pain_0_10 FROM {checks} "  # noqa: S608
-        "WHERE user_id = %s AND session_date >= %s",
-        f"SELECT date, note, created_at FROM {clearances} "  # noqa: S608
-        "WHERE user_id = %s AND date >= %s ORDER BY created_at, id",
     )
 
 
