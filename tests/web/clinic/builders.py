@@ -14,6 +14,8 @@ from footcore.web.clinic.models import Client, Clinic, Clinician
 
 PASSWORD = "a long clinic passphrase 7"
 TODAY = dt.date(2026, 12, 1)
+MON = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
+"""Monday morning of the plans' first week (UTC), when the clinic tests' clients start."""
 
 
 def make_clinic(name: str = "Harbour Physio", **over: Any) -> Clinic:

@@ -24,6 +24,7 @@ from footcore.web.clinic.rx_templates import save_template
 from footcore.web.custom_exercises import urls as custom_urls
 from tests.web.builders import profile_data, screen_user
 from tests.web.clinic.builders import (
+    MON,
     evening,
     joined,
     make_client,
@@ -49,7 +50,6 @@ CUSTOM_FORM = {
     "dose.sets": "2", "dose.reps_min": "10", "dose.hold_s": "3", "indications": "flat-feet",
 }  # fmt: skip
 
-MON = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
 ROLES = ("anonymous", "runner_a", "runner_b", "clinician_a", "clinician_other", "staff")
 MISSING = 987654
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 import pytest
@@ -12,11 +11,10 @@ from pytest_django.fixtures import Settings as SettingsWrapper
 
 from footcore.web.clinic.models import Intake
 from tests.web.builders import profile_data
-from tests.web.clinic.builders import joined, make_client, make_clinician, put_json, signed_in
+from tests.web.clinic.builders import MON, joined, make_client, make_clinician, put_json, signed_in
 
 pytestmark = pytest.mark.django_db
 
-MON = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
 INTAKE = {
     "impression": "Achilles mid-portion pain, left",
     "affected_side": "left",

@@ -15,6 +15,7 @@ from footcore.web.clinic.models import Client
 from footcore.web.training.models import PlannedSession
 from tests.web.builders import profile_data
 from tests.web.clinic.builders import (
+    MON,
     evening,
     joined,
     make_client,
@@ -27,8 +28,6 @@ from tests.web.clinic.builders import (
 from tests.web.session_builders import log_body
 
 pytestmark = pytest.mark.django_db
-
-MON = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture(autouse=True)

@@ -18,6 +18,7 @@ from footcore.web.clinic.models import AuditEntry, Client, PrescriptionTemplate
 from footcore.web.training.models import PlannedSession, StoredPrescription
 from tests.web.builders import profile_data, screen_user
 from tests.web.clinic.builders import (
+    MON,
     joined,
     make_client,
     make_clinic,
@@ -29,7 +30,6 @@ from tests.web.clinic.builders import (
 
 pytestmark = pytest.mark.django_db
 
-MON = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
 CATALOG = default_catalog()
 HEEL = CATALOG.get("heel-raise-towel")
 

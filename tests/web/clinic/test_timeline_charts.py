@@ -14,6 +14,7 @@ from pytest_django.fixtures import Settings as SettingsWrapper
 from footcore.web.clinic.models import AuditEntry, Client
 from tests.web.builders import profile_data, screen_user
 from tests.web.clinic.builders import (
+    MON,
     evening,
     joined,
     make_client,
@@ -28,7 +29,6 @@ from tests.web.session_builders import log_body
 
 pytestmark = pytest.mark.django_db
 
-MON = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
 CHART = re.compile(r'<img src="(/clinic/clients/\d+/charts/[^"]+)"[^>]*data-chart="([\w-]+)"')
 
 
