@@ -125,7 +125,7 @@ def _expand(
             part.add_component(component)
     for event in events:
         part.add_component(event)
-    with warnings.catch_warnings(), _watched(budget):
+    with warnings.catch_warnings():
         # dateutil deprecates COUNT together with UNTIL, which `_end_rule_by` may add.
         warnings.simplefilter("ignore", DeprecationWarning)
         return _expand_part(part, window, budget)
@@ -138,7 +138,8 @@ def _watched(budget: Budget) -> Iterator[None]:
     dateutil walks a rule that never matches (`FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`)
     to the year 9999 without returning, so a check between occurrences never runs.
     A profile hook of this thread only (`sys.setprofile`) sees its calls and raises
-    `Invalid` inside the walk when the time is up.
+    `Invalid` inside the walk when the time is up. The hook triples the cost of
+    what it watches, so it watches only the walk, never the copying of an occurrence.
     """
     calls = 0
 
@@ -159,20 +160,29 @@ def _watched(budget: Budget) -> Iterator[None]:
 def _expand_part(
     part: icalendar.Component, window: tuple[dt.date, dt.date], budget: Budget
 ) -> list[icalendar.Component]:
-    query = recurring_ical_events.of(part)
-    first, last = query.to_datetime(window[0]), query.to_datetime(window[1])
+    with _watched(budget):
+        query = recurring_ical_events.of(part)
+        first, last = query.to_datetime(window[0]), query.to_datetime(window[1])
+        series_list = list(query.series)
     found: list[icalendar.Component] = []
     left = budget.left
-    for series in query.series:
+    for series in series_list:
         budget.check()
-        for occurrence in series.between(first, last):
-            if left == 0:
-                budget.capped = True
+        with _watched(budget):
+            walk = iter(series.between(first, last))
+        while left > 0:
+            with _watched(budget):
+                occurrence = next(walk, None)
+            if occurrence is None:
                 break
             found.append(occurrence.as_component(False))
             left -= 1
             if left % 256 == 0:
                 budget.check()
+        else:
+            with _watched(budget):
+                if next(walk, None) is not None:
+                    budget.capped = True
     budget.left = left
     return found
 
