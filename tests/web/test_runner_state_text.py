@@ -7,12 +7,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import orjson
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
 from footcore.domain.runner_state import RunnerState, fold_log
-from footcore.domain.runner_state_serialize import state_from_dict, state_to_dict
+from footcore.domain.runner_state_serialize import (
+    exercises_to_plain,
+    state_from_dict,
+    state_to_dict,
+)
 from footcore.web.accounts.services import local_runner
 from footcore.web.runner import state_text
 from footcore.web.runner.models import RunnerStateRow
@@ -27,16 +32,27 @@ def a_state(**over: object) -> RunnerState:
     return RunnerState(emphasis=("short-foot",), **over)  # type: ignore[arg-type]
 
 
+def written_by_another_worker(state: RunnerState) -> str:
+    """The text another worker stores for `state`: the same encoder, none of its memo."""
+
+    def text(exercises: object) -> str:
+        return orjson.dumps(exercises_to_plain(exercises)).decode()  # type: ignore[arg-type]
+
+    return orjson.dumps(state_to_dict(state, text)).decode()
+
+
 def test_a_state_written_comes_back_as_the_same_object_without_parsing() -> None:
     state = a_state()
     text = state_as_text(7, state)
-    assert json.loads(text) == state_to_dict(state)
+    assert text == written_by_another_worker(state)
+    assert state_from_dict(json.loads(text)) == state  # plain JSON, read by any reader
     assert state_from_text(7, text) is state
 
 
 def test_other_text_for_the_same_runner_is_parsed_again() -> None:
     state_as_text(8, a_state())
     other = a_state(screen_before_loading=True)
+    # Written by the standard library's json (rows from before orjson): read the same.
     found = state_from_text(8, json.dumps(state_to_dict(other)))
     assert found == other
     assert found == state_from_dict(state_to_dict(other))
@@ -47,12 +63,12 @@ def test_a_state_another_worker_wrote_reuses_the_exercises_this_worker_has_seen(
     state_as_text(10, first)
     second, _ = fold_log(first, make_log(THU, recorded=2), NAMES, None)
     # The other worker's text: this worker never wrote it, only the checkpoint inside.
-    found = state_from_text(10, json.dumps(state_to_dict(second)))
+    found = state_from_text(10, written_by_another_worker(second))
 
     assert found == second
     assert found is not None
     assert found.checkpoints[-1].exercises is first.exercises
-    assert state_as_text(10, found) == json.dumps(state_to_dict(second))
+    assert state_as_text(10, found) == written_by_another_worker(second)
 
 
 def test_a_worker_remembers_a_bounded_number_of_exercises_values() -> None:

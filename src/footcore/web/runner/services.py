@@ -37,7 +37,6 @@ from footcore.domain.runner import (
     history_needed,
 )
 from footcore.domain.runner_state import RunnerState
-from footcore.domain.runner_state_serialize import state_to_dict
 from footcore.domain.runner_view import ProgramView, door_gate, program_view
 from footcore.web.assessments.models import AssessmentEntry
 from footcore.web.assessments.selectors import results_for
@@ -52,6 +51,7 @@ from footcore.web.runner.models import RunnerStateRow
 from footcore.web.runner.records import answers_to_dict, log_from_row
 from footcore.web.runner.rows import insert_log
 from footcore.web.runner.selectors import names, rebuilt_state
+from footcore.web.runner.state_text import state_as_plain
 from footcore.web.runner.writer_turn import writer_turn
 from footcore.web.runner.writes import write_decision
 from footcore.web.runner_clock import runner_today
@@ -275,7 +275,7 @@ def _create_state_row(user: User) -> None:
     its following read then locks the row the first one wrote, so the two changes run
     one after the other. On SQLite the IMMEDIATE transaction already serialises them.
     """
-    data = state_to_dict(rebuilt_state(user))
+    data = state_as_plain(user.pk, rebuilt_state(user))
     RunnerStateRow.objects.bulk_create(
         [RunnerStateRow(user=user, state=data)], ignore_conflicts=True
     )
@@ -285,7 +285,9 @@ def rebuild_state(*, user: User) -> RunnerState:
     """Replay the user's whole history into a fresh stored state (the repair tool)."""
     with transaction.atomic():
         state = rebuilt_state(user)
-        RunnerStateRow.objects.update_or_create(user=user, defaults={"state": state_to_dict(state)})
+        RunnerStateRow.objects.update_or_create(
+            user=user, defaults={"state": state_as_plain(user.pk, state)}
+        )
     return state
 
 

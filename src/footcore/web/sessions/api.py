@@ -7,9 +7,9 @@ import datetime as dt
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router
 from ninja.responses import Status
-from pydantic import ConfigDict, StrictBool, StrictInt
+from pydantic import BaseModel, ConfigDict, StrictBool, StrictInt
 
 from footcore.domain.logbook import (
     Difficulty,
@@ -29,7 +29,11 @@ from footcore.web.training import selectors as training_selectors
 router = Router(tags=["log"])
 
 
-class Strict(Schema):
+class Strict(BaseModel):
+    """Plain pydantic models, not ninja's `Schema`: its wrap validator (to read Django
+    models' attributes) ran for every exercise of every log, about 5% of a log's CPU
+    (bench/log_throughput.py); these bodies are JSON, never models."""
+
     model_config = ConfigDict(extra="forbid")
 
 
@@ -56,7 +60,7 @@ class LogIn(Strict):
     notes: str = ""
 
 
-class LogOut(Schema):
+class LogOut(BaseModel):
     id: int
     duplicate: bool
     red_flag_screen_due: bool
@@ -81,7 +85,7 @@ class ClearanceIn(Strict):
     note: str = ""
 
 
-class StatusOut(Schema):
+class StatusOut(BaseModel):
     status: str
     gate: str = Field(description="open, screen-first or stopped: may exercises be shown now?")
     gate_reason: str | None
