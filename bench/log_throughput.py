@@ -33,7 +33,7 @@ from typing import Any
 
 from log_wrk import wrk_logs
 
-from support import descendants_cpu_s, running_server
+from support import busiest_shares, descendants_cpu, running_server
 
 # Every day a run day, so today always holds an activation session to log.
 PROFILE = {
@@ -198,16 +198,24 @@ def main() -> None:
                     thread.join()
                 return sum(counts)
 
+            def phase() -> tuple[int, float, str]:
+                """Logs stored in a timed phase, the server's CPU ms per log, and how
+                the workers shared that CPU: a client's keep-alive connections stay with
+                the worker that accepted them, and wrk opens them all at once, so one
+                worker often takes them all and the other idles (about 1 run in 2)."""
+                before = descendants_cpu()
+                stored = timed(args.seconds)
+                after = descendants_cpu()
+                spent = sum(after.values()) - sum(before.values())
+                shares = busiest_shares(before, after, args.workers)
+                return stored, spent * 1000 / max(stored, 1), shares
+
             logged = blast(600, until=10)
-            cpu = descendants_cpu_s()
-            small = timed(args.seconds)
-            small_cpu_ms = (descendants_cpu_s() - cpu) * 1000 / max(small, 1)
+            small, small_cpu_ms, small_shares = phase()
             logged += small
             while logged < args.grow_to:
                 logged += timed(2) if args.client == "wrk" else blast(600, args.grow_to - logged)
-            cpu = descendants_cpu_s()
-            large = timed(args.seconds)
-            large_cpu_ms = (descendants_cpu_s() - cpu) * 1000 / max(large, 1)
+            large, large_cpu_ms, large_shares = phase()
             logged += large
             print(
                 f"POST /api/logs at ~10 logs of history: {small / args.seconds:.0f} logs/s; "
@@ -218,6 +226,10 @@ def main() -> None:
             print(
                 f"server CPU per log: {small_cpu_ms:.1f} ms at ~10 logs, "
                 f"{large_cpu_ms:.1f} ms past {args.grow_to} (all gunicorn processes)"
+            )
+            print(
+                f"the busiest {args.workers} server processes' shares of that CPU: "
+                f"{small_shares} at ~10 logs, {large_shares} past {args.grow_to}"
             )
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)

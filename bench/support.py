@@ -82,9 +82,9 @@ def running_server(
         proc.wait(timeout=20)
 
 
-def descendants_cpu_s() -> float:
-    """User + system CPU seconds of this process's living descendants (a server started
-    here and its workers), read from /proc; 0.0 where there is no /proc."""
+def descendants_cpu() -> dict[int, float]:
+    """Process id -> user + system CPU seconds, for each living descendant of this
+    process, read from /proc; empty where there is no /proc."""
     ticks = os.sysconf("SC_CLK_TCK")
     parents: dict[int, int] = {}
     cpu: dict[int, float] = {}
@@ -97,14 +97,22 @@ def descendants_cpu_s() -> float:
         pid = int(entry.name)
         parents[pid] = int(fields[1])
         cpu[pid] = (int(fields[11]) + int(fields[12])) / ticks
-    me, total = os.getpid(), 0.0
+    me, found = os.getpid(), {}
     for pid in cpu:
         parent = parents.get(pid)
         while parent is not None and parent not in (0, 1, me):
             parent = parents.get(parent)
         if parent == me and pid != me:
-            total += cpu[pid]
-    return total
+            found[pid] = cpu[pid]
+    return found
+
+
+def busiest_shares(before: dict[int, float], after: dict[int, float], top: int) -> str:
+    """The `top` processes' shares of the CPU spent between two `descendants_cpu`
+    readings, largest first, as "71/29%" (a server's workers: how evenly they worked)."""
+    spent = sorted((after[p] - before.get(p, 0.0) for p in after), reverse=True)[:top]
+    total = sum(spent) or 1.0
+    return "/".join(f"{100 * s / total:.0f}" for s in spent) + "%"
 
 
 def activation_log(days_back: int, *, pain: int = 0) -> dict[str, Any]:
