@@ -13,6 +13,7 @@ from footcore.interchange.ics_import import (
     MAX_CALENDAR_BYTES,
     read_calendar_entries,
 )
+from footcore.interchange.ics_lines import MAX_CALENDAR_LINES
 
 START, END = dt.date(2024, 1, 1), dt.date(2024, 12, 31)
 
@@ -120,3 +121,20 @@ def test_a_rule_that_starts_after_the_range_is_not_walked_either() -> None:
     data = calendar(*run("41630913T170000Z", "Run", "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"))
     assert read(data) == ([], [])
     assert time.thread_time() - begun < 1
+
+
+def test_a_file_over_the_line_budget_is_refused_before_it_is_parsed_naming_the_line() -> None:
+    # 15,000 events, 1.3 MB: inside the size budget, but scanning and parsing them
+    # cost 3.7 CPU seconds here before the time budget was first checked.
+    lines = [line for i in range(15_000) for line in run("20240101", "Run", uid=str(i))]
+    data = calendar(*lines)
+    assert len(data) < MAX_CALENDAR_BYTES
+    begun = time.thread_time()
+    with pytest.raises(Invalid) as caught:
+        read_calendar_entries(data, start=START, end=END)
+    assert time.thread_time() - begun < 1.5
+    problem = caught.value.problems[0]
+    assert problem.field == f"line {MAX_CALENDAR_LINES + 1}"
+    assert problem.message == (
+        f"the file has {len(lines) + 4:,} lines; calendars up to 20,000 lines are read"
+    )

@@ -8,9 +8,10 @@ occurrence is classified from its text (`training_text`) and the lot summed up b
 
 A file that is not iCalendar raises `Invalid` naming the line. A file
 with some bad entries imports the good ones and lists the bad ones as problems,
-each with its line. Reading has budgets: at most `MAX_CALENDAR_BYTES`, at most
-`MAX_OCCURRENCES` entries, and `budget_s` CPU seconds, checked as it goes; a
-repeat rule whose expansion alone would blow them is refused before it starts.
+each with its line. Reading has budgets: at most `MAX_CALENDAR_BYTES` and
+`MAX_CALENDAR_LINES`, at most `MAX_OCCURRENCES` entries, and `budget_s` CPU seconds,
+checked as it goes; a repeat rule whose expansion alone would blow them is refused
+before it starts.
 """
 
 from __future__ import annotations
