@@ -133,13 +133,13 @@ def test_the_page_and_its_charts_never_load_the_whole_history(
 
     at(400, client)
     loaded: list[int] = []
-    real = selectors._results
+    real = selectors.stored_results
 
-    def counting(rows: list[AssessmentEntry]) -> list[object]:
+    def counting(rows: list[tuple[object, ...]]) -> list[object]:
         loaded.append(len(rows))
         return real(rows)  # type: ignore[return-value]
 
-    monkeypatch.setattr(selectors, "_results", counting)
+    monkeypatch.setattr(selectors, "stored_results", counting)
     with time_machine.travel(TODAY, tick=False):
         page = client.get("/progress").content.decode()
         chart = client.get("/progress/charts/tests/heel-raise.svg")

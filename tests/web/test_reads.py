@@ -3,19 +3,27 @@ and answer what the ORM answers."""
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import json
+import random
 import re
+from typing import Any
 
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
 from django.db import models
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
 from django.test import Client
 
 from footcore.domain.plan_serialize import item_from_dict
 from footcore.domain.prescription_serialize import prescription_from_dict
 from footcore.web import reads
 from footcore.web.accounts.services import local_runner
+from footcore.web.assessments import selectors as assessments
+from footcore.web.assessments.models import AssessmentEntry
 from footcore.web.runner.models import RunnerStateRow
 from footcore.web.sessions.models import SessionLogEntry
 from footcore.web.sessions.selectors import logged_sessions
@@ -31,7 +39,7 @@ from tests.web.session_builders import THU, TUE, evening, log_body, onboard, pos
 pytestmark = pytest.mark.django_db
 
 SQL_WORDS = {"select", "cast", "as", "text", "from", "where", "and", "is", "null", "order"}
-SQL_WORDS |= {"by", "desc", "limit"}
+SQL_WORDS |= {"by", "desc", "limit", "or", "row_number", "over", "partition"}
 
 
 def _tables() -> dict[str, type[models.Model]]:
@@ -41,10 +49,14 @@ def _tables() -> dict[str, type[models.Model]]:
 @pytest.mark.parametrize("sql", reads.READS)
 def test_every_read_names_a_models_table_and_its_columns(sql: str) -> None:
     words = re.findall(r"[a-z_][a-z_0-9]*", sql.lower().replace("%s", ""))
-    table = words[words.index("from") + 1]
+    # One table each; `FROM (SELECT ...) AS name` reads from a query over that table.
+    pairs = list(itertools.pairwise(words))
+    (table,) = {after for word, after in pairs if word == "from"} - {"select"}
     model = _tables()[table]  # a KeyError names a table no model has
     columns = {field.column for field in model._meta.concrete_fields}
-    named = {w for w in words if w not in SQL_WORDS and w != table}
+    # Names a read gives its own values or subquery (`AS recent`), not the table's.
+    own = {after for word, after in pairs if word == "as"} - {"text"}
+    named = {w for w in words if w not in SQL_WORDS | own and w != table}
     assert named <= columns, f"{table} has no column {sorted(named - columns)}"
 
 
@@ -144,3 +156,73 @@ def test_a_days_sessions_and_the_next_one_read_what_the_orm_reads(client: Client
     last = PlannedSession.objects.filter(user=user).order_by("-date").first()
     assert last is not None
     assert selectors.next_session(user, last.date) is None
+
+
+def _orm_recent(user: User, *, points: int, since: dt.date, until: dt.date) -> list[Any]:
+    """`recent_results_for` as the ORM wrote it before it became fixed SQL."""
+    recent = Window(
+        RowNumber(),
+        partition_by=[F("kind"), F("side"), F("surface")],
+        order_by=[F("date").desc(), F("id").desc()],
+    )
+    rows = (
+        AssessmentEntry.objects.filter(user=user, date__lte=until)
+        .annotate(recent=recent)
+        .filter(Q(recent__lte=points) | Q(date__gte=since))
+        .order_by("date", "id")
+    )
+    return assessments._results(list(rows))
+
+
+def _stored_value(kind: str, rng: random.Random) -> object:
+    if kind.startswith("faam"):
+        return {"percent": rng.choice([None, 62.5, 80.0]), "self_rating": None, "overall": None}
+    if kind.startswith("balance"):
+        return {"trials_s": [rng.choice([4.5, 12.0, 30.0]) for _ in range(rng.randint(1, 3))]}
+    if kind.startswith(("toe-yoga", "paper-grip")):
+        return rng.choice(["pass", "partial", "fail"])
+    return rng.choice([12, 20, 25.5])
+
+
+def _seed_results(user: User, rng: random.Random, count: int, start: dt.date) -> None:
+    """`count` results on random days over a year: every kind, both sides and none, every
+    heel-raise surface, unscorable FAAM rows, and several rows of one day and side."""
+    kinds = ["heel-raise", "balance-eyes-open", "toe-yoga-big-toe", "knee-to-wall", "faam-adl"]
+    rows = []
+    for _ in range(count):
+        kind = rng.choice(kinds)
+        rows.append(
+            AssessmentEntry(
+                user=user,
+                date=start + dt.timedelta(days=rng.randrange(0, 365, 7)),
+                kind=kind,
+                side=None if kind.startswith("faam") else rng.choice(["left", "right"]),
+                value=_stored_value(kind, rng),
+                surface=rng.choice(["incline", "flat", "unknown"])
+                if kind == "heel-raise"
+                else None,
+            )
+        )
+    AssessmentEntry.objects.bulk_create(rows)
+
+
+def test_the_recent_self_tests_read_what_the_orm_reads() -> None:
+    rng = random.Random(8)
+    start = dt.date(2026, 1, 5)
+    user = User.objects.create(username="tester")
+    other = User.objects.create(username="someone-else")
+    _seed_results(user, rng, 300, start)
+    _seed_results(other, rng, 50, start)
+    compared = 0
+    for points in (1, 2, 12):
+        for until_days in (0, 90, 200, 364):
+            until = start + dt.timedelta(days=until_days)
+            since = until - dt.timedelta(weeks=12)
+            expected = _orm_recent(user, points=points, since=since, until=until)
+            found = assessments.recent_results_for(user, points=points, since=since, until=until)
+            assert found == expected, (points, until)
+            compared += len(found)
+    assert compared > 300  # the cases read real slices, not empty ones
+    assert assessments.recent_results_for(other, points=1, since=start, until=start) == (
+        _orm_recent(other, points=1, since=start, until=start)
+    )

@@ -102,6 +102,16 @@ TAIL_CLEARANCES_SQL = (
 )
 """The clearances from a day on, in the order they were recorded."""
 
+RECENT_RESULTS_SQL = (
+    "SELECT date, kind, side, CAST(value AS text), surface FROM ("
+    "SELECT id, date, kind, side, value, surface, ROW_NUMBER() OVER ("
+    "PARTITION BY kind, side, surface ORDER BY date DESC, id DESC) AS recent "
+    "FROM progress_assessmententry WHERE user_id = %s AND date <= %s) AS ranked "
+    "WHERE recent <= %s OR date >= %s ORDER BY date, id"
+)
+"""The self-test results up to a day: each test, side and surface's last few, and every
+one from a day on (`assessments.selectors.recent_results_for`); oldest first."""
+
 READS = (
     PROFILE_SQL,
     PLAN_HEADER_SQL,
@@ -117,6 +127,7 @@ READS = (
     TAIL_LOGS_SQL,
     TAIL_CHECKS_SQL,
     TAIL_CLEARANCES_SQL,
+    RECENT_RESULTS_SQL,
 )
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+import orjson
 from django.contrib.auth.models import User
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber
 
 from footcore.domain.assessments import (
     DEFINITIONS,
@@ -29,6 +29,7 @@ from footcore.domain.faam import FaamScore, OverallRating, score_faam
 from footcore.domain.profile import Profile
 from footcore.domain.steering import RETEST_EVERY_WEEKS, Emphasis, emphasis_from_results
 from footcore.domain.vocab import Side
+from footcore.web import reads
 from footcore.web.assessments.models import AssessmentEntry
 from footcore.web.assessments.readings import Reading, latest_readings, readings
 from footcore.web.training.models import PlannedSession
@@ -58,21 +59,27 @@ def _rows(user: User) -> list[AssessmentEntry]:
 
 
 def _results(rows: list[AssessmentEntry]) -> list[AssessmentResult]:
-    results = []
-    for row in rows:
-        kind = TestKind(row.kind)
-        side = None if row.side is None else Side(row.side)
-        if row.kind in FAAM_KINDS:
-            percent = row.value.get("percent") if isinstance(row.value, dict) else None
-            if percent is None:
-                continue  # not scorable: nothing to chart or compare
-            results.append(AssessmentResult(row.date, kind, None, float(percent)))
-        else:
-            surface = None if row.surface is None else HeelRaiseSurface(row.surface)
-            results.append(
-                AssessmentResult(row.date, kind, side, value_from_json(row.value), surface)
-            )
-    return results
+    found = (_result(r.date, r.kind, r.side, r.value, r.surface) for r in rows)
+    return [result for result in found if result is not None]
+
+
+def _result(
+    date: dt.date, kind: str, side: str | None, value: Any, surface: str | None
+) -> AssessmentResult | None:
+    """One stored row as the domain's result; None for a FAAM row that is not scorable
+    (nothing to chart or compare)."""
+    if kind in FAAM_KINDS:
+        percent = value.get("percent") if isinstance(value, dict) else None
+        if percent is None:
+            return None
+        return AssessmentResult(date, TestKind(kind), None, float(percent))
+    return AssessmentResult(
+        date,
+        TestKind(kind),
+        None if side is None else Side(side),
+        value_from_json(value),
+        None if surface is None else HeelRaiseSurface(surface),
+    )
 
 
 def results_for(user: User) -> list[AssessmentResult]:
@@ -89,20 +96,26 @@ def recent_results_for(
     Bounded whatever the history: enough for each side's latest result, the one before
     it on the same surface (`latest.latest_results`), a trend of `points` results, and
     the days tested in the window. Per surface, so an incline result's previous one is
-    never cut off by flat-floor results in between.
+    never cut off by flat-floor results in between. Fixed SQL (`reads.RECENT_RESULTS_SQL`):
+    building this window query through the ORM was most of `/progress`'s own time.
     """
-    recent = Window(
-        RowNumber(),
-        partition_by=[F("kind"), F("side"), F("surface")],
-        order_by=[F("date").desc(), F("id").desc()],
-    )
-    rows = (
-        AssessmentEntry.objects.filter(user=user, date__lte=until)
-        .annotate(recent=recent)
-        .filter(Q(recent__lte=points) | Q(date__gte=since))
-        .order_by("date", "id")
-    )
-    return _results(list(rows))
+    rows = reads.rows(reads.RECENT_RESULTS_SQL, user.pk, until, points, since)
+    return stored_results(rows)
+
+
+def stored_results(rows: list[tuple[Any, ...]]) -> list[AssessmentResult]:
+    """`(date, kind, side, value as JSON text, surface)` rows as the domain's results."""
+    found = (_stored_result(row) for row in rows)
+    return [result for result in found if result is not None]
+
+
+@lru_cache(maxsize=4096)
+def _stored_result(row: tuple[Any, ...]) -> AssessmentResult | None:
+    """A row as its result, once per worker: a row is never rewritten (results are
+    history), every page and chart reads the same latest rows again, and a result is a
+    frozen value, so it is shared."""
+    date, kind, side, text, surface = row
+    return _result(date, kind, side, orjson.loads(text), surface)
 
 
 @dataclass(frozen=True, slots=True)
