@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from statistics import fmean
 
 from footcore.domain.assessments import AssessmentResult, Grade, TestKind, headline
 from footcore.domain.plan import SessionKind
@@ -123,9 +122,13 @@ def calendar_days(entries: Iterable[CalendarEntry]) -> tuple[CalendarDay, ...]:
         by_day[entry.date].append(entry)
     days = []
     for day in sorted(by_day):
-        statuses = {entry.status for entry in by_day[day]}
-        status = statuses.pop() if len(statuses) == 1 else Adherence.PARTLY_DONE
-        days.append(CalendarDay(day, status, tuple(by_day[day])))
+        group = by_day[day]
+        if len(group) == 1:  # most days: one session
+            status = group[0].status
+        else:
+            statuses = {entry.status for entry in group}
+            status = statuses.pop() if len(statuses) == 1 else Adherence.PARTLY_DONE
+        days.append(CalendarDay(day, status, tuple(group)))
     return tuple(days)
 
 
@@ -164,9 +167,13 @@ def adherence_percent(entries: Iterable[CalendarEntry]) -> float | None:
     return 100 * sum(e.status is Adherence.DONE for e in due) / len(due)
 
 
+_DAYS_BACK = tuple(dt.timedelta(days=n) for n in range(7))
+_WEEK = dt.timedelta(weeks=1)
+
+
 def week_start(day: dt.date) -> dt.date:
     """The Monday of the week holding `day`."""
-    return day - dt.timedelta(days=day.weekday())
+    return day - _DAYS_BACK[day.weekday()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,19 +190,49 @@ def weekly_minutes(
 ) -> tuple[WeekMinutes, ...]:
     """Minutes logged per Monday-to-Sunday week, every week from `start` (default: the
     first log) to `end` (default: the last log), with 0 for weeks without a log."""
-    totals: dict[dt.date, float] = defaultdict(float)
+    return minutes_per_week(by_week(records), start=start, end=end)
+
+
+class WeekLogs:
+    """One week's logs folded: the minutes (added in the logs' order) and the pain
+    answers. `by_week` makes them in one pass for both `weekly_minutes` and `pain_trend`."""
+
+    __slots__ = ("minutes", "pains")
+
+    def __init__(self) -> None:
+        self.minutes = 0.0
+        self.pains: list[int] = []
+
+
+def by_week(records: Iterable[SessionRecord]) -> dict[dt.date, WeekLogs]:
+    """The records folded per Monday, in one pass."""
+    weeks: dict[dt.date, WeekLogs] = {}
     for record in records:
-        totals[week_start(record.date)] += record.minutes
-    if start is None and not totals:
+        monday = week_start(record.date)
+        week = weeks.get(monday)
+        if week is None:
+            week = weeks[monday] = WeekLogs()
+        week.minutes += record.minutes
+        if record.pain_0_10 is not None:
+            week.pains.append(record.pain_0_10)
+    return weeks
+
+
+def minutes_per_week(
+    weeks: dict[dt.date, WeekLogs], *, start: dt.date | None, end: dt.date | None
+) -> tuple[WeekMinutes, ...]:
+    """`weekly_minutes` from the records already folded by `by_week`."""
+    if start is None and not weeks:
         return ()
-    first = week_start(start) if start is not None else min(totals)
-    last = week_start(end) if end is not None else max(totals, default=first)
-    weeks = []
+    first = week_start(start) if start is not None else min(weeks)
+    last = week_start(end) if end is not None else max(weeks, default=first)
+    out = []
     monday = first
     while monday <= last:
-        weeks.append(WeekMinutes(monday, totals.get(monday, 0.0)))
-        monday += dt.timedelta(weeks=1)
-    return tuple(weeks)
+        week = weeks.get(monday)
+        out.append(WeekMinutes(monday, 0.0 if week is None else week.minutes))
+        monday += _WEEK
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,13 +246,17 @@ class WeekPain:
 
 def pain_trend(records: Iterable[SessionRecord]) -> tuple[WeekPain, ...]:
     """Worst and mean session pain per week, for weeks with at least one pain answer."""
-    by_week: dict[dt.date, list[int]] = defaultdict(list)
-    for record in records:
-        if record.pain_0_10 is not None:
-            by_week[week_start(record.date)].append(record.pain_0_10)
+    return pain_per_week(by_week(records))
+
+
+def pain_per_week(weeks: dict[dt.date, WeekLogs]) -> tuple[WeekPain, ...]:
+    """`pain_trend` from the records already folded by `by_week`."""
+    # `sum / len` is `fmean` for whole numbers (both exact, then one rounding), without
+    # its checks: a window holds a dozen weeks.
     return tuple(
-        WeekPain(monday, max(pains), fmean(pains), len(pains))
-        for monday, pains in sorted(by_week.items())
+        WeekPain(monday, max(week.pains), sum(week.pains) / len(week.pains), len(week.pains))
+        for monday, week in sorted(weeks.items())
+        if week.pains
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from footcore.domain.assessments import (
@@ -39,11 +39,12 @@ from footcore.domain.progress import (
     adherence_calendar,
     adherence_percent,
     assessment_trends,
+    by_week,
     calendar_days,
-    pain_trend,
+    minutes_per_week,
+    pain_per_week,
     streaks,
     week_start,
-    weekly_minutes,
 )
 from footcore.domain.vocab import Sex, Side
 
@@ -55,6 +56,8 @@ TREND_POINTS = 12
 stays the same size however long the history grows."""
 
 _TEST_ORDER = {kind: index for index, kind in enumerate(TestKind)}
+_WEEK = tuple(dt.timedelta(days=n) for n in range(7))
+_WEEK_STEP = dt.timedelta(weeks=1)
 _SIDE_ORDER = {None: 0, Side.LEFT: 1, Side.RIGHT: 2}
 
 
@@ -173,29 +176,34 @@ class ProgressSummary:
     def flagged(self) -> tuple[Asymmetry, ...]:
         return tuple(t.asymmetry for t in self.tests if t.asymmetry and t.asymmetry.flagged)
 
+    def week_days(self) -> Iterator[tuple[dt.date, ...]]:
+        """The dates of each Monday-to-Sunday week of the window, oldest first."""
+        monday = self.start
+        while monday <= self.end:
+            yield tuple(monday + step for step in _WEEK)
+            monday += _WEEK_STEP
+
     def weeks(self) -> tuple[tuple[GridDay, ...], ...]:
         """The calendar as rows of Monday-to-Sunday days, for a grid."""
         by_day = {day.date: day for day in self.days}
         rows = []
-        monday = self.start
-        while monday <= self.end:
-            rows.append(
-                tuple(
-                    _grid_day(by_day.get(d), d, self.today)
-                    for d in (monday + dt.timedelta(days=i) for i in range(7))
-                )
-            )
-            monday += dt.timedelta(weeks=1)
+        for week in self.week_days():
+            cells = []
+            for date in week:
+                status, fraction = grid_mark(by_day.get(date))
+                cells.append(GridDay(date, status, date == self.today, fraction))
+            rows.append(tuple(cells))
         return tuple(rows)
 
 
-def _grid_day(day: CalendarDay | None, date: dt.date, today: dt.date) -> GridDay:
+def grid_mark(day: CalendarDay | None) -> tuple[Adherence | None, float | None]:
+    """A grid cell's status (None: a rest day) and, for a day of unplanned sessions
+    only, the largest share of one done (`GridDay`)."""
     if day is None:
-        return GridDay(date, None, date == today)
-    fraction = None
+        return None, None
     if day.status is Adherence.EXTRA:
-        fraction = max((e.done_fraction or 0.0) for e in day.entries)
-    return GridDay(date, day.status, date == today, fraction)
+        return day.status, max((e.done_fraction or 0.0) for e in day.entries)
+    return day.status, None
 
 
 def summarize(
@@ -224,7 +232,8 @@ def summarize(
     first = min([s.date for s in slots] + [r.date for r in logs], default=today)
     start = week_start(first)
     calendar = adherence_calendar(slots, logs, today=today)
-    minutes = weekly_minutes(logs, start=start, end=today)
+    weeks = by_week(logs)
+    minutes = minutes_per_week(weeks, start=start, end=today)
     return ProgressSummary(
         today=today,
         start=start,
@@ -234,7 +243,7 @@ def summarize(
         streaks=streaks(calendar),
         adherence_percent=adherence_percent(calendar),
         weekly_minutes=minutes,
-        pain=pain_trend(logs),
+        pain=pain_per_week(weeks),
         tests=test_trends([r for r in results if r.date <= today], age=age, sex=sex),
         tally=tally(calendar, minutes),
     )
@@ -243,6 +252,8 @@ def summarize(
 def _without_extras(day: CalendarDay) -> CalendarDay:
     """A day's status from its planned sessions alone: an extra session on a day whose
     planned sessions were all done does not make the day look partly done."""
+    if len(day.entries) == 1:
+        return day
     planned = {e.status for e in day.entries if e.status is not Adherence.EXTRA}
     if not planned or len(planned) == len({e.status for e in day.entries}):
         return day

@@ -16,11 +16,17 @@ from footcore.web.progress.selectors import Progress, progress_for
 
 
 def minutes_version(progress: Progress) -> str:
-    return progress.chart_version("minutes", progress.summary.weekly_minutes)
+    # Plain numbers, not the values' own repr (a dozen dataclass and date reprs a page).
+    weeks = [(w.week_start.toordinal(), w.minutes) for w in progress.summary.weekly_minutes]
+    return progress.chart_version("minutes", weeks)
 
 
 def pain_version(progress: Progress) -> str:
-    return progress.chart_version("pain", progress.summary.pain)
+    weeks = [
+        (w.week_start.toordinal(), w.max_0_10, w.mean_0_10, w.sessions)
+        for w in progress.summary.pain
+    ]
+    return progress.chart_version("pain", weeks)
 
 
 def assessment_version(progress: Progress, kind: TestKind) -> str:

@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from footcore.domain.logbook import PAIN_MAX
 from footcore.domain.progress import Adherence
-from footcore.domain.progress_summary import GridDay, ProgressSummary
+from footcore.domain.progress_summary import ProgressSummary, grid_mark
 from footcore.interchange.progress_charts import day_label
 from footcore.web.training.plan_page import short_day
 
@@ -32,20 +32,28 @@ STATUS_TEXT = {
 
 
 def grid_rows(summary: ProgressSummary) -> SafeString:
-    """The calendar's body: one `<tr>` per Monday-to-Sunday week of the window."""
-    rows = "".join(f"\n      {_row(week)}\n    " for week in summary.weeks())
-    return mark_safe(rows)  # noqa: S308  every row is escaped in `_row`
+    """The calendar's body: one `<tr>` per Monday-to-Sunday week of the window.
 
-
-def _row(week: tuple[GridDay, ...]) -> SafeString:
-    cells = "".join(_cell(day) for day in week)
-    html = f'<tr><th scope="row">{day_label(week[0].date)}</th>{cells}</tr>'
-    return mark_safe(html)  # noqa: S308  every value above is escaped
-
-
-def _cell(day: GridDay) -> str:
-    full = None if day.done_fraction is None else day.done_fraction >= 1.0
-    return _cell_html(day.date, day.status, full, day.is_today)
+    Straight from the summary's days, not through `ProgressSummary.weeks()`: a value
+    object per cell was most of the grid's time, and the grid's time grows with the
+    weeks shown."""
+    by_day = {day.date: day for day in summary.days}
+    today = summary.today
+    rows = []
+    for week in summary.week_days():
+        cells = []
+        for date in week:
+            day = by_day.get(date)
+            if day is None:  # a rest day: most of a window
+                cells.append(_cell_html(date, None, None, date == today))
+                continue
+            status, fraction = grid_mark(day)
+            full = None if fraction is None else fraction >= 1.0
+            cells.append(_cell_html(date, status, full, date == today))
+        rows.append(
+            f'\n      <tr><th scope="row">{day_label(week[0])}</th>{"".join(cells)}</tr>\n    '
+        )
+    return mark_safe("".join(rows))  # noqa: S308  dates and `_cell_html`'s escaped cells
 
 
 @lru_cache(maxsize=4096)
@@ -88,8 +96,10 @@ def pain_rows(summary: ProgressSummary) -> SafeString:
     return mark_safe(rows)  # noqa: S308  dates and numbers only
 
 
+@lru_cache(maxsize=4096)
 def decimals(value: float, places: int) -> str:
     """`value` to `places` decimals, half up, as the templates' `floatformat` prints it
-    here (an English locale, no thousands separator)."""
+    here (an English locale, no thousands separator). Weekly minutes and pain are
+    tenths and small means, the same few hundred values, so each is printed once."""
     rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
     return format(abs(rounded) if rounded == 0 else rounded, "f")

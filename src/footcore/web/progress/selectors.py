@@ -13,10 +13,9 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from django.contrib.auth.models import User
 
@@ -34,6 +33,8 @@ from footcore.web.assessments.selectors import recent_results_for
 from footcore.web.runner_clock import runner_today
 from footcore.web.training.selectors import get_profile
 
+KINDS = {kind.value: kind for kind in SessionKind}
+"""A stored kind's value -> the kind, without the enum's own lookup per row."""
 PARTLY_DONE_CREDIT = 0.5
 """footcore-design: an exercise started but not finished counts as half of it done."""
 
@@ -54,22 +55,17 @@ def progress_for(user: User, *, today: dt.date | None = None) -> Progress:
     day = today if today is not None else runner_today(profile)
     earliest = week_start(day) - dt.timedelta(weeks=WINDOW_WEEKS - 1)
     latest = week_start(day) + dt.timedelta(days=6)
-    planned_rows = [
-        {"date": date, "kind": kind, "estimated_s": estimated_s}
-        for date, kind, estimated_s in reads.rows(
-            reads.PLANNED_WINDOW_SQL, user.pk, earliest, latest
-        )
-    ]
+    planned = reads.rows(reads.PLANNED_WINDOW_SQL, user.pk, earliest, latest)
     # Only the version in force: a corrected log counts once, as corrected.
-    log_rows = [
-        {"date": date, "kind": kind, "done_fraction": stored_fraction(text), "pain_0_10": pain}
+    logs = [
+        (date, kind, stored_fraction(text), pain)
         for date, kind, text, pain in reads.rows(reads.LOGS_WINDOW_SQL, user.pk, earliest, day)
     ]
     results = recent_results_for(user, points=TREND_POINTS, since=earliest, until=day)
     tested = {r.date for r in results if earliest <= r.date <= day}
     summary = summarize(
-        [PlannedSlot(row["date"], SessionKind(row["kind"])) for row in planned_rows],
-        session_records(log_rows, planned_rows) + assessment_records(tested, planned_rows),
+        [PlannedSlot(date, KINDS[kind]) for date, kind, _ in planned],
+        session_records(logs, planned) + assessment_records(tested, planned),
         results,
         today=day,
         age=None if profile is None else profile.age,
@@ -79,16 +75,18 @@ def progress_for(user: User, *, today: dt.date | None = None) -> Progress:
 
 
 def session_records(
-    logs: Iterable[Mapping[str, Any]], planned: Iterable[Mapping[str, Any]]
+    logs: Iterable[tuple[dt.date, str, float, int | None]],
+    planned: Iterable[tuple[dt.date, str, int]],
 ) -> list[SessionRecord]:
-    """Session logs (their `done_fraction`) as the domain's records.
+    """Session logs `(date, kind, done_fraction, pain_0_10)` as the domain's records;
+    `planned` is `(date, kind, estimated_s)` per planned session of the window.
 
     Logs store what was done per exercise and side, not how long it took, so minutes
     are estimated: the planned session's estimated length times the share done. A log
     with no planned session of its day and kind uses the mean planned length of its
     kind, else of every planned session, so work done never shows as 0 minutes.
     """
-    planned_s = {(row["date"], row["kind"]): row["estimated_s"] for row in planned}
+    planned_s = {(date, kind): seconds for date, kind, seconds in planned}
     by_kind: dict[str, list[int]] = defaultdict(list)
     for (_, kind), seconds in planned_s.items():
         by_kind[kind].append(seconds)
@@ -97,29 +95,35 @@ def session_records(
     mean_s = {kind: sum(seconds) / len(seconds) for kind, seconds in by_kind.items()}
     every_s = sum(every) / len(every) if every else 0
     records = []
-    for log in logs:
-        fraction = log["done_fraction"]
-        seconds = planned_s.get((log["date"], log["kind"]))
-        if seconds is None:
-            seconds = mean_s.get(log["kind"], every_s)
-        records.append(
-            SessionRecord(
-                date=log["date"],
-                done_fraction=fraction,
-                minutes=round(seconds * fraction / 60, 1),
-                pain_0_10=log["pain_0_10"],
-                kind=SessionKind(log["kind"]),
-            )
-        )
+    for date, kind, fraction, pain in logs:
+        length_s: float | None = planned_s.get((date, kind))
+        if length_s is None:
+            length_s = mean_s.get(kind, every_s)
+        records.append(_record(date, kind, fraction, pain, length_s))
     return records
 
 
+@lru_cache(maxsize=4096)
+def _record(
+    date: dt.date, kind: str, fraction: float, pain: int | None, seconds: float
+) -> SessionRecord:
+    """A log's record, made (and checked) once per worker: the page and each of its
+    charts read the same window of logs again, and a record is a frozen value."""
+    return SessionRecord(
+        date=date,
+        done_fraction=fraction,
+        minutes=round(seconds * fraction / 60, 1),
+        pain_0_10=pain,
+        kind=KINDS[kind],
+    )
+
+
 def assessment_records(
-    days: Iterable[dt.date], planned: Iterable[Mapping[str, Any]]
+    days: Iterable[dt.date], planned: Iterable[tuple[dt.date, str, int]]
 ) -> list[SessionRecord]:
     """A day with any self-test result counts as a done assessment session: results are
     stored as self-test rows, not as session logs."""
-    planned_s = {row["date"]: row["estimated_s"] for row in planned if row["kind"] == "assessment"}
+    planned_s = {date: seconds for date, kind, seconds in planned if kind == "assessment"}
     return [
         SessionRecord(
             date=day,
