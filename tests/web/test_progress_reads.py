@@ -4,9 +4,11 @@ queries, and never writes (issue 8)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 import time_machine
+from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -17,6 +19,9 @@ from footcore.web.assessments.models import AssessmentEntry
 from footcore.web.assessments.selectors import recent_results_for
 from footcore.web.progress.selectors import progress_for
 from tests.web.builders import form_data
+from tests.web.session_builders import THU, TUE, evening, log_body, onboard, post_json
+
+WED = TUE + dt.timedelta(days=1)
 
 pytestmark = pytest.mark.django_db
 
@@ -129,21 +134,62 @@ def test_the_latest_incline_result_keeps_its_previous_incline_one_beyond_the_tre
 def test_the_page_and_its_charts_never_load_the_whole_history(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from footcore.web.assessments import selectors
+    from footcore.web.assessments.selectors import recent_rows_for as real
+    from footcore.web.progress import selectors
 
     at(400, client)
     loaded: list[int] = []
-    real = selectors.stored_results
 
-    def counting(rows: list[tuple[object, ...]]) -> list[object]:
+    def counting(user: User, **window: Any) -> list[tuple[Any, ...]]:
+        rows = real(user, **window)
         loaded.append(len(rows))
-        return real(rows)  # type: ignore[return-value]
+        return rows
 
-    monkeypatch.setattr(selectors, "stored_results", counting)
+    monkeypatch.setattr(selectors, "recent_rows_for", counting)
     with time_machine.travel(TODAY, tick=False):
         page = client.get("/progress").content.decode()
         chart = client.get("/progress/charts/tests/heel-raise.svg")
     assert "Single-leg heel raise to fatigue" in page
     assert chart.status_code == 200
-    assert loaded
+    assert len(loaded) == 2  # the page and the chart each read the rows
     assert max(loaded) <= 2 * 2 * TREND_POINTS + 2 * 13
+
+
+def _page_on(client: Client, day: dt.date) -> str:
+    with time_machine.travel(evening(day), tick=False):
+        response = client.get("/progress")
+    assert response.status_code == 200
+    return str(response.content.decode())
+
+
+def test_a_page_seen_before_a_log_or_a_correction_never_shows_the_old_numbers(
+    client: Client,
+) -> None:
+    """The summary is shared while the rows read stay the same: a new log, a corrected
+    one, a self-test and the next day each make a new one."""
+    onboard(client)
+    user = local_runner()
+    assert (
+        post_json(client, "/api/logs", log_body(user, TUE, pain=2), evening(TUE)).status_code == 201
+    )
+    _page_on(client, TUE)  # shows the onboarding's messages once
+    first = _page_on(client, TUE)
+    assert _page_on(client, TUE) == first  # the same rows: the same page
+    assert "<td>2/10</td>" in first
+    assert 'data-date="2026-12-08" data-status="done"' in first
+
+    corrected = log_body(user, TUE, pain=4)
+    assert post_json(client, "/api/logs/corrections", corrected, evening(TUE)).status_code == 201
+    second = _page_on(client, TUE)
+    assert "<td>4/10</td>" in second
+    assert "<td>2/10</td>" not in second
+
+    assert post_json(client, "/api/logs", log_body(user, THU), evening(THU)).status_code == 201
+    third = _page_on(client, THU)
+    assert 'data-date="2026-12-10" data-status="done"' in third
+    assert 'data-date="2026-12-10" data-status="done"' not in _page_on(client, WED)
+
+    test = {"test": "heel-raise", "left": 20, "right": 22, "surface": "flat"}
+    assert post_json(client, "/api/assessments", test, evening(THU)).status_code in (200, 201)
+    assert 'data-test="heel-raise"' in _page_on(client, THU)
+    assert 'data-test="heel-raise"' not in third

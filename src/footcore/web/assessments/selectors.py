@@ -99,8 +99,15 @@ def recent_results_for(
     never cut off by flat-floor results in between. Fixed SQL (`reads.RECENT_RESULTS_SQL`):
     building this window query through the ORM was most of `/progress`'s own time.
     """
-    rows = reads.rows(reads.RECENT_RESULTS_SQL, user.pk, until, points, since)
-    return stored_results(rows)
+    return stored_results(recent_rows_for(user, points=points, since=since, until=until))
+
+
+def recent_rows_for(
+    user: User, *, points: int, since: dt.date, until: dt.date
+) -> list[tuple[Any, ...]]:
+    """`recent_results_for`'s rows as stored: `(date, kind, side, value as JSON text,
+    surface)`, for `stored_results`."""
+    return reads.rows(reads.RECENT_RESULTS_SQL, user.pk, until, points, since)
 
 
 def stored_results(rows: list[tuple[Any, ...]]) -> list[AssessmentResult]:

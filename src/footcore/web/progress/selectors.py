@@ -14,8 +14,9 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from django.contrib.auth.models import User
 
@@ -28,8 +29,9 @@ from footcore.domain.progress_summary import (
     ProgressSummary,
     summarize,
 )
+from footcore.domain.vocab import Sex
 from footcore.web import reads
-from footcore.web.assessments.selectors import recent_results_for
+from footcore.web.assessments.selectors import recent_rows_for, stored_results
 from footcore.web.runner_clock import runner_today
 from footcore.web.training.selectors import get_profile
 
@@ -43,6 +45,10 @@ PARTLY_DONE_CREDIT = 0.5
 class Progress:
     summary: ProgressSummary
     profile: Profile | None
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """What an adapter works out from `summary` alone (the page's rows), kept with it:
+    the summary, and this with it, is shared while the rows read stay the same
+    (`window_summary`). Filled once, never changed after."""
 
     def chart_version(self, *parts: object) -> str:
         """A short digest of a chart's data, so its URL changes when the chart does."""
@@ -55,23 +61,45 @@ def progress_for(user: User, *, today: dt.date | None = None) -> Progress:
     day = today if today is not None else runner_today(profile)
     earliest = week_start(day) - dt.timedelta(weeks=WINDOW_WEEKS - 1)
     latest = week_start(day) + dt.timedelta(days=6)
-    planned = reads.rows(reads.PLANNED_WINDOW_SQL, user.pk, earliest, latest)
+    planned = tuple(reads.rows(reads.PLANNED_WINDOW_SQL, user.pk, earliest, latest))
     # Only the version in force: a corrected log counts once, as corrected.
-    logs = [
+    logs = tuple(
         (date, kind, stored_fraction(text), pain)
         for date, kind, text, pain in reads.rows(reads.LOGS_WINDOW_SQL, user.pk, earliest, day)
-    ]
-    results = recent_results_for(user, points=TREND_POINTS, since=earliest, until=day)
+    )
+    tests = tuple(recent_rows_for(user, points=TREND_POINTS, since=earliest, until=day))
+    age = None if profile is None else profile.age
+    sex = None if profile is None else profile.sex
+    summary, derived = window_summary(planned, logs, tests, day, age, sex)
+    return Progress(summary, profile, derived)
+
+
+@lru_cache(maxsize=64)
+def window_summary(
+    planned: tuple[tuple[dt.date, str, int], ...],
+    logs: tuple[tuple[dt.date, str, float, int | None], ...],
+    tests: tuple[tuple[Any, ...], ...],
+    day: dt.date,
+    age: float | None,
+    sex: Sex | None,
+) -> tuple[ProgressSummary, dict[str, Any]]:
+    """The summary of the rows read (and a place for what is derived from it), made
+    once per worker for the same rows: the page and each of its charts (two, and one
+    per self-test) read the same rows in turn, and a page viewed again reads them
+    again. The rows are read every time, so new data always makes a new summary; the
+    summary is a frozen value, so it is shared."""
+    earliest = week_start(day) - dt.timedelta(weeks=WINDOW_WEEKS - 1)
+    results = stored_results(list(tests))
     tested = {r.date for r in results if earliest <= r.date <= day}
     summary = summarize(
         [PlannedSlot(date, KINDS[kind]) for date, kind, _ in planned],
         session_records(logs, planned) + assessment_records(tested, planned),
         results,
         today=day,
-        age=None if profile is None else profile.age,
-        sex=None if profile is None else profile.sex,
+        age=age,
+        sex=sex,
     )
-    return Progress(summary, profile)
+    return summary, {}
 
 
 def session_records(

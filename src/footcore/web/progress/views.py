@@ -29,6 +29,7 @@ from footcore.web.progress.report import report_for
 from footcore.web.progress.selectors import Progress, progress_for
 
 PAGES: dict[str, PageSize] = {"A4": "A4", "Letter": "Letter"}
+LEGEND = tuple((status.value, *STATUS_TEXT[status]) for status in STATUS_TEXT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,33 +57,42 @@ class TestPanel:
 def progress_view(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     progress = progress_for(user)
-    summary = progress.summary
+    parts = progress.derived.get("page")
+    if parts is None:  # once per summary: the same rows give the same page
+        parts = progress.derived["page"] = _page_parts(progress)
     context: dict[str, Any] = {
         "pain_guide": PAIN_GUIDE,
         "nav": "progress",
+        "has_profile": progress.profile is not None,
+        "legend": LEGEND,
+        **parts,
+    }
+    return render(request, "footcore/progress.html", context)
+
+
+def _page_parts(progress: Progress) -> dict[str, Any]:
+    """The page's values worked out from the summary alone."""
+    summary = progress.summary
+    parts: dict[str, Any] = {
         "summary": summary,
         "empty": summary.is_empty,
-        "has_profile": progress.profile is not None,
         "weeks": grid_rows(summary),
-        "legend": [(status.value, *STATUS_TEXT[status]) for status in STATUS_TEXT],
         "tally": summary.tally,
         "percent": summary.adherence_percent,
         "minutes_rows": minutes_rows(summary),
         "pain_rows": pain_rows(summary),
-        "tests": [_panel(progress, trend) for trend in summary.tests],
+        "tests": tuple(_panel(progress, trend) for trend in summary.tests),
         "flags": summary.flagged,
-        "sources": _sources(summary_keys=cited_keys(summary)),
+        "sources": tuple(_sources(summary_keys=cited_keys(summary))),
     }
     if summary.has_minutes:
         version = charts.minutes_version(progress)
-        context["minutes_chart"] = f"{reverse('progress-chart-minutes')}?v={version}"
-        context["minutes_alt"] = minutes_alt(summary.weekly_minutes)
+        parts["minutes_chart"] = f"{reverse('progress-chart-minutes')}?v={version}"
+        parts["minutes_alt"] = minutes_alt(summary.weekly_minutes)
     if summary.pain:
-        context["pain_chart"] = (
-            f"{reverse('progress-chart-pain')}?v={charts.pain_version(progress)}"
-        )
-        context["pain_alt"] = pain_alt(summary.pain)
-    return render(request, "footcore/progress.html", context)
+        parts["pain_chart"] = f"{reverse('progress-chart-pain')}?v={charts.pain_version(progress)}"
+        parts["pain_alt"] = pain_alt(summary.pain)
+    return parts
 
 
 @require_safe
