@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 from collections.abc import Collection, Mapping, Sequence
 
 from footcore.domain.catalog import Catalog, Dose
@@ -36,6 +37,7 @@ from footcore.domain.profile import Profile
 from footcore.domain.reasons import rx_reason, strength_day_reason
 from footcore.domain.retests import retest_sessions
 from footcore.domain.scheduling import (
+    ONE_DAY,
     RunningWeek,
     WeekSpan,
     choose_strength_days,
@@ -53,7 +55,7 @@ MAX_NEW_PER_WEEK = 2
 SHORT_SESSION = 0.8
 """footcore's choice: a strength session under 80% of its target is reported."""
 
-_KIND_ORDER = {SessionKind.ASSESSMENT: 0, SessionKind.ACTIVATION: 1, SessionKind.STRENGTH: 2}
+_DATE = operator.attrgetter("date")
 _WEEK_NOTES = {
     WeekKind.BUILD: (),
     WeekKind.LIGHTER: ("Lighter week: one set fewer where an exercise has more than one.",),
@@ -113,7 +115,23 @@ class PlanBuilder:
         self.previous: tuple[str, ...] | None = None
         self.last_done: dict[str, int] = {}
         self.last_strength_day: dt.date | None = None
-        self.retests = retest_sessions(profile, self.calendar)
+        self.retests: dict[int, list[PlannedSession]] = {}
+        """The retests by plan week index."""
+        for retest in retest_sessions(profile, self.calendar):
+            index = (retest.date - profile.first_monday).days // 7 + 1
+            self.retests.setdefault(index, []).append(retest)
+        self.available = [v for v in prescription.variety if v in self.ladders]
+        """The variety exercises with a ladder for this runner's equipment, best first."""
+        self.rank = {v: i for i, v in reversed(list(enumerate(self.available)))}
+        """Each one's first place in `available`."""
+        self.first_s: dict[str, int] = {}
+        self.protocols = [
+            (i, 3 if i.frequency is Frequency.EVERY_SECOND_DAY else i.per_week)
+            for i in self.strength
+            if i.role is RxRole.CONCERN_PROTOCOL
+        ]
+        """Concern protocols with the strength sessions a week each wants."""
+        self.day_reasons: dict[tuple[int, bool, WeekKind, int], str] = {}
         for exercise_id, adjustment in sorted(self.adjustments.items()):
             if adjustment.paused:
                 name = (
@@ -149,12 +167,16 @@ class PlanBuilder:
         if choice.shortfall is not None:
             self._warn(notes, choice.shortfall)
         strength = self._strength_week(span, kind, choice.days, notes) if choice.days else []
-        warm_ups = [self._warm_up(day) for day in warm_up_days(self.calendar, span)]
-        retests = [s for s in self.retests if span.start <= s.date <= span.end]
-        sessions = sorted(
-            [*strength, *(s for s in warm_ups if s is not None), *retests],
-            key=lambda s: (s.date, _KIND_ORDER[s.kind]),
-        )
+        sessions = [s for s in self.retests.get(span.index, ()) if span.start <= s.date <= span.end]
+        for day in warm_up_days(self.calendar, span):
+            warm_up = self._warm_up(day)
+            if warm_up is not None:
+                sessions.append(warm_up)
+        sessions.extend(strength)
+        # In date order, and on one day the retest, then the warm-up, then the strength
+        # session: the list holds them in that order of kinds, each kind in date order,
+        # and the sort keeps the order of equal dates.
+        sessions.sort(key=_DATE)
         return PlanWeek(span.index, span.start, kind, tuple(sessions), tuple(notes))
 
     def _idle_note(self, span: WeekSpan, notes: list[str]) -> None:
@@ -201,7 +223,8 @@ class PlanBuilder:
         if self.adjustments:  # a pause from some day on: the dates matter
             return self._due_on(days)
         # Without pauses only the number of days and which are run days matter.
-        key = tuple(self.calendar.is_run_day(d) for d in days)
+        runs = self.calendar.run_weekdays
+        key = tuple([d.weekday() in runs for d in days])
         found = self.due_by_shape.get(key)
         if found is None:
             found = self.due_by_shape[key] = self._due_on(days)
@@ -273,7 +296,7 @@ class PlanBuilder:
                     f"{round(estimated_s / 60)} of {round(target / 60)} minutes: footcore keeps "
                     "to the sources' doses and brings in at most two new exercises a week."
                 )
-            reason = strength_day_reason(day, self.calendar.describe(day), kind, target)
+            reason = self._day_reason(day, kind, target)
             sessions.append(PlannedSession(day, SessionKind.STRENGTH, placed, estimated_s, reason))
         if not sessions:
             warn(f"Week {span.index}: no exercise suits your pain and equipment.")
@@ -283,11 +306,19 @@ class PlanBuilder:
         self.last_strength_day = sessions[-1].date
         return sessions
 
+    def _day_reason(self, day: dt.date, kind: WeekKind, target: int) -> str:
+        """`reasons.strength_day_reason`: the day's words depend only on its weekday and
+        on a race the day before (`RunningWeek.describe`), so each is written once."""
+        key = (day.weekday(), day - ONE_DAY in self.calendar.races, kind, target)
+        found = self.day_reasons.get(key)
+        if found is None:
+            found = self.day_reasons[key] = strength_day_reason(
+                day, self.calendar.describe(day), kind, target
+            )
+        return found
+
     def _frequency_notes(self, span: WeekSpan, days: Sequence[dt.date], notes: list[str]) -> None:
-        for item in self.strength:
-            if item.role is not RxRole.CONCERN_PROTOCOL:
-                continue
-            wanted = 3 if item.frequency is Frequency.EVERY_SECOND_DAY else item.per_week
+        for item, wanted in self.protocols:
             if len(days) < wanted and self.profile.sessions_per_week >= wanted:
                 name = self.catalog.get(item.exercise).name
                 self._warn(
@@ -301,33 +332,37 @@ class PlanBuilder:
     ) -> list[str]:
         """Seed 000 exercises for this week: five in all in week one; after that last
         week's, plus at most two new ones (none before a race), never a protocol's place."""
-        available = [v for v in self.rx.variety if v in self.ladders]
-        fixed = {i.exercise for items in due for i in items}
+        available = self.available
         if self.previous is None:
+            fixed = {i.exercise for items in due for i in items}
             room = max(FIRST_WEEK_EXERCISES - len(fixed), 0)
             return available[:room]
         kept = [v for v in available if v in self.previous]
         if kind is WeekKind.RACE or self.flared_last_week:
             # Before a race, and in the week after a session above 5/10, nothing new.
             return kept
+        last_done, rank = self.last_done, self.rank
         fresh = sorted(
             (v for v in available if v not in self.previous),
-            key=lambda v: (v in self.last_done, self.last_done.get(v, 0), available.index(v)),
+            key=lambda v: (v in last_done, last_done.get(v, 0), rank[v]),
         )
         spare = sum(max(ceiling - self._fixed_s(items), 0) for items in due)
-        wanted = sum(self._item_s(self.ladders[v].at(0)[1]) for v in kept)
+        wanted = sum(self._first_s(v) for v in kept)
         count = 1 if fresh else 0
-        if (
-            fresh[1:]
-            and not self.rx.steady
-            and spare > wanted + 2 * self._item_s(self.ladders[fresh[0]].at(0)[1])
-        ):
+        if fresh[1:] and not self.rx.steady and spare > wanted + 2 * self._first_s(fresh[0]):
             count = MAX_NEW_PER_WEEK
         newcomers = fresh[:count]
         # The longest-served make room, so the rotation keeps turning.
         if kept and newcomers and spare <= wanted:
             kept = kept[: max(len(kept) - len(newcomers), 0)]
         return [*newcomers, *kept]
+
+    def _first_s(self, exercise_id: str) -> int:
+        """`_item_s` of the exercise's level-0 dose."""
+        found = self.first_s.get(exercise_id)
+        if found is None:
+            found = self.first_s[exercise_id] = self._item_s(self.ladders[exercise_id].at(0)[1])
+        return found
 
     def _item_s(self, dose: Dose) -> int:
         """`timing.estimate_item_s` of a dose that is not a session's first."""
@@ -345,7 +380,7 @@ class PlanBuilder:
         # count toward a step.
         idle = bool(self.idle) and span.end - 6 * dt.timedelta(days=1) in self.idle
         for exercise_id in content:
-            held = flared or idle or self._held(exercise_id, span)
+            held = flared or idle or (bool(self.adjustments) and self._held(exercise_id, span))
             self.doses.count_week(exercise_id, kind, held=held)
             self.last_done[exercise_id] = span.index
         self.previous = content

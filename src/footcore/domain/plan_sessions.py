@@ -64,6 +64,11 @@ class SessionFiller:
         self._padded: dict[tuple[int, tuple[int, ...]], tuple[tuple[PlanItem, ...], int]] = {}
         self._week: tuple[int, WeekKind, tuple[str, ...]] | None = None
         self._this_week: dict[object, _Costed | None] = {}
+        self._variety: Sequence[str] | None = None
+        self._rank: dict[str, int] = {}
+        self._ranked: list[str] = []
+        self._biggers: dict[int, tuple[PlanItem, int] | None] = {}
+        self._kept: list[PlanItem] = []
 
     def seconds(self, dose: Dose) -> int:
         """`timing.estimate_dose_s`, remembered by the dose's identity: the doses of a plan
@@ -98,7 +103,7 @@ class SessionFiller:
         # An item's place is the same in every session of a week (the levels move only
         # when the week closes) while the same adjustments are in force (each from its
         # `since` day): worked out once for each such stretch of the week.
-        active = tuple(ex for ex, a in adjustments.items() if day >= a.since)
+        active = tuple(ex for ex, a in adjustments.items() if day >= a.since) if adjustments else ()
         if (week, kind, active) != self._week:
             self._week = (week, kind, active)
             self._this_week = {}
@@ -115,23 +120,14 @@ class SessionFiller:
             cost = entry[2] if placed else entry[1]
             if not (item.role is RxRole.CONCERN_PROTOCOL or item.pinned) and total + cost > ceiling:
                 # Only a concern protocol may take a session past its length.
-                name = self.catalog.get(item.exercise).name
+                name = self._name(item.exercise)
                 warn(f"Week {week}: {name} did not fit the {day.isoformat()} session.")
                 continue
             placed.append(entry)
             placed_ids.add(item.exercise)
             total += cost
-        rank = {v: i for i, v in enumerate(variety)}
-        order = sorted(
-            (
-                v
-                for v in variety
-                if not adjustments or not _paused(adjustment_on(adjustments, v, day))
-            ),
-            key=lambda v: (used.get(v, 0), rank[v]),
-        )
         first = previous is None
-        for exercise_id in order:
+        for exercise_id in self._order(variety, used, day):
             if total >= target:
                 break
             if exercise_id in placed_ids:
@@ -152,7 +148,31 @@ class SessionFiller:
             placed_ids.add(exercise_id)
             used[exercise_id] = used.get(exercise_id, 0) + 1
             total += cost
-        return self._pad(tuple(e[0] for e in placed), target, ceiling)
+        items = tuple([e[0] for e in placed])
+        if total >= target:
+            return items, total  # long enough: nothing to pad
+        return self._pad(items, total, target, ceiling)
+
+    def _order(self, variety: Sequence[str], used: Mapping[str, int], day: dt.date) -> list[str]:
+        """The week's variety, the least placed this week first, then in the pool's order;
+        a paused exercise left out."""
+        if variety is not self._variety:
+            # One pool a week, the same list for each of its sessions.
+            self._variety = variety
+            self._rank = {v: i for i, v in enumerate(variety)}
+            self._ranked = sorted(variety, key=self._rank.__getitem__)
+        adjustments = self.adjustments
+        if adjustments:
+            candidates = [v for v in variety if not _paused(adjustment_on(adjustments, v, day))]
+        elif not used:
+            return self._ranked
+        else:
+            candidates = list(variety)
+        rank = self._rank
+        return sorted(candidates, key=lambda v: (used.get(v, 0), rank[v]))
+
+    def _name(self, exercise_id: str) -> str:
+        return self.catalog.get(exercise_id).name
 
     def _rx_entry(
         self, item: PrescribedExercise, day: dt.date, week: int, kind: WeekKind
@@ -233,45 +253,52 @@ class SessionFiller:
         return found
 
     def _pad(
-        self, items: tuple[PlanItem, ...], target: int, ceiling: int
+        self, items: tuple[PlanItem, ...], total: int, target: int, ceiling: int
     ) -> tuple[tuple[PlanItem, ...], int]:
-        """A short session gets more repetitions, up to the top of each dose's own range:
-        never more sets than the source's dose (toe walking stays at most 3 x 1 minute).
-        Returns the items and the session's estimated seconds."""
+        """A short session (`total` seconds, under `target`) gets more repetitions, up to
+        the top of each dose's own range: never more sets than the source's dose (toe
+        walking stays at most 3 x 1 minute). Returns the items and the session's
+        estimated seconds."""
         key = (target, tuple(map(id, items)))
         found = self._padded.get(key)
         if found is None:
-            found = self._padded[key] = self._padding(items, target, ceiling)
+            found = self._padded[key] = self._padding(items, total, target, ceiling)
         return found
 
     def _padding(
-        self, items: tuple[PlanItem, ...], target: int, ceiling: int
+        self, items: tuple[PlanItem, ...], total: int, target: int, ceiling: int
     ) -> tuple[tuple[PlanItem, ...], int]:
-        total = self._session_s(items)
         padded = list(items)
         for i, item in enumerate(padded):
             if total >= target:
                 break
-            dose = item.dose
-            if (
-                dose.rm is not None
-                or dose.reps_min is None
-                or dose.reps_max in (None, dose.reps_min)
-            ):
-                continue
+            bigger = self._bigger(item)
+            if bigger is not None and total + bigger[1] <= ceiling:
+                padded[i] = bigger[0]
+                total += bigger[1]
+        # `total` is `timing.estimate_session_s` of the padded items: each step added
+        # exactly the seconds its bigger dose takes over the old one.
+        return tuple(padded), total
+
+    def _bigger(self, item: PlanItem) -> tuple[PlanItem, int] | None:
+        """The item at the top of its rep range and the seconds that adds, or None when
+        its dose has no range to climb (or is a repetition maximum)."""
+        if id(item) in self._biggers:
+            return self._biggers[id(item)]
+        dose = item.dose
+        found: tuple[PlanItem, int] | None = None
+        if (
+            dose.rm is None
+            and dose.reps_min is not None
+            and dose.reps_max not in (None, dose.reps_min)
+        ):
             bigger = dataclasses.replace(dose, reps_min=dose.reps_max)
             step = self.seconds(bigger) - self.seconds(dose)
-            if total + step <= ceiling:
-                padded[i] = dataclasses.replace(item, dose=bigger)
-                total += step
-        return tuple(padded), self._session_s(padded)
-
-    def _session_s(self, items: Sequence[PlanItem]) -> int:
-        """`timing.estimate_session_s` from the remembered dose times."""
-        return sum(
-            self.seconds(item.dose) + (GET_READY_S if i == 0 else GET_READY_S + EXERCISE_REST_S)
-            for i, item in enumerate(items)
-        )
+            found = (dataclasses.replace(item, dose=bigger), step)
+        # Keeping the item keeps its id from being reused while the plan is built.
+        self._biggers[id(item)] = found
+        self._kept.append(item)
+        return found
 
 
 def _paused(adjustment: ExerciseAdjustment | None) -> bool:

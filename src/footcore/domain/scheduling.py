@@ -43,10 +43,17 @@ def _days(start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
 
 def week_spans(profile: Profile) -> tuple[WeekSpan, ...]:
     """The plan's Monday-to-Sunday weeks; week one starts on `profile.start`."""
+    return _spans(profile.start, profile.weeks)
+
+
+@lru_cache(maxsize=1024)
+def _spans(start: dt.date, weeks: int) -> tuple[WeekSpan, ...]:
+    """Every plan of this start and length has these weeks (frozen values, shared)."""
+    first_monday = start - start.weekday() * ONE_DAY
     spans = []
-    for i in range(profile.weeks):
-        monday = profile.first_monday + dt.timedelta(days=7 * i)
-        spans.append(WeekSpan(i + 1, max(monday, profile.start), monday + 6 * ONE_DAY))
+    for i in range(weeks):
+        monday = first_monday + dt.timedelta(days=7 * i)
+        spans.append(WeekSpan(i + 1, max(monday, start), monday + 6 * ONE_DAY))
     return tuple(spans)
 
 
@@ -63,14 +70,22 @@ def taper_race(day: dt.date, profile: Profile) -> dt.date | None:
     return next((r for r in profile.races if 0 < (r - day).days <= TAPER_DAYS), None)
 
 
+@lru_cache(maxsize=1024)
+def _taper_days(races: tuple[dt.date, ...]) -> frozenset[dt.date]:
+    """Every day `taper_race` names a race for."""
+    return frozenset(race - k * ONE_DAY for race in races for k in range(1, TAPER_DAYS + 1))
+
+
 def week_kind(
     span: WeekSpan, profile: Profile, strength_days: Sequence[dt.date] | None = None
 ) -> WeekKind:
     """RACE when a strength day of the week falls in the 7 days before a race (without
     `strength_days`: when any day of the week does), LIGHTER every fourth week, else BUILD."""
     days = span.days() if strength_days is None else strength_days
-    if any(taper_race(day, profile) is not None for day in days):
-        return WeekKind.RACE
+    if profile.races:
+        taper = _taper_days(profile.races)
+        if any(day in taper for day in days):
+            return WeekKind.RACE
     if span.index % LIGHTER_EVERY == 0:
         return WeekKind.LIGHTER
     return WeekKind.BUILD
@@ -112,6 +127,18 @@ class RunningWeek:
         for number in range(7):
             cost[number] = 2 if number in self._hard else 1 if number == self._long else 0
         self._weekday_cost = tuple(cost)
+        self._week_shape = tuple(
+            -1 if number == self._before_long else cost[number] for number in range(7)
+        )
+        """`day_shape` of Monday to Sunday in a week no race comes near."""
+        self._race_marks = tuple(sorted(self._near_race | self._after_race))
+
+    def week_shape(self, days: Sequence[dt.date]) -> tuple[int, ...]:
+        """`day_shape` of each of `days`, consecutive days of one Monday-to-Sunday week."""
+        whole = len(days) == 7 and days[0].weekday() == 0
+        if whole and not any(days[0] <= d <= days[-1] for d in self._race_marks):
+            return self._week_shape
+        return tuple(map(self.day_shape, days))
 
     def is_race(self, day: dt.date) -> bool:
         return day in self._races
@@ -217,7 +244,7 @@ def choose_strength_days(
     days = span.days()
     # The choice depends only on which days are allowed, what each costs and the gap
     # from `previous`: most weeks of a plan look alike, so each shape is solved once.
-    shape = tuple(map(calendar.day_shape, days))
+    shape = calendar.week_shape(days)
     gap = None if previous is None else (days[0] - previous).days
     offsets = _best_offsets(shape, wanted, gap)
     chosen = tuple(days[i] for i in offsets)
