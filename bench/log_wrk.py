@@ -82,3 +82,93 @@ def wrk_logs(
     if not done:
         raise SystemExit(f"wrk printed no request count:\n{out}")
     return int(done.group(1))
+
+
+RUNNERS_LUA = r"""
+local runners = {%(runners)s}
+local base, first_epoch = %(base)d, %(first_epoch)d
+local exercises = '%(exercises)s'
+local kinds = {"activation", "strength"}
+local made, threads = 0, {}
+function setup(thread)
+  made = made + 1
+  thread:set("runner", made)
+  table.insert(threads, thread)
+end
+function init(args)
+  counter = 0
+  me = runners[runner]
+end
+function request()
+  local index = base + counter
+  counter = counter + 1
+  local day = os.date("!%%Y-%%m-%%d", first_epoch + math.floor(index / 2) * 86400)
+  local body = '{"date":"' .. day .. '","kind":"' .. kinds[index %% 2 + 1] ..
+    '","idempotency_key":"wrk-runner-' .. runner .. '-' .. index .. '","exercises":' .. exercises ..
+    ',"difficulty":"just-right","pain_0_10":1,"pain_site":null,"notes":""}'
+  return wrk.format("POST", "/api/logs", {
+    ["Content-Type"] = "application/json",
+    ["X-CSRFToken"] = me[2],
+    ["Cookie"] = "sessionid=" .. me[1] .. "; csrftoken=" .. me[2],
+    ["Referer"] = "http://127.0.0.1/",
+  }, body)
+end
+function response(status, headers, body)
+  if status >= 300 and not shown then
+    shown = true
+    io.write("first refused: " .. status .. " " .. body .. "\n")
+  end
+end
+function done(summary, latency, requests)
+  for _, thread in ipairs(threads) do
+    io.write("runner " .. thread:get("runner") .. " sent " .. thread:get("counter") .. "\n")
+  end
+end
+"""
+
+
+def wrk_runner_logs(
+    port: int,
+    runners: list[tuple[str, str]],
+    exercises: list[dict[str, Any]],
+    *,
+    first_day: dt.date,
+    base: int,
+    seconds: int,
+) -> tuple[int, int]:
+    """wrk for `seconds` with one thread and one connection per runner ((session key,
+    CSRF token) each), so each runner's logs go in order, as one runner's phone sends
+    them. Answers the logs stored in all and the most any one runner sent (indexes from
+    `base` up to `base` + that may be used)."""
+    first_epoch = int(dt.datetime.combine(first_day, dt.time(), dt.UTC).timestamp())
+    script = RUNNERS_LUA % {
+        "runners": ", ".join(f'{{"{key}", "{token}"}}' for key, token in runners),
+        "base": base,
+        "first_epoch": first_epoch,
+        "exercises": json.dumps(exercises).replace("'", "\\'"),
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "runners.lua"
+        path.write_text(script)
+        out = subprocess.run(
+            [
+                "wrk",
+                f"-t{len(runners)}",
+                f"-c{len(runners)}",
+                f"-d{seconds}s",
+                "-s",
+                str(path),
+                f"http://127.0.0.1:{port}/api/logs",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        raise SystemExit(f"wrk: {errors.group(1)} logs refused\n{out}")
+    done = re.search(r"(\d+) requests in", out)
+    sent = [int(n) for n in re.findall(r"runner \d+ sent (\d+)", out)]
+    if not done or len(sent) != len(runners):
+        raise SystemExit(f"wrk printed no request counts:\n{out}")
+    return int(done.group(1)), max(sent)

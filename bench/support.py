@@ -38,16 +38,16 @@ def wait_ready(url: str, proc: subprocess.Popen[bytes]) -> None:
 
 @contextmanager
 def running_server(
-    data_dir: Path, *, workers: int = 2, threads: int | None = None
+    data_dir: Path, *, workers: int = 2, threads: int | None = None, mode: str = "personal"
 ) -> Iterator[tuple[str, int]]:
-    """`footcore serve` (gunicorn, personal mode, SQLite in `data_dir`) for the
-    duration of the block; yields its base URL and port. Its log is shown if it
-    fails to start."""
+    """`footcore serve` (gunicorn, personal mode unless `mode` is "multi-user", SQLite in
+    `data_dir`) for the duration of the block; yields its base URL and port. Its log is
+    shown if it fails to start."""
     env = {
         **os.environ,
         "FOOTCORE_DATA_DIR": str(data_dir),
         "DATABASE_URL": "",
-        "FOOTCORE_MODE": "personal",
+        "FOOTCORE_MODE": mode,
     }
     # FOOTCORE_BENCH_PORT pins the port (a shared machine hands each user its own).
     port = int(os.environ.get("FOOTCORE_BENCH_PORT") or free_port())

@@ -58,10 +58,12 @@ def writer_turn() -> Iterator[None]:
 def _lock_file() -> int | None:
     """The lock file's descriptor, or None for a database with no file (in memory)."""
     name = str(connection.settings_dict["NAME"])
-    if name.startswith("file:") or name == ":memory:" or not Path(name).parent.is_dir():
-        return None
     path = f"{name}.writer-lock"
     key = (os.getpid(), path)
-    if key not in _files:
-        _files[key] = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    found = _files.get(key)
+    if found is not None:
+        return found
+    if name.startswith("file:") or name == ":memory:" or not Path(name).parent.is_dir():
+        return None
+    _files[key] = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     return _files[key]
