@@ -18,7 +18,7 @@ import datetime as dt
 import operator
 from collections.abc import Collection, Mapping, Sequence
 
-from footcore.domain.catalog import Catalog, Dose
+from footcore.domain.catalog import Catalog
 from footcore.domain.criteria import PROGRAM
 from footcore.domain.logbook import day_label
 from footcore.domain.plan import (
@@ -32,6 +32,9 @@ from footcore.domain.plan import (
 )
 from footcore.domain.plan_doses import Doses
 from footcore.domain.plan_sessions import SessionFiller, adjustment_on
+from footcore.domain.plan_variety import FIRST_WEEK_EXERCISES as FIRST_WEEK_EXERCISES
+from footcore.domain.plan_variety import MAX_NEW_PER_WEEK as MAX_NEW_PER_WEEK
+from footcore.domain.plan_variety import Rotation
 from footcore.domain.prescription import Frequency, PrescribedExercise, Prescription, RxRole
 from footcore.domain.profile import Profile
 from footcore.domain.reasons import rx_reason, strength_day_reason
@@ -46,12 +49,8 @@ from footcore.domain.scheduling import (
     week_spans,
 )
 from footcore.domain.sessions import limit_s, target_s
-from footcore.domain.timing import EXERCISE_REST_S, GET_READY_S, estimate_session_s
+from footcore.domain.timing import estimate_session_s
 
-FIRST_WEEK_EXERCISES = 5
-"""seed 000: start with five exercises."""
-MAX_NEW_PER_WEEK = 2
-"""seed 000: alternate with new exercises each week; footcore caps it at two."""
 SHORT_SESSION = 0.8
 """footcore's choice: a strength session under 80% of its target is reported."""
 
@@ -111,20 +110,15 @@ class PlanBuilder:
         self.all_warm = (True,) * len(self.warm)
         self.warm_items: dict[tuple[bool, ...], tuple[tuple[PlanItem, ...], int]] = {}
         self.due_by_shape: dict[tuple[bool, ...], tuple[tuple[PrescribedExercise, ...], ...]] = {}
-        self.fixed_s: dict[int, tuple[tuple[PrescribedExercise, ...], int]] = {}
-        self.previous: tuple[str, ...] | None = None
-        self.last_done: dict[str, int] = {}
         self.last_strength_day: dt.date | None = None
         self.retests: dict[int, list[PlannedSession]] = {}
         """The retests by plan week index."""
         for retest in retest_sessions(profile, self.calendar):
             index = (retest.date - profile.first_monday).days // 7 + 1
             self.retests.setdefault(index, []).append(retest)
-        self.available = [v for v in prescription.variety if v in self.ladders]
-        """The variety exercises with a ladder for this runner's equipment, best first."""
-        self.rank = {v: i for i, v in reversed(list(enumerate(self.available)))}
-        """Each one's first place in `available`."""
-        self.first_s: dict[str, int] = {}
+        self.rotation = Rotation(
+            prescription.variety, self.ladders, self.sessions.seconds, steady=prescription.steady
+        )
         self.protocols = [
             (i, 3 if i.frequency is Frequency.EVERY_SECOND_DAY else i.per_week)
             for i in self.strength
@@ -256,8 +250,8 @@ class PlanBuilder:
         self._frequency_notes(span, days, notes)
         target = target_s(self.profile, kind)
         ceiling = limit_s(target)
-        variety = self._variety_pool(kind, due, ceiling)
-        used: dict[str, int] = {}
+        variety = self.rotation.pool(kind, due, ceiling, flared_last_week=self.flared_last_week)
+        used = dict.fromkeys(variety, 0)
         sessions = []
 
         def warn(text: str) -> None:
@@ -273,7 +267,7 @@ class PlanBuilder:
                 ceiling=ceiling,
                 variety=variety,
                 used=used,
-                previous=self.previous,
+                previous=self.rotation.previous,
                 warn=warn,
             )
             if not placed:
@@ -327,53 +321,6 @@ class PlanBuilder:
                     f"{len(days)} strength days fit around your runs and races this week.",
                 )
 
-    def _variety_pool(
-        self, kind: WeekKind, due: Sequence[tuple[PrescribedExercise, ...]], ceiling: int
-    ) -> list[str]:
-        """Seed 000 exercises for this week: five in all in week one; after that last
-        week's, plus at most two new ones (none before a race), never a protocol's place."""
-        available = self.available
-        if self.previous is None:
-            fixed = {i.exercise for items in due for i in items}
-            room = max(FIRST_WEEK_EXERCISES - len(fixed), 0)
-            return available[:room]
-        kept = [v for v in available if v in self.previous]
-        if kind is WeekKind.RACE or self.flared_last_week:
-            # Before a race, and in the week after a session above 5/10, nothing new.
-            return kept
-        last_done, rank = self.last_done, self.rank
-        fresh = sorted(
-            (v for v in available if v not in self.previous),
-            key=lambda v: (v in last_done, last_done.get(v, 0), rank[v]),
-        )
-        spare = sum(max(ceiling - self._fixed_s(items), 0) for items in due)
-        wanted = sum(self._first_s(v) for v in kept)
-        count = 1 if fresh else 0
-        if fresh[1:] and not self.rx.steady and spare > wanted + 2 * self._first_s(fresh[0]):
-            count = MAX_NEW_PER_WEEK
-        newcomers = fresh[:count]
-        # The longest-served make room, so the rotation keeps turning.
-        if kept and newcomers and spare <= wanted:
-            kept = kept[: max(len(kept) - len(newcomers), 0)]
-        return [*newcomers, *kept]
-
-    def _first_s(self, exercise_id: str) -> int:
-        """`_item_s` of the exercise's level-0 dose."""
-        found = self.first_s.get(exercise_id)
-        if found is None:
-            found = self.first_s[exercise_id] = self._item_s(self.ladders[exercise_id].at(0)[1])
-        return found
-
-    def _item_s(self, dose: Dose) -> int:
-        """`timing.estimate_item_s` of a dose that is not a session's first."""
-        return self.sessions.seconds(dose) + GET_READY_S + EXERCISE_REST_S
-
-    def _fixed_s(self, items: tuple[PrescribedExercise, ...]) -> int:
-        found = self.fixed_s.get(id(items))
-        if found is None:  # the same few tuples of items come back week after week
-            found = self.fixed_s[id(items)] = (items, sum(self._item_s(i.dose) for i in items))
-        return found[1]
-
     def _close_week(self, span: WeekSpan, kind: WeekKind, content: tuple[str, ...]) -> None:
         flared = any(span.start <= d <= span.end for d in self.flares)
         # A week whose criterion did not hold, or in which nothing was done, does not
@@ -382,8 +329,7 @@ class PlanBuilder:
         for exercise_id in content:
             held = flared or idle or (bool(self.adjustments) and self._held(exercise_id, span))
             self.doses.count_week(exercise_id, kind, held=held)
-            self.last_done[exercise_id] = span.index
-        self.previous = content
+        self.rotation.close(span.index, content)
         self.flared_last_week = flared
 
     def _held(self, exercise_id: str, span: WeekSpan) -> bool:

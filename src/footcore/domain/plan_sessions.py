@@ -18,7 +18,7 @@ from footcore.domain.catalog import Catalog, Dose, Variant
 from footcore.domain.plan import ExerciseAdjustment, PlanItem, WeekKind
 from footcore.domain.plan_doses import Doses, RxState
 from footcore.domain.prescription import PrescribedExercise, RxRole
-from footcore.domain.reasons import rx_reason, variety_reason
+from footcore.domain.reasons import rx_reason_head, variety_reason, with_words
 from footcore.domain.timing import (
     EXERCISE_REST_S,
     GET_READY_S,
@@ -64,9 +64,12 @@ class SessionFiller:
         self._padded: dict[tuple[int, tuple[int, ...]], tuple[tuple[PlanItem, ...], int]] = {}
         self._week: tuple[int, WeekKind, tuple[str, ...]] | None = None
         self._this_week: dict[object, _Costed | None] = {}
+        self._heads: dict[int, str] = {}
+        self._bases: dict[str, tuple[Variant, Dose, str, str | None] | None] = {}
+        """This week's rung, dose, reason and adjustment words of each variety exercise."""
         self._variety: Sequence[str] | None = None
+        self._unique = True
         self._rank: dict[str, int] = {}
-        self._ranked: list[str] = []
         self._biggers: dict[int, tuple[PlanItem, int] | None] = {}
         self._kept: list[PlanItem] = []
 
@@ -107,6 +110,7 @@ class SessionFiller:
         if (week, kind, active) != self._week:
             self._week = (week, kind, active)
             self._this_week = {}
+            self._bases = {}
         this_week = self._this_week
         placed: list[_Costed] = []
         placed_ids: set[str] = set()
@@ -160,14 +164,17 @@ class SessionFiller:
             # One pool a week, the same list for each of its sessions.
             self._variety = variety
             self._rank = {v: i for i, v in enumerate(variety)}
-            self._ranked = sorted(variety, key=self._rank.__getitem__)
+            self._unique = len(self._rank) == len(variety)
         adjustments = self.adjustments
-        if adjustments:
-            candidates = [v for v in variety if not _paused(adjustment_on(adjustments, v, day))]
-        elif not used:
-            return self._ranked
-        else:
-            candidates = list(variety)
+        candidates = (
+            [v for v in variety if not _paused(adjustment_on(adjustments, v, day))]
+            if adjustments
+            else variety
+        )
+        if self._unique and len(used) == len(variety):
+            # Each exercise's place in the pool is its rank: a stable sort by the count
+            # alone keeps that order among equal counts.
+            return sorted(candidates, key=used.__getitem__)
         rank = self._rank
         return sorted(candidates, key=lambda v: (used.get(v, 0), rank[v]))
 
@@ -187,21 +194,27 @@ class SessionFiller:
     def _variety_entry(
         self, exercise_id: str, day: dt.date, kind: WeekKind, budget_s: int, new: bool, first: bool
     ) -> _Costed | None:
+        if exercise_id in self._bases:
+            base = self._bases[exercise_id]
+        else:
+            base = self._bases[exercise_id] = self._variety_base(exercise_id, day, kind, new, first)
+        if base is None:
+            return None
+        rung, dose, reason, adjusted = base
+        # Fitting into the time removes sets, never rungs or load.
+        return self._variety_item(exercise_id, rung, self._cut(dose, budget_s), reason, adjusted)
+
+    def _variety_base(
+        self, exercise_id: str, day: dt.date, kind: WeekKind, new: bool, first: bool
+    ) -> tuple[Variant, Dose, str, str | None] | None:
+        """What a variety exercise is this week whatever the time left: None when barred."""
         adjustment = adjustment_on(self.adjustments, exercise_id, day)
         delta = adjustment.level_delta if adjustment is not None else 0
         rung, dose = self.doses.ladder_state(exercise_id, kind, delta)
         if self.doses.heavy_barred(dose, kind):
             return None
-        # Fitting into the time removes sets, never rungs or load.
-        dose = self._cut(dose, budget_s)
         reason = self._variety_reason(exercise_id, rung, new=new, first=first)
-        return self._variety_item(
-            exercise_id,
-            rung,
-            dose,
-            reason,
-            adjustment.reason if adjustment is not None and delta else None,
-        )
+        return rung, dose, reason, adjustment.reason if adjustment is not None and delta else None
 
     def _rx_item(self, item: PrescribedExercise, state: RxState, adjusted: str | None) -> _Costed:
         key = (id(item), id(state), adjusted)
@@ -210,7 +223,10 @@ class SessionFiller:
             variant, dose, words = state
             if adjusted is not None:
                 words = "; ".join(w for w in (words, f"adjusted: {adjusted}") if w)
-            plan_item = PlanItem(item.exercise, variant, dose, rx_reason(self.catalog, item, words))
+            head = self._heads.get(id(item))
+            if head is None:  # the prescription keeps its items alive
+                head = self._heads[id(item)] = rx_reason_head(self.catalog, item)
+            plan_item = PlanItem(item.exercise, variant, dose, with_words(head, words))
             found = self._rx_items[key] = self._costed(plan_item)
         return found
 
