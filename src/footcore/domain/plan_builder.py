@@ -24,7 +24,6 @@ from footcore.domain.logbook import day_label
 from footcore.domain.plan import (
     ExerciseAdjustment,
     Plan,
-    PlanItem,
     PlannedSession,
     PlanWeek,
     SessionKind,
@@ -35,21 +34,20 @@ from footcore.domain.plan_sessions import SessionFiller, adjustment_on
 from footcore.domain.plan_variety import FIRST_WEEK_EXERCISES as FIRST_WEEK_EXERCISES
 from footcore.domain.plan_variety import MAX_NEW_PER_WEEK as MAX_NEW_PER_WEEK
 from footcore.domain.plan_variety import Rotation
+from footcore.domain.plan_warm_ups import WarmUps
 from footcore.domain.prescription import Frequency, PrescribedExercise, Prescription, RxRole
 from footcore.domain.profile import Profile
-from footcore.domain.reasons import rx_reason, strength_day_reason
+from footcore.domain.reasons import strength_day_reason
 from footcore.domain.retests import retest_sessions
 from footcore.domain.scheduling import (
     ONE_DAY,
     RunningWeek,
     WeekSpan,
     choose_strength_days,
-    warm_up_days,
     week_kind,
     week_spans,
 )
 from footcore.domain.sessions import limit_s, target_s
-from footcore.domain.timing import estimate_session_s
 
 SHORT_SESSION = 0.8
 """footcore's choice: a strength session under 80% of its target is reported."""
@@ -106,9 +104,12 @@ class PlanBuilder:
             or (i.frequency is Frequency.DAILY and i.exercise in self.ladders)
             or not profile.run_days
         ]
-        self.warm = [i for i in prescription.items if i.role is RxRole.WARM_UP]
-        self.all_warm = (True,) * len(self.warm)
-        self.warm_items: dict[tuple[bool, ...], tuple[tuple[PlanItem, ...], int]] = {}
+        self.warm_ups = WarmUps(
+            catalog,
+            self.calendar,
+            [i for i in prescription.items if i.role is RxRole.WARM_UP],
+            self.adjustments,
+        )
         self.due_by_shape: dict[tuple[bool, ...], tuple[tuple[PrescribedExercise, ...], ...]] = {}
         self.last_strength_day: dt.date | None = None
         self.retests: dict[int, list[PlannedSession]] = {}
@@ -162,10 +163,7 @@ class PlanBuilder:
             self._warn(notes, choice.shortfall)
         strength = self._strength_week(span, kind, choice.days, notes) if choice.days else []
         sessions = [s for s in self.retests.get(span.index, ()) if span.start <= s.date <= span.end]
-        for day in warm_up_days(self.calendar, span):
-            warm_up = self._warm_up(day)
-            if warm_up is not None:
-                sessions.append(warm_up)
+        sessions.extend(self.warm_ups.week(span))
         sessions.extend(strength)
         # In date order, and on one day the retest, then the warm-up, then the strength
         # session: the list holds them in that order of kinds, each kind in date order,
@@ -191,26 +189,6 @@ class PlanBuilder:
             "return-to-run-2023)."
         )
         self.idle_run = []
-
-    def _warm_up(self, day: dt.date) -> PlannedSession | None:
-        kept = (
-            tuple(not self._paused(i.exercise, day) for i in self.warm)
-            if self.adjustments
-            else self.all_warm
-        )
-        if kept not in self.warm_items:
-            # The same warm-up repeats every day until a pause changes it: built once.
-            items = tuple(
-                PlanItem(i.exercise, i.variant, i.dose, rx_reason(self.catalog, i, ""))
-                for i, keep in zip(self.warm, kept, strict=True)
-                if keep
-            )
-            self.warm_items[kept] = (items, estimate_session_s(items))
-        items, estimated_s = self.warm_items[kept]
-        if not items:
-            return None
-        reason = self.calendar.warm_up_reason(day)
-        return PlannedSession(day, SessionKind.ACTIVATION, items, estimated_s, reason)
 
     def _due(self, days: Sequence[dt.date]) -> tuple[tuple[PrescribedExercise, ...], ...]:
         """Which prescribed items go into each of the week's strength sessions."""

@@ -166,6 +166,10 @@ class RunningWeek:
             return "the day before your long run"
         return None
 
+    def is_blocked(self, day: dt.date) -> bool:
+        """`blocked_because(day) is not None`, without the words."""
+        return day in self._near_race or day.weekday() == self._before_long
+
     def demanding_because(self, day: dt.date) -> str | None:
         """Why `day` is better avoided (but allowed), or None for an easy day."""
         if self.is_race(day - ONE_DAY):
