@@ -7,8 +7,10 @@ depends on the last: ladder levels count the build weeks an exercise was done in
 the variety needs last week's exercises, and no strength day may follow the
 previous week's last one.
 
-The parts: `plan_doses` (rung and dose per week), `plan_sessions` (filling one
-strength session), `scheduling` (which days), `retests` (the self-test days).
+The parts: `plan_doses` (rung and dose per week), `plan_due` (which prescribed items
+each session gets), `plan_variety` (seed 000's rotation), `plan_sessions` (filling one
+strength session), `plan_warm_ups` (the warm-ups), `plan_weeks` and `scheduling`
+(which weeks and days), `retests` (the self-test days).
 """
 
 from __future__ import annotations
@@ -30,12 +32,13 @@ from footcore.domain.plan import (
     WeekKind,
 )
 from footcore.domain.plan_doses import Doses
+from footcore.domain.plan_due import DueItems
 from footcore.domain.plan_sessions import SessionFiller, adjustment_on
 from footcore.domain.plan_variety import FIRST_WEEK_EXERCISES as FIRST_WEEK_EXERCISES
 from footcore.domain.plan_variety import MAX_NEW_PER_WEEK as MAX_NEW_PER_WEEK
 from footcore.domain.plan_variety import Rotation
 from footcore.domain.plan_warm_ups import WarmUps
-from footcore.domain.prescription import Frequency, PrescribedExercise, Prescription, RxRole
+from footcore.domain.prescription import Frequency, Prescription, RxRole
 from footcore.domain.profile import Profile
 from footcore.domain.reasons import strength_day_reason
 from footcore.domain.retests import retest_sessions
@@ -110,7 +113,9 @@ class PlanBuilder:
             [i for i in prescription.items if i.role is RxRole.WARM_UP],
             self.adjustments,
         )
-        self.due_by_shape: dict[tuple[bool, ...], tuple[tuple[PrescribedExercise, ...], ...]] = {}
+        self.due = DueItems(
+            self.strength, self.calendar, self._paused if self.adjustments else None
+        )
         self.last_strength_day: dt.date | None = None
         self.retests: dict[int, list[PlannedSession]] = {}
         """The retests by plan week index."""
@@ -190,41 +195,10 @@ class PlanBuilder:
         )
         self.idle_run = []
 
-    def _due(self, days: Sequence[dt.date]) -> tuple[tuple[PrescribedExercise, ...], ...]:
-        """Which prescribed items go into each of the week's strength sessions."""
-        if self.adjustments:  # a pause from some day on: the dates matter
-            return self._due_on(days)
-        # Without pauses only the number of days and which are run days matter.
-        runs = self.calendar.run_weekdays
-        key = tuple([d.weekday() in runs for d in days])
-        found = self.due_by_shape.get(key)
-        if found is None:
-            found = self.due_by_shape[key] = self._due_on(days)
-        return found
-
-    def _due_on(self, days: Sequence[dt.date]) -> tuple[tuple[PrescribedExercise, ...], ...]:
-        per_session: list[list[PrescribedExercise]] = [[] for _ in days]
-        for offset, item in enumerate(self.strength):
-            if item.frequency is Frequency.DAILY:
-                chosen = [i for i, d in enumerate(days) if not self.calendar.is_run_day(d)]
-            elif (
-                item.frequency is Frequency.EVERY_SECOND_DAY or item.frequency is Frequency.WARM_UP
-            ):
-                chosen = list(range(len(days)))
-            else:
-                count = min(item.per_week, len(days))
-                chosen = sorted(
-                    {(offset + i * len(days) // count) % len(days) for i in range(count)}
-                )
-            for i in chosen:
-                if not self._paused(item.exercise, days[i]):
-                    per_session[i].append(item)
-        return tuple(map(tuple, per_session))
-
     def _strength_week(
         self, span: WeekSpan, kind: WeekKind, days: Sequence[dt.date], notes: list[str]
     ) -> list[PlannedSession]:
-        due = self._due(days)
+        due = self.due.week(days)
         self._frequency_notes(span, days, notes)
         target = target_s(self.profile, kind)
         ceiling = limit_s(target)

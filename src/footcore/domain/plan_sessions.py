@@ -1,6 +1,6 @@
 """One strength session of the planner (`plan_builder`): the prescribed items due that
 day first, then seed 000's variety until the session reaches its length, then more
-repetitions where a short session has room.
+repetitions where a short session has room (`plan_padding`).
 
 Only a concern protocol (or a clinician's pinned item) may take a session past its
 length; the variety loses sets to fit, never rungs or load. A plan places the same
@@ -10,13 +10,13 @@ once per plan and looked up by the identity of the answers `plan_doses.Doses` gi
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from footcore.domain.catalog import Catalog, Dose, Variant
 from footcore.domain.plan import ExerciseAdjustment, PlanItem, WeekKind
 from footcore.domain.plan_doses import Doses, RxState
+from footcore.domain.plan_padding import Padding
 from footcore.domain.prescription import PrescribedExercise, RxRole
 from footcore.domain.reasons import rx_reason_head, variety_reason, with_words
 from footcore.domain.timing import (
@@ -61,7 +61,7 @@ class SessionFiller:
         self._variety_items: dict[tuple[str, int, int, str, str | None], _Costed] = {}
         self._reasons: dict[tuple[str, str, bool, bool], str] = {}
         self._cuts: dict[tuple[int, int], Dose] = {}
-        self._padded: dict[tuple[int, tuple[int, ...]], tuple[tuple[PlanItem, ...], int]] = {}
+        self._padding = Padding(self.seconds)
         self._week: tuple[int, WeekKind, tuple[str, ...]] | None = None
         self._this_week: dict[object, _Costed | None] = {}
         self._heads: dict[int, str] = {}
@@ -70,8 +70,6 @@ class SessionFiller:
         self._variety: Sequence[str] | None = None
         self._unique = True
         self._rank: dict[str, int] = {}
-        self._biggers: dict[int, tuple[PlanItem, int] | None] = {}
-        self._kept: list[PlanItem] = []
 
     def seconds(self, dose: Dose) -> int:
         """`timing.estimate_dose_s`, remembered by the dose's identity: the doses of a plan
@@ -155,7 +153,7 @@ class SessionFiller:
         items = tuple([e[0] for e in placed])
         if total >= target:
             return items, total  # long enough: nothing to pad
-        return self._pad(items, total, target, ceiling)
+        return self._padding.pad(items, total, target, ceiling)
 
     def _order(self, variety: Sequence[str], used: Mapping[str, int], day: dt.date) -> list[str]:
         """The week's variety, the least placed this week first, then in the pool's order;
@@ -266,54 +264,6 @@ class SessionFiller:
         found = self._cuts.get(key)
         if found is None:
             found = self._cuts[key] = fewest_sets_cut(dose, budget_s)
-        return found
-
-    def _pad(
-        self, items: tuple[PlanItem, ...], total: int, target: int, ceiling: int
-    ) -> tuple[tuple[PlanItem, ...], int]:
-        """A short session (`total` seconds, under `target`) gets more repetitions, up to
-        the top of each dose's own range: never more sets than the source's dose (toe
-        walking stays at most 3 x 1 minute). Returns the items and the session's
-        estimated seconds."""
-        key = (target, tuple(map(id, items)))
-        found = self._padded.get(key)
-        if found is None:
-            found = self._padded[key] = self._padding(items, total, target, ceiling)
-        return found
-
-    def _padding(
-        self, items: tuple[PlanItem, ...], total: int, target: int, ceiling: int
-    ) -> tuple[tuple[PlanItem, ...], int]:
-        padded = list(items)
-        for i, item in enumerate(padded):
-            if total >= target:
-                break
-            bigger = self._bigger(item)
-            if bigger is not None and total + bigger[1] <= ceiling:
-                padded[i] = bigger[0]
-                total += bigger[1]
-        # `total` is `timing.estimate_session_s` of the padded items: each step added
-        # exactly the seconds its bigger dose takes over the old one.
-        return tuple(padded), total
-
-    def _bigger(self, item: PlanItem) -> tuple[PlanItem, int] | None:
-        """The item at the top of its rep range and the seconds that adds, or None when
-        its dose has no range to climb (or is a repetition maximum)."""
-        if id(item) in self._biggers:
-            return self._biggers[id(item)]
-        dose = item.dose
-        found: tuple[PlanItem, int] | None = None
-        if (
-            dose.rm is None
-            and dose.reps_min is not None
-            and dose.reps_max not in (None, dose.reps_min)
-        ):
-            bigger = dataclasses.replace(dose, reps_min=dose.reps_max)
-            step = self.seconds(bigger) - self.seconds(dose)
-            found = (dataclasses.replace(item, dose=bigger), step)
-        # Keeping the item keeps its id from being reused while the plan is built.
-        self._biggers[id(item)] = found
-        self._kept.append(item)
         return found
 
 
