@@ -58,13 +58,21 @@ def wrk_logs(
         "token": token,
         "exercises": json.dumps(exercises).replace("'", "\\'"),
     }
+    return _run(script, port, threads=1, connections=connections, seconds=seconds)[0]
+
+
+def _run(
+    script: str, port: int, *, threads: int, connections: int, seconds: int
+) -> tuple[int, str]:
+    """Run wrk with the Lua `script`; answers the requests it made and its output. Every
+    answer must be a 2xx, else the bench stops."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "logs.lua"
         path.write_text(script)
         out = subprocess.run(
             [
                 "wrk",
-                "-t1",
+                f"-t{threads}",
                 f"-c{connections}",
                 f"-d{seconds}s",
                 "-s",
@@ -81,7 +89,7 @@ def wrk_logs(
     done = re.search(r"(\d+) requests in", out)
     if not done:
         raise SystemExit(f"wrk printed no request count:\n{out}")
-    return int(done.group(1))
+    return int(done.group(1)), out
 
 
 RUNNERS_LUA = r"""
@@ -147,28 +155,10 @@ def wrk_runner_logs(
         "first_epoch": first_epoch,
         "exercises": json.dumps(exercises).replace("'", "\\'"),
     }
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "runners.lua"
-        path.write_text(script)
-        out = subprocess.run(
-            [
-                "wrk",
-                f"-t{len(runners)}",
-                f"-c{len(runners)}",
-                f"-d{seconds}s",
-                "-s",
-                str(path),
-                f"http://127.0.0.1:{port}/api/logs",
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    if errors:
-        raise SystemExit(f"wrk: {errors.group(1)} logs refused\n{out}")
-    done = re.search(r"(\d+) requests in", out)
+    stored, out = _run(
+        script, port, threads=len(runners), connections=len(runners), seconds=seconds
+    )
     sent = [int(n) for n in re.findall(r"runner \d+ sent (\d+)", out)]
-    if not done or len(sent) != len(runners):
-        raise SystemExit(f"wrk printed no request counts:\n{out}")
-    return int(done.group(1)), max(sent)
+    if len(sent) != len(runners):
+        raise SystemExit(f"wrk printed no count per runner:\n{out}")
+    return stored, max(sent)
