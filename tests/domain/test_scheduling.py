@@ -159,12 +159,14 @@ def test_the_seven_days_before_a_race_make_race_weeks_and_win_over_a_lighter_wee
 @settings(max_examples=80, deadline=None)
 @given(profile=profiles(max_weeks=12))
 def test_the_quick_day_checks_agree_with_the_worded_rules(profile: Profile) -> None:
-    # The planner asks `is_blocked`, `week_shape` and `week_kind` hundreds of times a plan
+    # The planner asks these hundreds of times a plan
     # through shortcuts (a set of race days, one shape for a week no race comes near).
     calendar = RunningWeek(profile)
     for span in week_spans(profile):
         days = span.days()
         assert calendar.week_shape(days) == tuple(map(calendar.day_shape, days))
+        warm = tuple(d for d in days if calendar.is_run_day(d) or calendar.is_race(d))
+        assert warm_up_days(calendar, span) == warm
         for d in (*days, days[0] - dt.timedelta(days=1)):
             assert calendar.is_blocked(d) == (calendar.blocked_because(d) is not None)
             taper = week_kind(span, profile, [d]) is WeekKind.RACE

@@ -203,7 +203,6 @@ class PlanBuilder:
         target = target_s(self.profile, kind)
         ceiling = limit_s(target)
         variety = self.rotation.pool(kind, due, ceiling, flared_last_week=self.flared_last_week)
-        used = dict.fromkeys(variety, 0)
         sessions = []
 
         def warn(text: str) -> None:
@@ -218,7 +217,6 @@ class PlanBuilder:
                 target=target,
                 ceiling=ceiling,
                 variety=variety,
-                used=used,
                 previous=self.rotation.previous,
                 warn=warn,
             )

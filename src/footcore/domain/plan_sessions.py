@@ -68,8 +68,7 @@ class SessionFiller:
         self._bases: dict[str, tuple[Variant, Dose, str, str | None] | None] = {}
         """This week's rung, dose, reason and adjustment words of each variety exercise."""
         self._variety: Sequence[str] | None = None
-        self._unique = True
-        self._rank: dict[str, int] = {}
+        self._used: dict[str, int] = {}
 
     def seconds(self, dose: Dose) -> int:
         """`timing.estimate_dose_s`, remembered by the dose's identity: the doses of a plan
@@ -94,12 +93,12 @@ class SessionFiller:
         target: int,
         ceiling: int,
         variety: Sequence[str],
-        used: dict[str, int],
         previous: Collection[str] | None,
         warn: Callable[[str], None],
     ) -> tuple[tuple[PlanItem, ...], int]:
-        """The session's items and estimated seconds (`timing.estimate_session_s`);
-        `used` counts how often each variety exercise was placed this week."""
+        """The session's items and estimated seconds (`timing.estimate_session_s`).
+        `variety` is the week's pool (`plan_variety`), the same list for each of the
+        week's sessions: the exercises placed least often this week come first."""
         adjustments = self.adjustments
         # An item's place is the same in every session of a week (the levels move only
         # when the week closes) while the same adjustments are in force (each from its
@@ -129,6 +128,7 @@ class SessionFiller:
             placed_ids.add(item.exercise)
             total += cost
         first = previous is None
+        used = self._week_used(variety)
         for exercise_id in self._order(variety, used, day):
             if total >= target:
                 break
@@ -155,26 +155,28 @@ class SessionFiller:
             return items, total  # long enough: nothing to pad
         return self._padding.pad(items, total, target, ceiling)
 
+    def _week_used(self, variety: Sequence[str]) -> dict[str, int]:
+        """How often each exercise of the week's pool was placed this week."""
+        if variety is not self._variety:  # a new week's pool (the old one is kept alive)
+            self._variety = variety
+            self._used = dict.fromkeys(variety, 0)
+        return self._used
+
     def _order(self, variety: Sequence[str], used: Mapping[str, int], day: dt.date) -> list[str]:
         """The week's variety, the least placed this week first, then in the pool's order;
         a paused exercise left out."""
-        if variety is not self._variety:
-            # One pool a week, the same list for each of its sessions.
-            self._variety = variety
-            self._rank = {v: i for i, v in enumerate(variety)}
-            self._unique = len(self._rank) == len(variety)
         adjustments = self.adjustments
         candidates = (
             [v for v in variety if not _paused(adjustment_on(adjustments, v, day))]
             if adjustments
             else variety
         )
-        if self._unique and len(used) == len(variety):
-            # Each exercise's place in the pool is its rank: a stable sort by the count
-            # alone keeps that order among equal counts.
+        if len(used) == len(variety):
+            # No exercise twice in the pool: its place is its rank, and a stable sort by
+            # the count alone keeps that order among equal counts.
             return sorted(candidates, key=used.__getitem__)
-        rank = self._rank
-        return sorted(candidates, key=lambda v: (used.get(v, 0), rank[v]))
+        rank = {v: i for i, v in enumerate(variety)}
+        return sorted(candidates, key=lambda v: (used[v], rank[v]))
 
     def _name(self, exercise_id: str) -> str:
         return self.catalog.get(exercise_id).name

@@ -10,6 +10,7 @@ the return-to-run rule of at least a day between loads (evidence.md §3.4).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 from collections.abc import Sequence
@@ -63,13 +64,22 @@ class RunningWeek:
         )
         """`day_shape` of Monday to Sunday in a week no race comes near."""
         self._race_marks = tuple(sorted(self._near_race | self._after_race))
+        self._race_days = tuple(sorted(self._races))
+        self._run_offsets = tuple(sorted(self._runs))
+        """The run days' offsets from Monday."""
 
     def week_shape(self, days: Sequence[dt.date]) -> tuple[int, ...]:
         """`day_shape` of each of `days`, consecutive days of one Monday-to-Sunday week."""
-        whole = len(days) == 7 and days[0].weekday() == 0
-        if whole and not any(days[0] <= d <= days[-1] for d in self._race_marks):
+        if _whole_week(days) and not _any_within(self._race_marks, days[0], days[-1]):
             return self._week_shape
         return tuple(map(self.day_shape, days))
+
+    def warm_up_days(self, days: Sequence[dt.date]) -> tuple[dt.date, ...]:
+        """The run days and race days of `days`, consecutive days of one week."""
+        if _whole_week(days) and not _any_within(self._race_days, days[0], days[-1]):
+            return tuple([days[i] for i in self._run_offsets])
+        runs, races = self._runs, self._races
+        return tuple(d for d in days if d.weekday() in runs or d in races)
 
     def is_race(self, day: dt.date) -> bool:
         return day in self._races
@@ -237,5 +247,15 @@ def _shortfall(calendar: RunningWeek, span: WeekSpan, count: int, wanted: int) -
 
 def warm_up_days(calendar: RunningWeek, span: WeekSpan) -> tuple[dt.date, ...]:
     """Run days and race days in `span`: each gets the short activation warm-up."""
-    runs, races = calendar.run_weekdays, calendar.races
-    return tuple(d for d in span.days() if d.weekday() in runs or d in races)
+    return calendar.warm_up_days(span.days())
+
+
+def _whole_week(days: Sequence[dt.date]) -> bool:
+    """Seven days from a Monday (the planner's weeks are consecutive days)."""
+    return len(days) == 7 and days[0].weekday() == 0
+
+
+def _any_within(marks: Sequence[dt.date], first: dt.date, last: dt.date) -> bool:
+    """Whether any of the sorted `marks` falls from `first` to `last`."""
+    i = bisect.bisect_left(marks, first)
+    return i < len(marks) and marks[i] <= last
