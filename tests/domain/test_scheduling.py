@@ -159,8 +159,8 @@ def test_the_seven_days_before_a_race_make_race_weeks_and_win_over_a_lighter_wee
 @settings(max_examples=80, deadline=None)
 @given(profile=profiles(max_weeks=12))
 def test_the_quick_day_checks_agree_with_the_worded_rules(profile: Profile) -> None:
-    # The planner asks these hundreds of times a plan
-    # through shortcuts (a set of race days, one shape for a week no race comes near).
+    # The planner asks these hundreds of times a plan, through shortcuts: sets of race
+    # days, and one shape and one list of run days for a week no race comes near.
     calendar = RunningWeek(profile)
     for span in week_spans(profile):
         days = span.days()
