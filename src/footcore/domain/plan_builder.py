@@ -208,18 +208,17 @@ class PlanBuilder:
         def warn(text: str) -> None:
             self._warn(notes, text)
 
+        self.sessions.begin_week(
+            week=span.index,
+            kind=kind,
+            target=target,
+            ceiling=ceiling,
+            variety=variety,
+            previous=self.rotation.previous,
+            warn=warn,
+        )
         for day, items in zip(days, due, strict=True):
-            placed, estimated_s = self.sessions.fill(
-                day,
-                items,
-                week=span.index,
-                kind=kind,
-                target=target,
-                ceiling=ceiling,
-                variety=variety,
-                previous=self.rotation.previous,
-                warn=warn,
-            )
+            placed, estimated_s = self.sessions.fill(day, items)
             if not placed:
                 warn(
                     f"Week {span.index}: nothing fit the {day.isoformat()} session, so it is "

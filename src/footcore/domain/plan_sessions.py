@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import NamedTuple
 
 from footcore.domain.catalog import Catalog, Dose, Variant
 from footcore.domain.plan import ExerciseAdjustment, PlanItem, WeekKind
@@ -40,6 +41,20 @@ _Costed = tuple[PlanItem, int, int]
 """An item with its seconds as a session's first item and as any later one."""
 
 
+class _Week(NamedTuple):
+    week: int
+    kind: WeekKind
+    target: int
+    ceiling: int
+    variety: Sequence[str]
+    previous: Collection[str] | None
+    warn: Callable[[str], None]
+
+
+def _ignore(text: str) -> None:
+    """`warn` before the first week begins."""
+
+
 class SessionFiller:
     """Fills the strength sessions of one plan (see the module docstring)."""
 
@@ -62,13 +77,14 @@ class SessionFiller:
         self._reasons: dict[tuple[str, str, bool, bool], str] = {}
         self._cuts: dict[tuple[int, int], Dose] = {}
         self._padding = Padding(self.seconds)
-        self._week: tuple[int, WeekKind, tuple[str, ...]] | None = None
+        self._wk = _Week(0, WeekKind.BUILD, 0, 0, (), None, _ignore)
+        self._active: tuple[str, ...] | None = None
         self._this_week: dict[object, _Costed | None] = {}
         self._heads: dict[int, str] = {}
         self._bases: dict[str, tuple[Variant, Dose, str, str | None] | None] = {}
         """This week's rung, dose, reason and adjustment words of each variety exercise."""
-        self._variety: Sequence[str] | None = None
         self._used: dict[str, int] = {}
+        """How often each exercise of the week's pool was placed this week."""
 
     def seconds(self, dose: Dose) -> int:
         """`timing.estimate_dose_s`, remembered by the dose's identity: the doses of a plan
@@ -83,10 +99,8 @@ class SessionFiller:
         dose_s = self.seconds(item.dose)
         return item, dose_s + GET_READY_S, dose_s + GET_READY_S + EXERCISE_REST_S
 
-    def fill(
+    def begin_week(
         self,
-        day: dt.date,
-        due: Sequence[PrescribedExercise],
         *,
         week: int,
         kind: WeekKind,
@@ -95,17 +109,28 @@ class SessionFiller:
         variety: Sequence[str],
         previous: Collection[str] | None,
         warn: Callable[[str], None],
+    ) -> None:
+        """Start plan week `week`: its sessions aim at `target` seconds and may come to
+        `ceiling`; `variety` is its pool (`plan_variety`), `previous` last week's
+        exercises (None before the first), `warn` takes what could not be honoured."""
+        self._wk = _Week(week, kind, target, ceiling, variety, previous, warn)
+        self._used = dict.fromkeys(variety, 0)
+        self._active = None
+
+    def fill(
+        self, day: dt.date, due: Sequence[PrescribedExercise]
     ) -> tuple[tuple[PlanItem, ...], int]:
-        """The session's items and estimated seconds (`timing.estimate_session_s`).
-        `variety` is the week's pool (`plan_variety`), the same list for each of the
-        week's sessions: the exercises placed least often this week come first."""
+        """The items and estimated seconds (`timing.estimate_session_s`) of the week's
+        session on `day`, `due` its prescribed items: the variety exercises placed least
+        often this week come first."""
+        week, kind, target, ceiling, variety, previous, warn = self._wk
         adjustments = self.adjustments
         # An item's place is the same in every session of a week (the levels move only
         # when the week closes) while the same adjustments are in force (each from its
         # `since` day): worked out once for each such stretch of the week.
         active = tuple(ex for ex, a in adjustments.items() if day >= a.since) if adjustments else ()
-        if (week, kind, active) != self._week:
-            self._week = (week, kind, active)
+        if active != self._active:
+            self._active = active
             self._this_week = {}
             self._bases = {}
         this_week = self._this_week
@@ -128,7 +153,7 @@ class SessionFiller:
             placed_ids.add(item.exercise)
             total += cost
         first = previous is None
-        used = self._week_used(variety)
+        used = self._used
         for exercise_id in self._order(variety, used, day):
             if total >= target:
                 break
@@ -154,13 +179,6 @@ class SessionFiller:
         if total >= target:
             return items, total  # long enough: nothing to pad
         return self._padding.pad(items, total, target, ceiling)
-
-    def _week_used(self, variety: Sequence[str]) -> dict[str, int]:
-        """How often each exercise of the week's pool was placed this week."""
-        if variety is not self._variety:  # a new week's pool (the old one is kept alive)
-            self._variety = variety
-            self._used = dict.fromkeys(variety, 0)
-        return self._used
 
     def _order(self, variety: Sequence[str], used: Mapping[str, int], day: dt.date) -> list[str]:
         """The week's variety, the least placed this week first, then in the pool's order;
