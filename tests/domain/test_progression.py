@@ -219,3 +219,20 @@ def test_the_remembered_ladders_stay_bounded() -> None:
     for i in range(progression._LADDERS_SIZE + 50):
         build_ladder(make_exercise(f"exercise-{i}"), ())
     assert len(progression._LADDERS) <= progression._LADDERS_SIZE
+
+
+def test_planning_the_same_runners_again_builds_no_new_ladder() -> None:
+    # A pain's cap and a clinician's starting rung make runner-specific exercises: each
+    # is made once, so the remembered ladders do not fill up with copies.
+    from tests.domain.test_plan_digests import (
+        a_clinicians_template_with_a_pinned_exercise,
+        bench_issue,
+    )
+
+    progression._LADDERS.clear()
+    bench_issue()
+    a_clinicians_template_with_a_pinned_exercise()
+    remembered = len(progression._LADDERS)
+    bench_issue()
+    a_clinicians_template_with_a_pinned_exercise()
+    assert len(progression._LADDERS) == remembered

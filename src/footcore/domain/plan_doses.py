@@ -43,10 +43,9 @@ class Doses:
         self.ladders: dict[str, Ladder] = {}
         starts = {i.exercise: i for i in prescription.items} if prescription.by_clinician else {}
         for exercise_id in {*prescription.variety, *(i.exercise for i in prescription.items)}:
-            exercise = catalog.get(exercise_id)
-            if exercise_id in starts:
-                exercise = _started(exercise, starts[exercise_id])
-            exercise = _capped(exercise, caps.get(exercise_id))
+            exercise = _runner_exercise(
+                catalog.get(exercise_id), starts.get(exercise_id), caps.get(exercise_id)
+            )
             try:
                 self.ladders[exercise_id] = build_ladder(exercise, profile.equipment)
             except LookupError:
@@ -174,6 +173,35 @@ class Doses:
         elif kind is WeekKind.BUILD:
             self.build_weeks_done[exercise_id] = self.build_weeks_done.get(exercise_id, 0) + 1
             self._current.pop(exercise_id, None)
+
+
+_DERIVED: dict[tuple[int, str, Dose | None, str | None], tuple[Exercise, Exercise]] = {}
+_DERIVED_SIZE = 1024
+"""Catalog exercises started at a clinician's rung or capped for a pain; bounded."""
+
+
+def _runner_exercise(
+    exercise: Exercise, start: PrescribedExercise | None, top: str | None
+) -> Exercise:
+    """The exercise as this runner's ladder sees it: started at a clinician's rung and
+    dose (`_started`), its rungs above `top` removed (`_capped`). The same inputs give
+    the same object, so the ladder built from it is remembered too
+    (`progression.build_ladder`); the entry keeps the catalog's exercise alive."""
+    if start is None and top is None:
+        return exercise
+    key = (
+        id(exercise),
+        "" if start is None else start.variant,
+        None if start is None else start.dose,
+        top,
+    )
+    found = _DERIVED.get(key)
+    if found is None or found[0] is not exercise:
+        if len(_DERIVED) >= _DERIVED_SIZE:
+            _DERIVED.clear()
+        derived = exercise if start is None else _started(exercise, start)
+        found = _DERIVED[key] = (exercise, _capped(derived, top))
+    return found[1]
 
 
 def _started(exercise: Exercise, item: PrescribedExercise) -> Exercise:

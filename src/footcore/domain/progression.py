@@ -154,7 +154,7 @@ class Ladder:
 
 
 _LADDERS: dict[tuple[int, frozenset[Equipment] | None], tuple[Exercise, Ladder | None]] = {}
-_LADDERS_SIZE = 2048
+_LADDERS_SIZE = 1024
 """Ladders built, by the exercise object and the equipment at hand; bounded."""
 
 
