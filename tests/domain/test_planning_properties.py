@@ -227,8 +227,8 @@ def test_rules_hold_under_adaptations_and_paused_exercises_stay_out(
 def test_a_plan_is_the_same_whichever_plans_were_built_before_it(
     name: str, first: Profile, other: Profile, data: st.DataObject
 ) -> None:
-    # The planner remembers some work across plans (day choices, cut doses): nothing of one
-    # runner's plan may leak into the next one's.
+    # The planner remembers work across plans (ladders, capped exercises, week spans, day
+    # choices): nothing of one runner's plan may leak into the next one's.
     catalog = CATALOGS[name]
     chosen = data.draw(st.lists(st.sampled_from(catalog.ids()), unique=True, max_size=3))
     adjustments = {
