@@ -219,3 +219,28 @@ def test_rules_hold_under_adaptations_and_paused_exercises_stay_out(
         for item in session.items:
             adjustment = adjustments.get(item.exercise)
             assert adjustment is None or not adjustment.paused or session.date < adjustment.since
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGS))
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=profiles(max_weeks=8), other=profiles(max_weeks=8), data=st.data())
+def test_a_plan_is_the_same_whichever_plans_were_built_before_it(
+    name: str, first: Profile, other: Profile, data: st.DataObject
+) -> None:
+    # The planner remembers work across plans (ladders, capped exercises, week spans, day
+    # choices): nothing of one runner's plan may leak into the next one's.
+    catalog = CATALOGS[name]
+    chosen = data.draw(st.lists(st.sampled_from(catalog.ids()), unique=True, max_size=3))
+    adjustments = {
+        exercise_id: ExerciseAdjustment(
+            exercise_id,
+            data.draw(st.integers(-3, 3)),
+            data.draw(st.booleans()),
+            "from the log",
+            other.start + dt.timedelta(days=data.draw(st.integers(0, 7 * other.weeks))),
+        )
+        for exercise_id in chosen
+    }
+    before = build_plan(first, catalog)
+    build_plan(other, catalog, adjustments=adjustments, emphasis=chosen[:1])
+    assert build_plan(first, catalog) == before

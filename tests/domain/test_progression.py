@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from footcore.catalog.loader import default_catalog
+from footcore.domain import progression
 from footcore.domain.catalog import Dose, Exercise
 from footcore.domain.progression import (
     MAX_SETS,
@@ -194,3 +195,44 @@ def test_every_real_ladder_is_monotonic(exercise: Exercise) -> None:
     check_monotonic(exercise, None)
     if any(not rung.equipment for rung in exercise.variants):
         check_monotonic(exercise, [])
+
+
+def test_a_remembered_ladder_is_never_handed_to_another_exercise_or_equipment() -> None:
+    # Ladders are remembered by the exercise object and the equipment at hand.
+    calf = CALF
+    with_step = build_ladder(calf, (Equipment.STEP,))
+    assert build_ladder(calf, (Equipment.STEP,)) is with_step
+    assert build_ladder(calf, ()).at(0)[0].id != with_step.at(0)[0].id
+    renamed = dataclasses.replace(calf, id="calf-raises-copy")
+    assert build_ladder(renamed, (Equipment.STEP,)).exercise_id == "calf-raises-copy"
+    needs_band = make_exercise(
+        "band-only", variants=(make_variant("band", equipment=(Equipment.BAND,)),)
+    )
+    with pytest.raises(NoUsableVariant):
+        build_ladder(needs_band, ())
+    with pytest.raises(NoUsableVariant):
+        build_ladder(needs_band, ())  # remembered, and still refused
+    assert build_ladder(needs_band, (Equipment.BAND,)).at(0)[0].id == "band"
+
+
+def test_the_remembered_ladders_stay_bounded() -> None:
+    for i in range(progression._LADDERS_SIZE + 50):
+        build_ladder(make_exercise(f"exercise-{i}"), ())
+    assert len(progression._LADDERS) <= progression._LADDERS_SIZE
+
+
+def test_planning_the_same_runners_again_builds_no_new_ladder() -> None:
+    # A pain's cap and a clinician's starting rung make runner-specific exercises: each
+    # is made once, so the remembered ladders do not fill up with copies.
+    from tests.domain.test_plan_digests import (
+        a_clinicians_template_with_a_pinned_exercise,
+        bench_issue,
+    )
+
+    progression._LADDERS.clear()
+    bench_issue()
+    a_clinicians_template_with_a_pinned_exercise()
+    remembered = len(progression._LADDERS)
+    bench_issue()
+    a_clinicians_template_with_a_pinned_exercise()
+    assert len(progression._LADDERS) == remembered

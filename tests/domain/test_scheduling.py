@@ -2,7 +2,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+
 from footcore.domain.plan import WeekKind
+from footcore.domain.plan_weeks import taper_race
+from footcore.domain.profile import Profile
 from footcore.domain.scheduling import (
     RunningWeek,
     WeekSpan,
@@ -12,7 +16,7 @@ from footcore.domain.scheduling import (
     week_spans,
 )
 from footcore.domain.vocab import Weekday
-from tests.domain.planning_builders import MONDAY, make_profile
+from tests.domain.planning_builders import MONDAY, make_profile, profiles
 
 WEEK = WeekSpan(1, MONDAY, MONDAY + dt.timedelta(days=6))
 ALL_DAYS = tuple(Weekday)
@@ -150,3 +154,20 @@ def test_the_seven_days_before_a_race_make_race_weeks_and_win_over_a_lighter_wee
         WeekKind.BUILD,
     ]
     assert kinds[7] is WeekKind.LIGHTER
+
+
+@settings(max_examples=80, deadline=None)
+@given(profile=profiles(max_weeks=12))
+def test_the_quick_day_checks_agree_with_the_worded_rules(profile: Profile) -> None:
+    # The planner asks these hundreds of times a plan, through shortcuts: sets of race
+    # days, and one shape and one list of run days for a week no race comes near.
+    calendar = RunningWeek(profile)
+    for span in week_spans(profile):
+        days = span.days()
+        assert calendar.week_shape(days) == tuple(map(calendar.day_shape, days))
+        warm = tuple(d for d in days if calendar.is_run_day(d) or calendar.is_race(d))
+        assert warm_up_days(calendar, span) == warm
+        for d in (*days, days[0] - dt.timedelta(days=1)):
+            assert calendar.is_blocked(d) == (calendar.blocked_because(d) is not None)
+            taper = week_kind(span, profile, [d]) is WeekKind.RACE
+            assert taper == (taper_race(d, profile) is not None)

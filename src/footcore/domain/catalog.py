@@ -219,15 +219,25 @@ class Citation:
 class Catalog:
     exercises: tuple[Exercise, ...]
     citations: Mapping[str, Citation] = field(default_factory=dict)
+    _by_id: Mapping[str, Exercise] = field(init=False, repr=False, compare=False)
+    """The first exercise of each id: a plan looks exercises up hundreds of times."""
+    _ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_id: dict[str, Exercise] = {}
+        for exercise in self.exercises:
+            by_id.setdefault(exercise.id, exercise)
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_ids", tuple(e.id for e in self.exercises))
 
     def get(self, exercise_id: str) -> Exercise:
-        for exercise in self.exercises:
-            if exercise.id == exercise_id:
-                return exercise
-        raise KeyError(exercise_id)
+        found = self._by_id.get(exercise_id)
+        if found is None:
+            raise KeyError(exercise_id)
+        return found
 
     def ids(self) -> tuple[str, ...]:
-        return tuple(e.id for e in self.exercises)
+        return self._ids
 
     def filter(
         self,

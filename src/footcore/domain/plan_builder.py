@@ -7,53 +7,55 @@ depends on the last: ladder levels count the build weeks an exercise was done in
 the variety needs last week's exercises, and no strength day may follow the
 previous week's last one.
 
-The parts: `plan_doses` (rung and dose per week), `plan_sessions` (filling one
-strength session), `scheduling` (which days), `retests` (the self-test days).
+The parts: `plan_doses` (rung and dose per week), `plan_due` (which prescribed items
+each session gets), `plan_variety` (seed 000's rotation), `plan_sessions` (filling one
+strength session), `plan_warm_ups` (the warm-ups), `plan_weeks` and `scheduling`
+(which weeks and days), `retests` (the self-test days).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 from collections.abc import Collection, Mapping, Sequence
 
-from footcore.domain.catalog import Catalog, Dose
+from footcore.domain.catalog import Catalog
 from footcore.domain.criteria import PROGRAM
 from footcore.domain.logbook import day_label
 from footcore.domain.plan import (
     ExerciseAdjustment,
     Plan,
-    PlanItem,
     PlannedSession,
     PlanWeek,
     SessionKind,
     WeekKind,
 )
 from footcore.domain.plan_doses import Doses
+from footcore.domain.plan_due import DueItems
 from footcore.domain.plan_sessions import SessionFiller, adjustment_on
-from footcore.domain.prescription import Frequency, PrescribedExercise, Prescription, RxRole
+from footcore.domain.plan_variety import FIRST_WEEK_EXERCISES as FIRST_WEEK_EXERCISES
+from footcore.domain.plan_variety import MAX_NEW_PER_WEEK as MAX_NEW_PER_WEEK
+from footcore.domain.plan_variety import Rotation
+from footcore.domain.plan_warm_ups import WarmUps
+from footcore.domain.prescription import Frequency, Prescription, RxRole
 from footcore.domain.profile import Profile
-from footcore.domain.reasons import rx_reason, strength_day_reason
+from footcore.domain.reasons import strength_day_reason
 from footcore.domain.retests import retest_sessions
 from footcore.domain.scheduling import (
+    ONE_DAY,
     RunningWeek,
     WeekSpan,
     choose_strength_days,
-    warm_up_days,
     week_kind,
     week_spans,
 )
 from footcore.domain.sessions import limit_s, target_s
-from footcore.domain.timing import EXERCISE_REST_S, GET_READY_S, estimate_session_s
 
-FIRST_WEEK_EXERCISES = 5
-"""seed 000: start with five exercises."""
-MAX_NEW_PER_WEEK = 2
-"""seed 000: alternate with new exercises each week; footcore caps it at two."""
 SHORT_SESSION = 0.8
 """footcore's choice: a strength session under 80% of its target is reported."""
 
-_KIND_ORDER = {SessionKind.ASSESSMENT: 0, SessionKind.ACTIVATION: 1, SessionKind.STRENGTH: 2}
+_DATE = operator.attrgetter("date")
 _WEEK_NOTES = {
     WeekKind.BUILD: (),
     WeekKind.LIGHTER: ("Lighter week: one set fewer where an exercise has more than one.",),
@@ -105,15 +107,31 @@ class PlanBuilder:
             or (i.frequency is Frequency.DAILY and i.exercise in self.ladders)
             or not profile.run_days
         ]
-        self.warm = [i for i in prescription.items if i.role is RxRole.WARM_UP]
-        self.all_warm = (True,) * len(self.warm)
-        self.warm_items: dict[tuple[bool, ...], tuple[tuple[PlanItem, ...], int]] = {}
-        self.due_by_shape: dict[tuple[bool, ...], tuple[tuple[PrescribedExercise, ...], ...]] = {}
-        self.fixed_s: dict[int, tuple[tuple[PrescribedExercise, ...], int]] = {}
-        self.previous: tuple[str, ...] | None = None
-        self.last_done: dict[str, int] = {}
+        self.warm_ups = WarmUps(
+            catalog,
+            self.calendar,
+            [i for i in prescription.items if i.role is RxRole.WARM_UP],
+            self.adjustments,
+        )
+        self.due = DueItems(
+            self.strength, self.calendar, self._paused if self.adjustments else None
+        )
         self.last_strength_day: dt.date | None = None
-        self.retests = retest_sessions(profile, self.calendar)
+        self.retests: dict[int, list[PlannedSession]] = {}
+        """The retests by plan week index."""
+        for retest in retest_sessions(profile, self.calendar):
+            index = (retest.date - profile.first_monday).days // 7 + 1
+            self.retests.setdefault(index, []).append(retest)
+        self.rotation = Rotation(
+            prescription.variety, self.ladders, self.sessions.seconds, steady=prescription.steady
+        )
+        self.protocols = [
+            (i, 3 if i.frequency is Frequency.EVERY_SECOND_DAY else i.per_week)
+            for i in self.strength
+            if i.role is RxRole.CONCERN_PROTOCOL
+        ]
+        """Concern protocols with the strength sessions a week each wants."""
+        self.day_reasons: dict[tuple[int, bool, WeekKind, int], str] = {}
         for exercise_id, adjustment in sorted(self.adjustments.items()):
             if adjustment.paused:
                 name = (
@@ -149,12 +167,13 @@ class PlanBuilder:
         if choice.shortfall is not None:
             self._warn(notes, choice.shortfall)
         strength = self._strength_week(span, kind, choice.days, notes) if choice.days else []
-        warm_ups = [self._warm_up(day) for day in warm_up_days(self.calendar, span)]
-        retests = [s for s in self.retests if span.start <= s.date <= span.end]
-        sessions = sorted(
-            [*strength, *(s for s in warm_ups if s is not None), *retests],
-            key=lambda s: (s.date, _KIND_ORDER[s.kind]),
-        )
+        sessions = [s for s in self.retests.get(span.index, ()) if span.start <= s.date <= span.end]
+        sessions.extend(self.warm_ups.week(span))
+        sessions.extend(strength)
+        # In date order, and on one day the retest, then the warm-up, then the strength
+        # session: the list holds them in that order of kinds, each kind in date order,
+        # and the sort keeps the order of equal dates.
+        sessions.sort(key=_DATE)
         return PlanWeek(span.index, span.start, kind, tuple(sessions), tuple(notes))
 
     def _idle_note(self, span: WeekSpan, notes: list[str]) -> None:
@@ -176,83 +195,30 @@ class PlanBuilder:
         )
         self.idle_run = []
 
-    def _warm_up(self, day: dt.date) -> PlannedSession | None:
-        kept = (
-            tuple(not self._paused(i.exercise, day) for i in self.warm)
-            if self.adjustments
-            else self.all_warm
-        )
-        if kept not in self.warm_items:
-            # The same warm-up repeats every day until a pause changes it: built once.
-            items = tuple(
-                PlanItem(i.exercise, i.variant, i.dose, rx_reason(self.catalog, i, ""))
-                for i, keep in zip(self.warm, kept, strict=True)
-                if keep
-            )
-            self.warm_items[kept] = (items, estimate_session_s(items))
-        items, estimated_s = self.warm_items[kept]
-        if not items:
-            return None
-        reason = self.calendar.warm_up_reason(day)
-        return PlannedSession(day, SessionKind.ACTIVATION, items, estimated_s, reason)
-
-    def _due(self, days: Sequence[dt.date]) -> tuple[tuple[PrescribedExercise, ...], ...]:
-        """Which prescribed items go into each of the week's strength sessions."""
-        if self.adjustments:  # a pause from some day on: the dates matter
-            return self._due_on(days)
-        # Without pauses only the number of days and which are run days matter.
-        key = tuple(self.calendar.is_run_day(d) for d in days)
-        found = self.due_by_shape.get(key)
-        if found is None:
-            found = self.due_by_shape[key] = self._due_on(days)
-        return found
-
-    def _due_on(self, days: Sequence[dt.date]) -> tuple[tuple[PrescribedExercise, ...], ...]:
-        per_session: list[list[PrescribedExercise]] = [[] for _ in days]
-        for offset, item in enumerate(self.strength):
-            if item.frequency is Frequency.DAILY:
-                chosen = [i for i, d in enumerate(days) if not self.calendar.is_run_day(d)]
-            elif (
-                item.frequency is Frequency.EVERY_SECOND_DAY or item.frequency is Frequency.WARM_UP
-            ):
-                chosen = list(range(len(days)))
-            else:
-                count = min(item.per_week, len(days))
-                chosen = sorted(
-                    {(offset + i * len(days) // count) % len(days) for i in range(count)}
-                )
-            for i in chosen:
-                if not self._paused(item.exercise, days[i]):
-                    per_session[i].append(item)
-        return tuple(map(tuple, per_session))
-
     def _strength_week(
         self, span: WeekSpan, kind: WeekKind, days: Sequence[dt.date], notes: list[str]
     ) -> list[PlannedSession]:
-        due = self._due(days)
+        due = self.due.week(days)
         self._frequency_notes(span, days, notes)
         target = target_s(self.profile, kind)
         ceiling = limit_s(target)
-        variety = self._variety_pool(kind, due, ceiling)
-        used: dict[str, int] = {}
+        variety = self.rotation.pool(kind, due, ceiling, flared_last_week=self.flared_last_week)
         sessions = []
 
         def warn(text: str) -> None:
             self._warn(notes, text)
 
+        self.sessions.begin_week(
+            week=span.index,
+            kind=kind,
+            target=target,
+            ceiling=ceiling,
+            variety=variety,
+            previous=self.rotation.previous,
+            warn=warn,
+        )
         for day, items in zip(days, due, strict=True):
-            placed, estimated_s = self.sessions.fill(
-                day,
-                items,
-                week=span.index,
-                kind=kind,
-                target=target,
-                ceiling=ceiling,
-                variety=variety,
-                used=used,
-                previous=self.previous,
-                warn=warn,
-            )
+            placed, estimated_s = self.sessions.fill(day, items)
             if not placed:
                 warn(
                     f"Week {span.index}: nothing fit the {day.isoformat()} session, so it is "
@@ -273,7 +239,7 @@ class PlanBuilder:
                     f"{round(estimated_s / 60)} of {round(target / 60)} minutes: footcore keeps "
                     "to the sources' doses and brings in at most two new exercises a week."
                 )
-            reason = strength_day_reason(day, self.calendar.describe(day), kind, target)
+            reason = self._day_reason(day, kind, target)
             sessions.append(PlannedSession(day, SessionKind.STRENGTH, placed, estimated_s, reason))
         if not sessions:
             warn(f"Week {span.index}: no exercise suits your pain and equipment.")
@@ -283,11 +249,19 @@ class PlanBuilder:
         self.last_strength_day = sessions[-1].date
         return sessions
 
+    def _day_reason(self, day: dt.date, kind: WeekKind, target: int) -> str:
+        """`reasons.strength_day_reason`: the day's words depend only on its weekday and
+        on a race the day before (`RunningWeek.describe`), so each is written once."""
+        key = (day.weekday(), day - ONE_DAY in self.calendar.races, kind, target)
+        found = self.day_reasons.get(key)
+        if found is None:
+            found = self.day_reasons[key] = strength_day_reason(
+                day, self.calendar.describe(day), kind, target
+            )
+        return found
+
     def _frequency_notes(self, span: WeekSpan, days: Sequence[dt.date], notes: list[str]) -> None:
-        for item in self.strength:
-            if item.role is not RxRole.CONCERN_PROTOCOL:
-                continue
-            wanted = 3 if item.frequency is Frequency.EVERY_SECOND_DAY else item.per_week
+        for item, wanted in self.protocols:
             if len(days) < wanted and self.profile.sessions_per_week >= wanted:
                 name = self.catalog.get(item.exercise).name
                 self._warn(
@@ -296,59 +270,15 @@ class PlanBuilder:
                     f"{len(days)} strength days fit around your runs and races this week.",
                 )
 
-    def _variety_pool(
-        self, kind: WeekKind, due: Sequence[tuple[PrescribedExercise, ...]], ceiling: int
-    ) -> list[str]:
-        """Seed 000 exercises for this week: five in all in week one; after that last
-        week's, plus at most two new ones (none before a race), never a protocol's place."""
-        available = [v for v in self.rx.variety if v in self.ladders]
-        fixed = {i.exercise for items in due for i in items}
-        if self.previous is None:
-            room = max(FIRST_WEEK_EXERCISES - len(fixed), 0)
-            return available[:room]
-        kept = [v for v in available if v in self.previous]
-        if kind is WeekKind.RACE or self.flared_last_week:
-            # Before a race, and in the week after a session above 5/10, nothing new.
-            return kept
-        fresh = sorted(
-            (v for v in available if v not in self.previous),
-            key=lambda v: (v in self.last_done, self.last_done.get(v, 0), available.index(v)),
-        )
-        spare = sum(max(ceiling - self._fixed_s(items), 0) for items in due)
-        wanted = sum(self._item_s(self.ladders[v].at(0)[1]) for v in kept)
-        count = 1 if fresh else 0
-        if (
-            fresh[1:]
-            and not self.rx.steady
-            and spare > wanted + 2 * self._item_s(self.ladders[fresh[0]].at(0)[1])
-        ):
-            count = MAX_NEW_PER_WEEK
-        newcomers = fresh[:count]
-        # The longest-served make room, so the rotation keeps turning.
-        if kept and newcomers and spare <= wanted:
-            kept = kept[: max(len(kept) - len(newcomers), 0)]
-        return [*newcomers, *kept]
-
-    def _item_s(self, dose: Dose) -> int:
-        """`timing.estimate_item_s` of a dose that is not a session's first."""
-        return self.sessions.seconds(dose) + GET_READY_S + EXERCISE_REST_S
-
-    def _fixed_s(self, items: tuple[PrescribedExercise, ...]) -> int:
-        found = self.fixed_s.get(id(items))
-        if found is None:  # the same few tuples of items come back week after week
-            found = self.fixed_s[id(items)] = (items, sum(self._item_s(i.dose) for i in items))
-        return found[1]
-
     def _close_week(self, span: WeekSpan, kind: WeekKind, content: tuple[str, ...]) -> None:
         flared = any(span.start <= d <= span.end for d in self.flares)
         # A week whose criterion did not hold, or in which nothing was done, does not
         # count toward a step.
         idle = bool(self.idle) and span.end - 6 * dt.timedelta(days=1) in self.idle
         for exercise_id in content:
-            held = flared or idle or self._held(exercise_id, span)
+            held = flared or idle or (bool(self.adjustments) and self._held(exercise_id, span))
             self.doses.count_week(exercise_id, kind, held=held)
-            self.last_done[exercise_id] = span.index
-        self.previous = content
+        self.rotation.close(span.index, content)
         self.flared_last_week = flared
 
     def _held(self, exercise_id: str, span: WeekSpan) -> bool:

@@ -43,10 +43,9 @@ class Doses:
         self.ladders: dict[str, Ladder] = {}
         starts = {i.exercise: i for i in prescription.items} if prescription.by_clinician else {}
         for exercise_id in {*prescription.variety, *(i.exercise for i in prescription.items)}:
-            exercise = catalog.get(exercise_id)
-            if exercise_id in starts:
-                exercise = _started(exercise, starts[exercise_id])
-            exercise = _capped(exercise, caps.get(exercise_id))
+            exercise = _runner_exercise(
+                catalog.get(exercise_id), starts.get(exercise_id), caps.get(exercise_id)
+            )
             try:
                 self.ladders[exercise_id] = build_ladder(exercise, profile.equipment)
             except LookupError:
@@ -56,6 +55,10 @@ class Doses:
         self.held_weeks: dict[str, int] = {}
         """Weeks an exercise's criterion held it back: they do not move its protocol row."""
         self._ladder_states: dict[tuple[str, bool, int], LadderState] = {}
+        self._current: dict[str, dict[tuple[WeekKind, int], LadderState]] = {}
+        """`ladder_state` answers by exercise while its weeks done stay the same."""
+        self._stage_index: dict[tuple[int, int], int] = {}
+        self._rung_words: dict[tuple[str, str, int | None], str] = {}
         self._rx_states: dict[tuple[int, int, WeekKind, int, int], RxState] = {}
         self._same: dict[RxState, RxState] = {}
 
@@ -95,10 +98,10 @@ class Doses:
         # A stage's week is the earliest it may start: weeks that held the criterion back
         # do not count (progression by criteria, never by the calendar alone).
         course_week = max(week - self.held_weeks.get(item.exercise, 0), 1)
-        index = stages.index(item.stage_for(course_week))
         if kind is WeekKind.RACE or kind is WeekKind.LIGHTER:
             # No step up in a lighter or race week: the row of last week holds.
-            index = stages.index(item.stage_for(max(course_week - 1, 1)))
+            course_week = max(course_week - 1, 1)
+        index = self._stage_at(item, course_week)
         # A step earned by criterion takes the next stage (its held week kept the
         # calendar from taking it too); a step back goes down a stage.
         index = min(index + delta, len(stages) - 1)
@@ -106,20 +109,45 @@ class Doses:
             stage, words = item.regression, "the easier version until the reps can be done"
         else:
             stage = stages[max(index, 0)]
-            course = f" of {item.course_weeks}" if item.course_weeks else ""
-            rung = self.catalog.get(item.exercise).variant(stage.variant).name
             words = (
-                f"week {week}{course}: {rung.lower()}"
+                f"week {week}{self._rung_words_of(item, stage.variant)}"
                 if item.progression is Progression.COURSE
                 else ""
             )
         dose = lighter_sets(stage.dose) if kind is WeekKind.LIGHTER else stage.dose
         return stage.variant, dose, words
 
+    def _stage_at(self, item: PrescribedExercise, course_week: int) -> int:
+        """`item.stages.index(item.stage_for(course_week))`, once per item and week."""
+        key = (id(item), course_week)  # the prescription keeps its items alive
+        found = self._stage_index.get(key)
+        if found is None:
+            found = self._stage_index[key] = item.stages.index(item.stage_for(course_week))
+        return found
+
+    def _rung_words_of(self, item: PrescribedExercise, variant_id: str) -> str:
+        """` of 12: single-leg on a step` after a course's week number."""
+        key = (item.exercise, variant_id, item.course_weeks)
+        found = self._rung_words.get(key)
+        if found is None:
+            rung = self.catalog.get(item.exercise).variant(variant_id).name
+            course = f" of {item.course_weeks}" if item.course_weeks else ""
+            found = self._rung_words[key] = f"{course}: {rung.lower()}"
+        return found
+
     def ladder_state(self, exercise_id: str, kind: WeekKind, delta: int) -> LadderState:
         """The ladder's rung and dose this week: one level per build week done (half
         the pace for a steady prescription), a level back in a lighter or race week,
         moved by `delta` and kept within the ladder. Equal answers are the same object."""
+        current = self._current.get(exercise_id)
+        if current is None:
+            current = self._current[exercise_id] = {}
+        found = current.get((kind, delta))
+        if found is None:
+            found = current[(kind, delta)] = self._ladder_state(exercise_id, kind, delta)
+        return found
+
+    def _ladder_state(self, exercise_id: str, kind: WeekKind, delta: int) -> LadderState:
         ladder = self.ladders[exercise_id]
         done = self.build_weeks_done.get(exercise_id, 0)
         if self.steady:
@@ -144,6 +172,36 @@ class Doses:
             self.held_weeks[exercise_id] = self.held_weeks.get(exercise_id, 0) + 1
         elif kind is WeekKind.BUILD:
             self.build_weeks_done[exercise_id] = self.build_weeks_done.get(exercise_id, 0) + 1
+            self._current.pop(exercise_id, None)
+
+
+_DERIVED: dict[tuple[int, str, Dose | None, str | None], tuple[Exercise, Exercise]] = {}
+_DERIVED_SIZE = 1024
+"""Catalog exercises started at a clinician's rung or capped for a pain; bounded."""
+
+
+def _runner_exercise(
+    exercise: Exercise, start: PrescribedExercise | None, top: str | None
+) -> Exercise:
+    """The exercise as this runner's ladder sees it: started at a clinician's rung and
+    dose (`_started`), its rungs above `top` removed (`_capped`). The same inputs give
+    the same object, so the ladder built from it is remembered too
+    (`progression.build_ladder`); the entry keeps the catalog's exercise alive."""
+    if start is None and top is None:
+        return exercise
+    key = (
+        id(exercise),
+        "" if start is None else start.variant,
+        None if start is None else start.dose,
+        top,
+    )
+    found = _DERIVED.get(key)
+    if found is None or found[0] is not exercise:
+        if len(_DERIVED) >= _DERIVED_SIZE:
+            _DERIVED.clear()
+        derived = exercise if start is None else _started(exercise, start)
+        found = _DERIVED[key] = (exercise, _capped(derived, top))
+    return found[1]
 
 
 def _started(exercise: Exercise, item: PrescribedExercise) -> Exercise:

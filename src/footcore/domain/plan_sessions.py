@@ -1,6 +1,6 @@
 """One strength session of the planner (`plan_builder`): the prescribed items due that
 day first, then seed 000's variety until the session reaches its length, then more
-repetitions where a short session has room.
+repetitions where a short session has room (`plan_padding`).
 
 Only a concern protocol (or a clinician's pinned item) may take a session past its
 length; the variety loses sets to fit, never rungs or load. A plan places the same
@@ -10,15 +10,16 @@ once per plan and looked up by the identity of the answers `plan_doses.Doses` gi
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import NamedTuple
 
 from footcore.domain.catalog import Catalog, Dose, Variant
 from footcore.domain.plan import ExerciseAdjustment, PlanItem, WeekKind
 from footcore.domain.plan_doses import Doses, RxState
+from footcore.domain.plan_padding import Padding
 from footcore.domain.prescription import PrescribedExercise, RxRole
-from footcore.domain.reasons import rx_reason, variety_reason
+from footcore.domain.reasons import rx_reason_head, variety_reason, with_words
 from footcore.domain.timing import (
     EXERCISE_REST_S,
     GET_READY_S,
@@ -38,6 +39,20 @@ def adjustment_on(
 
 _Costed = tuple[PlanItem, int, int]
 """An item with its seconds as a session's first item and as any later one."""
+
+
+class _Week(NamedTuple):
+    week: int
+    kind: WeekKind
+    target: int
+    ceiling: int
+    variety: Sequence[str]
+    previous: Collection[str] | None
+    warn: Callable[[str], None]
+
+
+def _ignore(text: str) -> None:
+    """`warn` before the first week begins."""
 
 
 class SessionFiller:
@@ -61,9 +76,15 @@ class SessionFiller:
         self._variety_items: dict[tuple[str, int, int, str, str | None], _Costed] = {}
         self._reasons: dict[tuple[str, str, bool, bool], str] = {}
         self._cuts: dict[tuple[int, int], Dose] = {}
-        self._padded: dict[tuple[int, tuple[int, ...]], tuple[tuple[PlanItem, ...], int]] = {}
-        self._week: tuple[int, WeekKind, tuple[str, ...]] | None = None
+        self._padding = Padding(self.seconds)
+        self._wk = _Week(0, WeekKind.BUILD, 0, 0, (), None, _ignore)
+        self._active: tuple[str, ...] | None = None
         self._this_week: dict[object, _Costed | None] = {}
+        self._heads: dict[int, str] = {}
+        self._bases: dict[str, tuple[Variant, Dose, str, str | None] | None] = {}
+        """This week's rung, dose, reason and adjustment words of each variety exercise."""
+        self._used: dict[str, int] = {}
+        """How often each exercise of the week's pool was placed this week."""
 
     def seconds(self, dose: Dose) -> int:
         """`timing.estimate_dose_s`, remembered by the dose's identity: the doses of a plan
@@ -78,30 +99,40 @@ class SessionFiller:
         dose_s = self.seconds(item.dose)
         return item, dose_s + GET_READY_S, dose_s + GET_READY_S + EXERCISE_REST_S
 
-    def fill(
+    def begin_week(
         self,
-        day: dt.date,
-        due: Sequence[PrescribedExercise],
         *,
         week: int,
         kind: WeekKind,
         target: int,
         ceiling: int,
         variety: Sequence[str],
-        used: dict[str, int],
         previous: Collection[str] | None,
         warn: Callable[[str], None],
+    ) -> None:
+        """Start plan week `week`: its sessions aim at `target` seconds and may come to
+        `ceiling`; `variety` is its pool (`plan_variety`), `previous` last week's
+        exercises (None before the first), `warn` takes what could not be honoured."""
+        self._wk = _Week(week, kind, target, ceiling, variety, previous, warn)
+        self._used = dict.fromkeys(variety, 0)
+        self._active = None
+
+    def fill(
+        self, day: dt.date, due: Sequence[PrescribedExercise]
     ) -> tuple[tuple[PlanItem, ...], int]:
-        """The session's items and estimated seconds (`timing.estimate_session_s`);
-        `used` counts how often each variety exercise was placed this week."""
+        """The items and estimated seconds (`timing.estimate_session_s`) of the week's
+        session on `day`, `due` its prescribed items: the variety exercises placed least
+        often this week come first."""
+        week, kind, target, ceiling, variety, previous, warn = self._wk
         adjustments = self.adjustments
         # An item's place is the same in every session of a week (the levels move only
         # when the week closes) while the same adjustments are in force (each from its
         # `since` day): worked out once for each such stretch of the week.
-        active = tuple(ex for ex, a in adjustments.items() if day >= a.since)
-        if (week, kind, active) != self._week:
-            self._week = (week, kind, active)
+        active = tuple(ex for ex, a in adjustments.items() if day >= a.since) if adjustments else ()
+        if active != self._active:
+            self._active = active
             self._this_week = {}
+            self._bases = {}
         this_week = self._this_week
         placed: list[_Costed] = []
         placed_ids: set[str] = set()
@@ -115,23 +146,15 @@ class SessionFiller:
             cost = entry[2] if placed else entry[1]
             if not (item.role is RxRole.CONCERN_PROTOCOL or item.pinned) and total + cost > ceiling:
                 # Only a concern protocol may take a session past its length.
-                name = self.catalog.get(item.exercise).name
+                name = self._name(item.exercise)
                 warn(f"Week {week}: {name} did not fit the {day.isoformat()} session.")
                 continue
             placed.append(entry)
             placed_ids.add(item.exercise)
             total += cost
-        rank = {v: i for i, v in enumerate(variety)}
-        order = sorted(
-            (
-                v
-                for v in variety
-                if not adjustments or not _paused(adjustment_on(adjustments, v, day))
-            ),
-            key=lambda v: (used.get(v, 0), rank[v]),
-        )
         first = previous is None
-        for exercise_id in order:
+        used = self._used
+        for exercise_id in self._order(variety, used, day):
             if total >= target:
                 break
             if exercise_id in placed_ids:
@@ -152,7 +175,29 @@ class SessionFiller:
             placed_ids.add(exercise_id)
             used[exercise_id] = used.get(exercise_id, 0) + 1
             total += cost
-        return self._pad(tuple(e[0] for e in placed), target, ceiling)
+        items = tuple([e[0] for e in placed])
+        if total >= target:
+            return items, total  # long enough: nothing to pad
+        return self._padding.pad(items, total, target, ceiling)
+
+    def _order(self, variety: Sequence[str], used: Mapping[str, int], day: dt.date) -> list[str]:
+        """The week's variety, the least placed this week first, then in the pool's order;
+        a paused exercise left out."""
+        adjustments = self.adjustments
+        candidates = (
+            [v for v in variety if not _paused(adjustment_on(adjustments, v, day))]
+            if adjustments
+            else variety
+        )
+        if len(used) == len(variety):
+            # No exercise twice in the pool: its place is its rank, and a stable sort by
+            # the count alone keeps that order among equal counts.
+            return sorted(candidates, key=used.__getitem__)
+        rank = {v: i for i, v in enumerate(variety)}
+        return sorted(candidates, key=lambda v: (used[v], rank[v]))
+
+    def _name(self, exercise_id: str) -> str:
+        return self.catalog.get(exercise_id).name
 
     def _rx_entry(
         self, item: PrescribedExercise, day: dt.date, week: int, kind: WeekKind
@@ -167,21 +212,27 @@ class SessionFiller:
     def _variety_entry(
         self, exercise_id: str, day: dt.date, kind: WeekKind, budget_s: int, new: bool, first: bool
     ) -> _Costed | None:
+        if exercise_id in self._bases:
+            base = self._bases[exercise_id]
+        else:
+            base = self._bases[exercise_id] = self._variety_base(exercise_id, day, kind, new, first)
+        if base is None:
+            return None
+        rung, dose, reason, adjusted = base
+        # Fitting into the time removes sets, never rungs or load.
+        return self._variety_item(exercise_id, rung, self._cut(dose, budget_s), reason, adjusted)
+
+    def _variety_base(
+        self, exercise_id: str, day: dt.date, kind: WeekKind, new: bool, first: bool
+    ) -> tuple[Variant, Dose, str, str | None] | None:
+        """What a variety exercise is this week whatever the time left: None when barred."""
         adjustment = adjustment_on(self.adjustments, exercise_id, day)
         delta = adjustment.level_delta if adjustment is not None else 0
         rung, dose = self.doses.ladder_state(exercise_id, kind, delta)
         if self.doses.heavy_barred(dose, kind):
             return None
-        # Fitting into the time removes sets, never rungs or load.
-        dose = self._cut(dose, budget_s)
         reason = self._variety_reason(exercise_id, rung, new=new, first=first)
-        return self._variety_item(
-            exercise_id,
-            rung,
-            dose,
-            reason,
-            adjustment.reason if adjustment is not None and delta else None,
-        )
+        return rung, dose, reason, adjustment.reason if adjustment is not None and delta else None
 
     def _rx_item(self, item: PrescribedExercise, state: RxState, adjusted: str | None) -> _Costed:
         key = (id(item), id(state), adjusted)
@@ -190,7 +241,10 @@ class SessionFiller:
             variant, dose, words = state
             if adjusted is not None:
                 words = "; ".join(w for w in (words, f"adjusted: {adjusted}") if w)
-            plan_item = PlanItem(item.exercise, variant, dose, rx_reason(self.catalog, item, words))
+            head = self._heads.get(id(item))
+            if head is None:  # the prescription keeps its items alive
+                head = self._heads[id(item)] = rx_reason_head(self.catalog, item)
+            plan_item = PlanItem(item.exercise, variant, dose, with_words(head, words))
             found = self._rx_items[key] = self._costed(plan_item)
         return found
 
@@ -231,47 +285,6 @@ class SessionFiller:
         if found is None:
             found = self._cuts[key] = fewest_sets_cut(dose, budget_s)
         return found
-
-    def _pad(
-        self, items: tuple[PlanItem, ...], target: int, ceiling: int
-    ) -> tuple[tuple[PlanItem, ...], int]:
-        """A short session gets more repetitions, up to the top of each dose's own range:
-        never more sets than the source's dose (toe walking stays at most 3 x 1 minute).
-        Returns the items and the session's estimated seconds."""
-        key = (target, tuple(map(id, items)))
-        found = self._padded.get(key)
-        if found is None:
-            found = self._padded[key] = self._padding(items, target, ceiling)
-        return found
-
-    def _padding(
-        self, items: tuple[PlanItem, ...], target: int, ceiling: int
-    ) -> tuple[tuple[PlanItem, ...], int]:
-        total = self._session_s(items)
-        padded = list(items)
-        for i, item in enumerate(padded):
-            if total >= target:
-                break
-            dose = item.dose
-            if (
-                dose.rm is not None
-                or dose.reps_min is None
-                or dose.reps_max in (None, dose.reps_min)
-            ):
-                continue
-            bigger = dataclasses.replace(dose, reps_min=dose.reps_max)
-            step = self.seconds(bigger) - self.seconds(dose)
-            if total + step <= ceiling:
-                padded[i] = dataclasses.replace(item, dose=bigger)
-                total += step
-        return tuple(padded), self._session_s(padded)
-
-    def _session_s(self, items: Sequence[PlanItem]) -> int:
-        """`timing.estimate_session_s` from the remembered dose times."""
-        return sum(
-            self.seconds(item.dose) + (GET_READY_S if i == 0 else GET_READY_S + EXERCISE_REST_S)
-            for i, item in enumerate(items)
-        )
 
 
 def _paused(adjustment: ExerciseAdjustment | None) -> bool:

@@ -153,6 +153,11 @@ class Ladder:
         return -self.zero
 
 
+_LADDERS: dict[tuple[int, frozenset[Equipment] | None], tuple[Exercise, Ladder | None]] = {}
+_LADDERS_SIZE = 1024
+"""Ladders built, by the exercise object and the equipment at hand; bounded."""
+
+
 def build_ladder(exercise: Exercise, equipment: Collection[Equipment] | None = None) -> Ladder:
     """The exercise's ladder restricted to rungs `equipment` allows.
 
@@ -160,9 +165,25 @@ def build_ladder(exercise: Exercise, equipment: Collection[Equipment] | None = N
     on the nearest usable rung (the easier one when two are equally near).
     Raises `NoUsableVariant` when no rung is usable.
     """
+    # A plan asks for the ladders of the whole catalog (which exercises are usable at
+    # all) and of its own exercises, and runners share the catalog's exercise objects:
+    # each ladder is built once per exercise and set of equipment. The entry keeps the
+    # exercise alive, so its id is not reused while the entry lasts.
+    key = (id(exercise), None if equipment is None else frozenset(equipment))
+    found = _LADDERS.get(key)
+    if found is None or found[0] is not exercise:
+        if len(_LADDERS) >= _LADDERS_SIZE:
+            _LADDERS.clear()
+        found = _LADDERS[key] = (exercise, _ladder(exercise, key[1]))
+    if found[1] is None:
+        raise NoUsableVariant(exercise.id)
+    return found[1]
+
+
+def _ladder(exercise: Exercise, equipment: Collection[Equipment] | None) -> Ladder | None:
     rungs = usable_rungs(exercise, equipment)
     if not rungs:
-        raise NoUsableVariant(exercise.id)
+        return None
     default_at = exercise.rung_index(exercise.default_variant)
     start = min(
         range(len(rungs)),

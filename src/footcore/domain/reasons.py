@@ -51,9 +51,16 @@ def source_words(key: str) -> str:
 
 def rx_reason(catalog: Catalog, item: PrescribedExercise, words: str) -> str:
     """`Heel Raise ...: for plantar heel pain ... (Rathleff 2015); week 3 of 12`."""
-    name = catalog.get(item.exercise).name
-    text = f"{name}: {item.reason} ({source_words(item.citation)})"
-    return f"{text}; {words}" if words else text
+    return with_words(rx_reason_head(catalog, item), words)
+
+
+def rx_reason_head(catalog: Catalog, item: PrescribedExercise) -> str:
+    """`rx_reason` before the words on this week's row: the same for every session."""
+    return f"{catalog.get(item.exercise).name}: {item.reason} ({source_words(item.citation)})"
+
+
+def with_words(head: str, words: str) -> str:
+    return f"{head}; {words}" if words else head
 
 
 def variety_reason(

@@ -29,9 +29,10 @@ def retest_sessions(profile: Profile, calendar: RunningWeek) -> tuple[PlannedSes
     one on a tie), within the plan; the reason says where it came from.
     """
     sessions: list[PlannedSession] = []
+    end = profile.end
     for due in retest_dates(profile.start, profile.weeks):
-        wanted = min(due, profile.end)
-        day = _retest_day(wanted, profile, calendar)
+        wanted = min(due, end)
+        day = _retest_day(wanted, profile.start, end, profile, calendar)
         if day is None or any(s.date == day for s in sessions):
             continue
         reason = RETEST_REASON
@@ -44,12 +45,17 @@ def retest_sessions(profile: Profile, calendar: RunningWeek) -> tuple[PlannedSes
     return tuple(sessions)
 
 
-def _retest_day(wanted: dt.date, profile: Profile, calendar: RunningWeek) -> dt.date | None:
+def _retest_day(
+    wanted: dt.date, start: dt.date, end: dt.date, profile: Profile, calendar: RunningWeek
+) -> dt.date | None:
+    """The nearest day to `wanted` between `start` and `end` (the earlier on a tie) that
+    `calendar` does not block and that is clear of races, or None within the search."""
     for distance in range(RETEST_SEARCH_DAYS + 1):
-        for day in (wanted - dt.timedelta(days=distance), wanted + dt.timedelta(days=distance)):
+        offset = dt.timedelta(days=distance)
+        for day in (wanted - offset, wanted + offset):
             if (
-                profile.start <= day <= profile.end
-                and calendar.blocked_because(day) is None
+                start <= day <= end
+                and not calendar.is_blocked(day)
                 and _clear_of_races(day, profile)
             ):
                 return day

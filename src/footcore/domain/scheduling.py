@@ -10,71 +10,18 @@ the return-to-run rule of at least a day between loads (evidence.md §3.4).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from footcore.domain.plan import WeekKind
+from footcore.domain.plan_weeks import ONE_DAY as ONE_DAY
+from footcore.domain.plan_weeks import WeekSpan as WeekSpan
+from footcore.domain.plan_weeks import week_kind as week_kind
+from footcore.domain.plan_weeks import week_spans as week_spans
 from footcore.domain.profile import Profile
-
-ONE_DAY = dt.timedelta(days=1)
-
-
-@dataclass(frozen=True, slots=True)
-class WeekSpan:
-    index: int
-    """1-based."""
-    start: dt.date
-    """The Monday, or the plan's first day in week one."""
-    end: dt.date
-    """The Sunday."""
-
-    def days(self) -> tuple[dt.date, ...]:
-        return _days(self.start, self.end)
-
-
-@lru_cache(maxsize=4096)
-def _days(start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
-    """The dates from `start` to `end`: the planner asks for every week's several times."""
-    return tuple(start + i * ONE_DAY for i in range((end - start).days + 1))
-
-
-def week_spans(profile: Profile) -> tuple[WeekSpan, ...]:
-    """The plan's Monday-to-Sunday weeks; week one starts on `profile.start`."""
-    spans = []
-    for i in range(profile.weeks):
-        monday = profile.first_monday + dt.timedelta(days=7 * i)
-        spans.append(WeekSpan(i + 1, max(monday, profile.start), monday + 6 * ONE_DAY))
-    return tuple(spans)
-
-
-LIGHTER_EVERY = 4
-"""footcore-design: every fourth week is lighter, so the body absorbs the work."""
-
-
-TAPER_DAYS = 7
-"""footcore's choice: the 7 days before a race hold only short, easy sessions."""
-
-
-def taper_race(day: dt.date, profile: Profile) -> dt.date | None:
-    """The race `day` tapers for (1-7 days before it), or None."""
-    return next((r for r in profile.races if 0 < (r - day).days <= TAPER_DAYS), None)
-
-
-def week_kind(
-    span: WeekSpan, profile: Profile, strength_days: Sequence[dt.date] | None = None
-) -> WeekKind:
-    """RACE when a strength day of the week falls in the 7 days before a race (without
-    `strength_days`: when any day of the week does), LIGHTER every fourth week, else BUILD."""
-    days = span.days() if strength_days is None else strength_days
-    if any(taper_race(day, profile) is not None for day in days):
-        return WeekKind.RACE
-    if span.index % LIGHTER_EVERY == 0:
-        return WeekKind.LIGHTER
-    return WeekKind.BUILD
-
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 """English day names by `date.weekday()`: footcore's text is English whatever the
@@ -112,6 +59,27 @@ class RunningWeek:
         for number in range(7):
             cost[number] = 2 if number in self._hard else 1 if number == self._long else 0
         self._weekday_cost = tuple(cost)
+        self._week_shape = tuple(
+            -1 if number == self._before_long else cost[number] for number in range(7)
+        )
+        """`day_shape` of Monday to Sunday in a week no race comes near."""
+        self._race_marks = tuple(sorted(self._near_race | self._after_race))
+        self._race_days = tuple(sorted(self._races))
+        self._run_offsets = tuple(sorted(self._runs))
+        """The run days' offsets from Monday."""
+
+    def week_shape(self, days: Sequence[dt.date]) -> tuple[int, ...]:
+        """`day_shape` of each of `days`, consecutive days of one Monday-to-Sunday week."""
+        if _whole_week(days) and not _any_within(self._race_marks, days[0], days[-1]):
+            return self._week_shape
+        return tuple(map(self.day_shape, days))
+
+    def warm_up_days(self, days: Sequence[dt.date]) -> tuple[dt.date, ...]:
+        """The run days and race days of `days`, consecutive days of one week."""
+        if _whole_week(days) and not _any_within(self._race_days, days[0], days[-1]):
+            return tuple([days[i] for i in self._run_offsets])
+        runs, races = self._runs, self._races
+        return tuple(d for d in days if d.weekday() in runs or d in races)
 
     def is_race(self, day: dt.date) -> bool:
         return day in self._races
@@ -138,6 +106,10 @@ class RunningWeek:
         if self.is_long_run(day + ONE_DAY):
             return "the day before your long run"
         return None
+
+    def is_blocked(self, day: dt.date) -> bool:
+        """`blocked_because(day) is not None`, without the words."""
+        return day in self._near_race or day.weekday() == self._before_long
 
     def demanding_because(self, day: dt.date) -> str | None:
         """Why `day` is better avoided (but allowed), or None for an easy day."""
@@ -217,7 +189,7 @@ def choose_strength_days(
     days = span.days()
     # The choice depends only on which days are allowed, what each costs and the gap
     # from `previous`: most weeks of a plan look alike, so each shape is solved once.
-    shape = tuple(map(calendar.day_shape, days))
+    shape = calendar.week_shape(days)
     gap = None if previous is None else (days[0] - previous).days
     offsets = _best_offsets(shape, wanted, gap)
     chosen = tuple(days[i] for i in offsets)
@@ -275,5 +247,15 @@ def _shortfall(calendar: RunningWeek, span: WeekSpan, count: int, wanted: int) -
 
 def warm_up_days(calendar: RunningWeek, span: WeekSpan) -> tuple[dt.date, ...]:
     """Run days and race days in `span`: each gets the short activation warm-up."""
-    runs, races = calendar.run_weekdays, calendar.races
-    return tuple(d for d in span.days() if d.weekday() in runs or d in races)
+    return calendar.warm_up_days(span.days())
+
+
+def _whole_week(days: Sequence[dt.date]) -> bool:
+    """Seven days from a Monday (the planner's weeks are consecutive days)."""
+    return len(days) == 7 and days[0].weekday() == 0
+
+
+def _any_within(marks: Sequence[dt.date], first: dt.date, last: dt.date) -> bool:
+    """Whether any of the sorted `marks` falls from `first` to `last`."""
+    i = bisect.bisect_left(marks, first)
+    return i < len(marks) and marks[i] <= last

@@ -110,11 +110,16 @@ class Weekday(StrEnum):
     @property
     def number(self) -> int:
         """Monday is 0, as in `datetime.date.weekday()`."""
-        return list(Weekday).index(self)
+        return _WEEKDAY_NUMBERS[self]
 
     @classmethod
     def of(cls, weekday_index: int) -> Weekday:
-        return list(Weekday)[weekday_index]
+        return _WEEKDAYS[weekday_index]
+
+
+_WEEKDAYS = tuple(Weekday)
+"""Monday to Sunday (asked for every plan: a tuple, not a walk of the enum each time)."""
+_WEEKDAY_NUMBERS = {day: number for number, day in enumerate(_WEEKDAYS)}
 
 
 class Side(StrEnum):
