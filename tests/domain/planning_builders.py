@@ -233,6 +233,27 @@ def make_profile(**over: Any) -> Profile:
     return dataclasses.replace(base, **over)
 
 
+HOME_START = dt.date(2027, 1, 4)
+"""A Monday: the home runner's plans start here."""
+HOME = (Equipment.STEP, Equipment.TOWEL, Equipment.BACKPACK, Equipment.WALL, Equipment.CHAIR)
+"""What a runner training at home has to hand."""
+
+
+def home_profile(**over: Any) -> Profile:
+    """A runner four days a week, 25 minutes of foot work, home equipment."""
+    fields: dict[str, Any] = {
+        "start": HOME_START,
+        "weeks": 12,
+        "run_days": (Weekday.TUE, Weekday.THU, Weekday.SAT, Weekday.SUN),
+        "long_run_day": Weekday.SUN,
+        "sessions_per_week": 3,
+        "minutes": 25,
+        "equipment": HOME,
+    }
+    fields.update(over)
+    return Profile(**fields)
+
+
 @st.composite
 def profiles(draw: st.DrawFn, *, max_weeks: int = 20) -> Profile:
     """Random valid profiles: any running week, races inside (or just after) the plan."""

@@ -29,13 +29,12 @@ from footcore.domain.prescribe import propose_prescription
 from footcore.domain.profile import Profile, parse_profile
 from footcore.domain.templates import SHIPPED_BY_KEY, ApplyMode, apply_template, shipped_content
 from footcore.domain.vocab import Concern, Equipment, PainSite, Weekday
-from tests.domain.planning_builders import MONDAY, make_profile, small_catalog
+from tests.domain.planning_builders import HOME, MONDAY, home_profile, make_profile, small_catalog
 
 REAL = default_catalog()
 SMALL = small_catalog()
 DAY = dt.timedelta(days=1)
 WEEK = dt.timedelta(days=7)
-HOME = (Equipment.STEP, Equipment.TOWEL, Equipment.BACKPACK, Equipment.WALL, Equipment.CHAIR)
 
 BENCH_ISSUE = {
     "start": "2026-12-07",
@@ -64,20 +63,6 @@ BENCH_EVERY_DAY = {
 }
 
 
-def real_profile(**over: Any) -> Profile:
-    fields: dict[str, Any] = {
-        "start": dt.date(2027, 1, 4),
-        "weeks": 12,
-        "run_days": (Weekday.TUE, Weekday.THU, Weekday.SAT, Weekday.SUN),
-        "long_run_day": Weekday.SUN,
-        "sessions_per_week": 3,
-        "minutes": 25,
-        "equipment": HOME,
-    }
-    fields.update(over)
-    return Profile(**fields)
-
-
 def adjust(exercise: str, since: dt.date, **over: Any) -> ExerciseAdjustment:
     fields: dict[str, Any] = {"level_delta": 0, "paused": False, "reason": "from the log"}
     fields.update(over)
@@ -93,7 +78,7 @@ def bench_every_day() -> Plan:
 
 
 def one_week_from_a_thursday_without_runs_or_equipment() -> Plan:
-    profile = real_profile(
+    profile = home_profile(
         start=dt.date(2027, 1, 7),
         weeks=1,
         run_days=(),
@@ -106,7 +91,7 @@ def one_week_from_a_thursday_without_runs_or_equipment() -> Plan:
 
 
 def plantar_heel_pain_with_races() -> Plan:
-    profile = real_profile(
+    profile = home_profile(
         concerns=(Concern.PLANTAR_FASCIITIS,),
         pain=(PainSite.HEEL,),
         races=(dt.date(2027, 2, 14), dt.date(2027, 3, 21)),
@@ -116,7 +101,7 @@ def plantar_heel_pain_with_races() -> Plan:
 
 
 def achilles_under_eighteen_with_dumbbells() -> Plan:
-    profile = real_profile(
+    profile = home_profile(
         weeks=20,
         concerns=(Concern.ACHILLES,),
         pain=(PainSite.ACHILLES,),
@@ -128,7 +113,7 @@ def achilles_under_eighteen_with_dumbbells() -> Plan:
 
 
 def forefoot_pain_with_three_concerns_and_everything_at_hand() -> Plan:
-    profile = real_profile(
+    profile = home_profile(
         weeks=16,
         concerns=(Concern.METATARSALGIA, Concern.PLANTAR_FASCIITIS, Concern.SHIN_SPLINTS),
         pain=(PainSite.BALL_OF_FOOT, PainSite.TOES),
@@ -139,7 +124,7 @@ def forefoot_pain_with_three_concerns_and_everything_at_hand() -> Plan:
 
 
 def trail_runner_twice_a_week_on_a_balance_disk() -> Plan:
-    profile = real_profile(
+    profile = home_profile(
         weeks=16,
         run_days=(Weekday.MON, Weekday.WED, Weekday.SAT),
         long_run_day=Weekday.SAT,
@@ -152,7 +137,7 @@ def trail_runner_twice_a_week_on_a_balance_disk() -> Plan:
 
 
 def flat_feet_without_equipment_for_thirty_weeks_with_races() -> Plan:
-    profile = real_profile(
+    profile = home_profile(
         weeks=30,
         run_days=(Weekday.TUE, Weekday.THU, Weekday.SAT),
         long_run_day=Weekday.SAT,
@@ -166,7 +151,7 @@ def flat_feet_without_equipment_for_thirty_weeks_with_races() -> Plan:
 
 
 def insertional_achilles_and_a_stress_fracture_history_for_a_year() -> Plan:
-    profile = real_profile(
+    profile = home_profile(
         start=dt.date(2027, 3, 3),
         weeks=52,
         run_days=tuple(Weekday),
@@ -192,7 +177,7 @@ def insertional_achilles_and_a_stress_fracture_history_for_a_year() -> Plan:
 
 
 def adjustments_pause_step_and_hold_exercises() -> Plan:
-    profile = real_profile(concerns=(Concern.PLANTAR_FASCIITIS, Concern.SHIN_SPLINTS))
+    profile = home_profile(concerns=(Concern.PLANTAR_FASCIITIS, Concern.SHIN_SPLINTS))
     start = profile.start
     adjustments = {
         "short-foot": adjust("short-foot", start + 10 * DAY, paused=True, reason="pain 6/10"),
@@ -211,12 +196,12 @@ def adjustments_pause_step_and_hold_exercises() -> Plan:
 
 
 def self_test_emphasis_and_a_low_faam() -> Plan:
-    profile = real_profile(weeks=16, concerns=(Concern.FLAT_FEET,))
+    profile = home_profile(weeks=16, concerns=(Concern.FLAT_FEET,))
     return build_plan(profile, REAL, emphasis=("plantar-stretch", "toe-spreads", WHOLE_PLAN))
 
 
 def idle_weeks_hold_the_level() -> Plan:
-    profile = real_profile(weeks=10, concerns=(Concern.SHIN_SPLINTS,))
+    profile = home_profile(weeks=10, concerns=(Concern.SHIN_SPLINTS,))
     monday = profile.start
     return build_plan(
         profile, REAL, idle_weeks=(monday + WEEK, monday + 2 * WEEK, monday + 5 * WEEK)
@@ -224,7 +209,7 @@ def idle_weeks_hold_the_level() -> Plan:
 
 
 def a_clinicians_template_with_a_pinned_exercise() -> Plan:
-    profile = real_profile(weeks=14, concerns=(Concern.PLANTAR_FASCIITIS,), minutes=20)
+    profile = home_profile(weeks=14, concerns=(Concern.PLANTAR_FASCIITIS,), minutes=20)
     proposed = propose_prescription(profile, emphases(("toe-spreads",)), REAL)
     content = shipped_content(SHIPPED_BY_KEY["hsr-achilles"], profile, REAL)
     rx = apply_template(

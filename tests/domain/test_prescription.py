@@ -12,26 +12,12 @@ from footcore.domain.planning import build_plan
 from footcore.domain.prescribe import propose_prescription
 from footcore.domain.prescription import Frequency, Progression, RxRole
 from footcore.domain.prescription_serialize import prescription_from_dict, prescription_to_dict
-from footcore.domain.profile import Profile
-from footcore.domain.vocab import Concern, Equipment, PainSite, Weekday
+from footcore.domain.vocab import Concern, Equipment, PainSite
+from tests.domain.planning_builders import HOME, HOME_START, home_profile
 
 CATALOG = default_catalog()
-MONDAY = dt.date(2027, 1, 4)
-HOME = (Equipment.STEP, Equipment.TOWEL, Equipment.BACKPACK, Equipment.WALL, Equipment.CHAIR)
-
-
-def make_profile(**over: Any) -> Profile:
-    fields: dict[str, Any] = {
-        "start": MONDAY,
-        "weeks": 12,
-        "run_days": (Weekday.TUE, Weekday.THU, Weekday.SAT, Weekday.SUN),
-        "long_run_day": Weekday.SUN,
-        "sessions_per_week": 3,
-        "minutes": 25,
-        "equipment": HOME,
-    }
-    fields.update(over)
-    return Profile(**fields)
+MONDAY = HOME_START
+make_profile = home_profile
 
 
 def strength_items(plan: Plan, week: int, exercise_id: str) -> list[tuple[str, Any]]:
